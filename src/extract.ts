@@ -1,0 +1,223 @@
+import { type Diagnostic, diagnostic } from './diagnostics.js';
+import { LineIndex } from './document.js';
+import { loadPatterns } from './patterns.js';
+import {
+  type DiagnosticRow,
+  DiagnosticRow as DiagnosticSchema,
+  type DocumentRow,
+  DocumentRow as DocumentSchema,
+  type FactRow,
+  FactRow as FactSchema,
+  type GlossaryRow,
+  GlossaryRow as GlossarySchema,
+  type OrgUnitRow,
+  OrgUnitRow as OrgUnitSchema,
+  SECTIONS,
+  type SummaryRow,
+  headlineMetrics,
+} from './schema.js';
+import { Classifier } from './stages/classify.js';
+import { extractDocumentFacts } from './stages/document-facts.js';
+import { extractQuantities } from './stages/extract-quantities.js';
+import { extractGlossary } from './stages/glossary.js';
+import { normalizeText, toOriginal } from './stages/normalize.js';
+import { extractOrgUnits } from './stages/org-units.js';
+import { buildPhraseMatcher, type PhraseMatcher } from './stages/phrases.js';
+import type { ReadResult } from './stages/read.js';
+import { segmentSections } from './stages/segment.js';
+import type { z } from 'zod';
+
+export interface Extraction {
+  readonly document: DocumentRow;
+  readonly facts: FactRow[];
+  readonly summary: SummaryRow;
+  readonly org_units: OrgUnitRow[];
+  readonly glossary: GlossaryRow[];
+  readonly diagnostics: DiagnosticRow[];
+}
+
+let matcher: PhraseMatcher | null = null;
+
+function phraseMatcher(): PhraseMatcher {
+  matcher ??= buildPhraseMatcher(loadPatterns());
+  return matcher;
+}
+
+/** Validates records with their Zod schema; a record that fails becomes a diagnostic, never a crash. */
+function validated<T>(schema: z.ZodType<T>, rows: unknown[], kind: string, diags: Diagnostic[]): T[] {
+  const ok: T[] = [];
+  for (const row of rows) {
+    const r = schema.safeParse(row);
+    if (r.success) ok.push(r.data);
+    else {
+      const rec = row as { start?: number; end?: number };
+      diags.push(
+        diagnostic(
+          'validate.record-invalid',
+          'error',
+          `a ${kind} record failed validation and was left out: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          typeof rec.start === 'number' && typeof rec.end === 'number' ? { start: rec.start, end: rec.end } : null,
+          { record: row },
+        ),
+      );
+    }
+  }
+  return ok;
+}
+
+export interface TextInfo {
+  readonly docId: string;
+  readonly path?: string;
+  readonly sha256?: string;
+  readonly bytes?: number;
+  readonly encoding?: string | null;
+  readonly format?: string;
+  readonly readDiagnostics?: Diagnostic[];
+}
+
+/** Runs every stage on one decoded document. Pure: same text, same result. */
+export function extractText(text: string, info: TextInfo): Extraction {
+  const patterns = loadPatterns();
+  const diags: Diagnostic[] = [...(info.readDiagnostics ?? [])];
+  const { normal, report } = normalizeText(text);
+  const lines = new LineIndex(text);
+  const seg = segmentSections(normal.text, patterns);
+  diags.push(...seg.diagnostics.map((d) => remap(d, normal)));
+  const docFacts = extractDocumentFacts(normal.text);
+  const kind = docFacts.docType ? (docFacts.docType.endsWith('决算') ? '决算' : '预算') : null;
+  const quantities = extractQuantities(normal.text, patterns).filter(
+    (q) => !seg.tocRanges.some(([a, b]) => q.start >= a && q.start < b),
+  );
+  const classifier = new Classifier(patterns, phraseMatcher(), { kind, year: docFacts.year });
+  const placed = classifier.classify(normal.text, quantities, seg);
+
+  const rawFacts = placed.map((p) => {
+    const span = toOriginal(normal, p.quantity.start, p.quantity.end);
+    if (p.quantity.inheritedUnit) {
+      diags.push(
+        diagnostic('extract.unit-inherited', 'info', `no unit after ${text.slice(span.start, span.end)}; took ${p.quantity.writtenUnit} from the amount before it`, span, {
+          unit: p.quantity.writtenUnit,
+        }),
+      );
+    }
+    return {
+      doc_id: info.docId,
+      section: p.section,
+      metric: p.metric,
+      item: p.item,
+      code: p.code,
+      role: p.role,
+      value: Number(p.value),
+      unit: p.quantity.unit,
+      raw: text.slice(span.start, span.end),
+      start: span.start,
+      end: span.end,
+      line: lines.lineOf(span.start),
+    };
+  });
+  const facts = validated(FactSchema, rawFacts, 'fact', diags);
+
+  const orgUnits = validated(
+    OrgUnitSchema,
+    extractOrgUnits(normal.text, seg).map((u) => {
+      const span = toOriginal(normal, u.start, u.end);
+      return {
+        doc_id: info.docId,
+        name: u.name,
+        kind: u.kind,
+        staff_quota: u.staffQuota,
+        leader_posts: u.leaderPosts,
+        raw: text.slice(span.start, span.end).trim().slice(0, 500),
+        start: span.start,
+        end: span.end,
+      };
+    }),
+    'org unit',
+    diags,
+  );
+  const glossary = validated(
+    GlossarySchema,
+    extractGlossary(normal.text, seg).map((g) => {
+      const span = toOriginal(normal, g.start, g.end);
+      return { doc_id: info.docId, term: g.term, definition: g.definition, start: span.start, end: span.end };
+    }),
+    'glossary',
+    diags,
+  );
+
+  if (report.traditional > 0) {
+    diags.push(diagnostic('normalize.traditional', 'info', `${report.traditional} traditional characters matched as simplified`, null, { ...report }));
+  }
+  if (!docFacts.year) diags.push(diagnostic('document.year-missing', 'warning', 'no fiscal year found in the title or first lines'));
+  if (facts.length === 0) diags.push(diagnostic('extract.no-facts', 'warning', 'no amounts, percentages or counts found in the text'));
+
+  const diagnostics = validated(
+    DiagnosticSchema,
+    diags.map((d) => ({ doc_id: info.docId, ...d, evidence: d.evidence ? JSON.stringify(d.evidence) : null })),
+    'diagnostic',
+    [],
+  );
+  const sections = SECTIONS.filter((s) => facts.some((f) => f.section === s) || seg.body.some((h) => h.section === s));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const document = DocumentSchema.parse({
+    doc_id: info.docId,
+    path: info.path ?? info.docId,
+    sha256: info.sha256 ?? '',
+    bytes: info.bytes ?? text.length,
+    encoding: info.encoding ?? null,
+    format: info.format ?? 'txt',
+    org: docFacts.org,
+    year: docFacts.year,
+    doc_type: docFacts.docType,
+    sections: sections.join(';'),
+    facts: facts.length,
+    diagnostics: diagnostics.length,
+    errors,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    status: diagnostics.some((d) => d.rule.startsWith('read.') && d.severity === 'error') ? 'partial' : 'ok',
+    error: null,
+  });
+  return { document, facts, summary: summarize(document, facts), org_units: orgUnits, glossary, diagnostics };
+}
+
+function remap(d: Diagnostic, normal: Parameters<typeof toOriginal>[0]): Diagnostic {
+  if (d.start === null || d.end === null) return d;
+  const span = toOriginal(normal, d.start, d.end);
+  return { ...d, start: span.start, end: span.end };
+}
+
+/** One row per document: the first `value` of each headline metric. */
+export function summarize(document: DocumentRow, facts: FactRow[]): SummaryRow {
+  const row: SummaryRow = { doc_id: document.doc_id, org: document.org, year: document.year, doc_type: document.doc_type };
+  for (const m of headlineMetrics()) {
+    const f = facts.find((x) => x.metric === m && x.role === 'value' && x.item === '');
+    row[m.replace(/\./g, '_')] = f ? f.value : null;
+  }
+  return row;
+}
+
+/** The rows of a document that could not be read. */
+export function failedExtraction(docId: string, path: string, read: Partial<ReadResult>, error: string): Extraction {
+  const document = DocumentSchema.parse({
+    doc_id: docId,
+    path,
+    sha256: read.sha256 ?? '',
+    bytes: read.bytes ?? 0,
+    encoding: read.encoding ?? null,
+    format: read.format ?? '',
+    org: null,
+    year: null,
+    doc_type: null,
+    sections: '',
+    facts: 0,
+    diagnostics: 1,
+    errors: 1,
+    warnings: 0,
+    status: 'failed',
+    error,
+  });
+  const diagnostics = [
+    DiagnosticSchema.parse({ doc_id: docId, rule: 'read.failed', severity: 'error', message: error, start: null, end: null, evidence: null }),
+  ];
+  return { document, facts: [], summary: summarize(document, []), org_units: [], glossary: [], diagnostics };
+}

@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import XRegExp from 'xregexp';
+import { z } from 'zod';
+
+/** The folder of data files: `patterns/` at the package root (beside `src/` and `dist/`). */
+export const PATTERNS_DIR = fileURLToPath(new URL('../patterns/', import.meta.url));
+
+const readJson = (name: string): unknown => JSON.parse(readFileSync(PATTERNS_DIR + name, 'utf8'));
+
+const Example = z.object({ input: z.string(), match: z.string(), value: z.string() });
+const QuantityPattern = z.object({
+  id: z.string(),
+  kind: z.enum(['money', 'percent', 'count', 'bare']),
+  pattern: z.string(),
+  examples: z.array(Example).min(1),
+  counterexamples: z.array(z.string()).default([]),
+});
+const QuantitiesFile = z.object({ parts: z.record(z.string(), z.string()), patterns: z.array(QuantityPattern) });
+
+const UnitsFile = z.object({
+  money: z.record(z.string(), z.number().int()),
+  count: z.record(z.string(), z.string()),
+  chineseDigits: z.record(z.string(), z.number().int()),
+});
+
+const HeadingStyle = z.object({ id: z.string(), level: z.number().int(), pattern: z.string(), examples: z.array(z.string()) });
+const HeadingsFile = z.object({
+  parts: z.record(z.string(), z.string()),
+  styles: z.array(HeadingStyle),
+  counterexamples: z.array(z.string()),
+  toc: z.object({ title: z.string(), entry: z.string() }),
+});
+
+const SectionsFile = z.object({
+  sections: z.array(z.object({ section: z.string(), keywords: z.array(z.string()).min(1) })),
+});
+
+const MetricEntry = z.object({
+  metric: z.union([z.string(), z.array(z.string()).min(1)]),
+  phrases: z.array(z.string()).min(1),
+  weak: z.boolean().optional(),
+  inGroup: z.boolean().optional(),
+  countOnly: z.boolean().optional(),
+  group: z.string().optional(),
+  itemMetric: z.string().optional(),
+  counts: z.record(z.string(), z.string()).optional(),
+});
+const MetricsFile = z.object({
+  families: z.record(z.string(), z.string()),
+  metrics: z.array(MetricEntry),
+  itemized: z.record(z.string(), z.union([z.array(z.string()), z.string()])),
+});
+
+const RoleRule = z.object({
+  role: z.string(),
+  kinds: z.array(z.enum(['money', 'percent', 'count'])),
+  docTypes: z.array(z.string()).optional(),
+  sign: z.boolean().optional(),
+  pattern: z.string(),
+});
+const RolesFile = z.object({ rules: z.array(RoleRule), negative: z.string() });
+
+export type MetricEntry = z.infer<typeof MetricEntry>;
+export type QuantityKind = z.infer<typeof QuantityPattern>['kind'];
+
+export interface CompiledQuantityPattern {
+  readonly id: string;
+  readonly kind: QuantityKind;
+  readonly regex: RegExp;
+  readonly examples: z.infer<typeof Example>[];
+  readonly counterexamples: string[];
+}
+
+export interface CompiledHeadingStyle {
+  readonly id: string;
+  readonly level: number;
+  readonly regex: RegExp;
+  readonly examples: string[];
+}
+
+export interface CompiledRoleRule {
+  readonly role: string;
+  readonly kinds: readonly string[];
+  readonly docTypes: readonly string[] | undefined;
+  readonly sign: boolean;
+  readonly source: string;
+}
+
+export interface Subject {
+  readonly code: string;
+  readonly name: string;
+  readonly kind: 'function' | 'economic';
+  readonly level: '类' | '款' | '项';
+  readonly years: readonly number[];
+}
+
+export interface Patterns {
+  readonly quantities: CompiledQuantityPattern[];
+  readonly units: z.infer<typeof UnitsFile>;
+  readonly headings: CompiledHeadingStyle[];
+  readonly headingCounterexamples: string[];
+  readonly tocTitle: RegExp;
+  readonly tocEntry: RegExp;
+  readonly sections: z.infer<typeof SectionsFile>['sections'];
+  readonly metrics: MetricEntry[];
+  readonly families: Record<string, string>;
+  readonly itemized: Record<string, string[]>;
+  readonly roles: CompiledRoleRule[];
+  readonly negative: RegExp;
+  readonly subjects: Subject[];
+  readonly renames: ReadonlyArray<{ oldName: string; code: string; newName: string }>;
+}
+
+function parseTsv(name: string): Record<string, string>[] {
+  const [head, ...rows] = readFileSync(PATTERNS_DIR + name, 'utf8').trim().split('\n');
+  const cols = (head ?? '').split('\t');
+  return rows.map((r) => Object.fromEntries(r.split('\t').map((v, i) => [cols[i] ?? `c${i}`, v])));
+}
+
+const SubjectRow = z.object({
+  code: z.string().regex(/^\d{3}(?:\d{2}){0,2}$/),
+  name: z.string().min(1),
+  kind: z.enum(['function', 'economic']),
+  level: z.enum(['类', '款', '项']),
+  years: z.string(),
+});
+const RenameRow = z.object({ old_name: z.string().min(1), code: z.string().regex(/^\d{3,7}$/), new_name: z.string().min(1) });
+
+/**
+ * Puts the names XRegExp keeps aside (`captureNames`) back on the capturing groups of its
+ * native source, so the native engine reports `groups` and, with the `d` flag, their offsets.
+ */
+function renameGroups(source: string, names: ReadonlyArray<string | null>): string {
+  let out = '';
+  let group = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i] as string;
+    if (ch === '\\') {
+      out += ch + (source[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(' && source[i + 1] !== '?') {
+      const name = names[group++];
+      out += name ? `(?<${name}>` : '(';
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/** Compiles an XRegExp pattern with `{{part}}` pieces and the `d` flag for group offsets. */
+export function buildRegex(source: string, parts: Record<string, string>, flags = 'd'): RegExp {
+  const subs = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, XRegExp(v)]));
+  const built = XRegExp.build(source, subs, 'u') as RegExp & { xregexp?: { captureNames?: Array<string | null> } };
+  const names = built.xregexp?.captureNames ?? [];
+  return new RegExp(renameGroups(built.source, names), flags.includes('u') ? flags : `${flags}u`);
+}
+
+function compile(): Patterns {
+  const q = QuantitiesFile.parse(readJson('quantities.json'));
+  const h = HeadingsFile.parse(readJson('headings.json'));
+  const m = MetricsFile.parse(readJson('metrics.json'));
+  const r = RolesFile.parse(readJson('roles.json'));
+  const itemized: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(m.itemized)) if (Array.isArray(v)) itemized[k] = v;
+  return {
+    quantities: q.patterns.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      regex: buildRegex(p.pattern, q.parts, 'dg'),
+      examples: p.examples,
+      counterexamples: p.counterexamples,
+    })),
+    units: UnitsFile.parse(readJson('units.json')),
+    headings: h.styles.map((s) => ({ id: s.id, level: s.level, regex: buildRegex(s.pattern, h.parts), examples: s.examples })),
+    headingCounterexamples: h.counterexamples,
+    tocTitle: new RegExp(h.toc.title, 'u'),
+    tocEntry: new RegExp(h.toc.entry, 'u'),
+    sections: SectionsFile.parse(readJson('sections.json')).sections,
+    metrics: m.metrics,
+    families: m.families,
+    itemized,
+    roles: r.rules.map((rule) => ({
+      role: rule.role,
+      kinds: rule.kinds,
+      docTypes: rule.docTypes,
+      sign: rule.sign ?? false,
+      source: rule.pattern,
+    })),
+    negative: new RegExp(`(?:${r.negative})`, 'gu'),
+    subjects: parseTsv('subjects.tsv').map((row) => {
+      const s = SubjectRow.parse(row);
+      return { ...s, years: s.years ? s.years.split(',').map(Number) : [] };
+    }),
+    renames: parseTsv('subject-renames.tsv').map((row) => {
+      const s = RenameRow.parse(row);
+      return { oldName: s.old_name, code: s.code, newName: s.new_name };
+    }),
+  };
+}
+
+let cached: Patterns | null = null;
+
+/** The patterns, loaded, validated and compiled once per process. */
+export function loadPatterns(): Patterns {
+  cached ??= compile();
+  return cached;
+}

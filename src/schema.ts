@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { loadPatterns } from './patterns.js';
+
+export const SECTIONS = ['overview', 'income', 'expenditure', 'three_public', 'other', 'glossary'] as const;
+export const ROLES = [
+  'value',
+  'prior_year',
+  'yoy_change',
+  'yoy_rate',
+  'share',
+  'budget',
+  'budget_completion_rate',
+  'budget_variance',
+  'budget_variance_rate',
+] as const;
+export const STATUSES = ['ok', 'partial', 'failed'] as const;
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export const DOC_TYPES = ['部门决算', '单位决算', '部门预算', '单位预算'] as const;
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const offset = z.number().int().nonnegative();
+
+export const DocumentRow = z.object({
+  doc_id: z.string().min(1),
+  path: z.string().min(1),
+  sha256: z.string().regex(/^(?:[0-9a-f]{64})?$/),
+  bytes: z.number().int().nonnegative(),
+  encoding: z.string().nullable(),
+  format: z.string(),
+  org: z.string().nullable(),
+  year: z.number().int().min(1949).max(2100).nullable(),
+  doc_type: z.enum(DOC_TYPES).nullable(),
+  sections: z.string(),
+  facts: z.number().int().nonnegative(),
+  diagnostics: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+  status: z.enum(STATUSES),
+  error: z.string().nullable(),
+});
+
+export const FactRow = z
+  .object({
+    doc_id: z.string().min(1),
+    section: z.enum(SECTIONS).nullable(),
+    metric: z.string().regex(/^(?:unmapped|[a-z_]+(?:\.[a-z_]+)+)$/),
+    item: z.string(),
+    code: z.string().regex(/^(?:\d{3}|\d{5}|\d{7})?$/),
+    role: z.enum(ROLES),
+    value: finite,
+    unit: z.string().min(1),
+    raw: z.string().min(1),
+    start: offset,
+    end: offset,
+    line: z.number().int().positive(),
+  })
+  .refine((f) => f.end > f.start, { message: 'end must be after start', path: ['end'] })
+  .refine((f) => f.unit !== '%' || f.role !== 'value' || Math.abs(f.value) < 1e6, { message: 'percentage out of range', path: ['value'] });
+
+export const OrgUnitRow = z.object({
+  doc_id: z.string().min(1),
+  name: z.string().min(1),
+  kind: z.string().nullable(),
+  staff_quota: z.number().int().nonnegative().nullable(),
+  leader_posts: z.number().int().nonnegative().nullable(),
+  raw: z.string(),
+  start: offset,
+  end: offset,
+});
+
+export const GlossaryRow = z.object({
+  doc_id: z.string().min(1),
+  term: z.string().min(1),
+  definition: z.string(),
+  start: offset,
+  end: offset,
+});
+
+export const DiagnosticRow = z.object({
+  doc_id: z.string().min(1),
+  rule: z.string().regex(/^[a-z]+(?:\.[a-z0-9-]+)+$/),
+  severity: z.enum(SEVERITIES),
+  message: z.string().min(1),
+  start: offset.nullable(),
+  end: offset.nullable(),
+  evidence: z.string().nullable(),
+});
+
+export type DocumentRow = z.infer<typeof DocumentRow>;
+export type FactRow = z.infer<typeof FactRow>;
+export type OrgUnitRow = z.infer<typeof OrgUnitRow>;
+export type GlossaryRow = z.infer<typeof GlossaryRow>;
+export type DiagnosticRow = z.infer<typeof DiagnosticRow>;
+export type SummaryRow = Record<string, string | number | null>;
+
+const FAMILIES = ['expenditure', 'appropriation_expenditure', 'general_budget_expenditure'];
+const BREAKDOWN = /\.(?:by_function|by_economic|project_item|item)$/;
+
+/** Headline metrics, one `summary` column each, in the order of the phrase table. */
+export function headlineMetrics(): string[] {
+  const out = new Set<string>();
+  for (const entry of loadPatterns().metrics) {
+    const list = Array.isArray(entry.metric) ? entry.metric : [entry.metric];
+    for (const m of [...list, ...Object.values(entry.counts ?? {})]) {
+      for (const name of m.includes('{family}') ? FAMILIES.map((f) => m.replace('{family}', f)) : [m]) {
+        if (!BREAKDOWN.test(name)) out.add(name);
+      }
+    }
+  }
+  return [...out];
+}
+
+export function summaryColumns(): string[] {
+  return ['doc_id', 'org', 'year', 'doc_type', ...headlineMetrics().map((m) => m.replace(/\./g, '_'))];
+}
+
+export const DATASETS = ['documents', 'facts', 'summary', 'org_units', 'glossary', 'diagnostics'] as const;
+export type Dataset = (typeof DATASETS)[number];
+
+export const COLUMNS: Record<Exclude<Dataset, 'summary'>, string[]> = {
+  documents: Object.keys(DocumentRow.shape),
+  facts: ['doc_id', 'section', 'metric', 'item', 'code', 'role', 'value', 'unit', 'raw', 'start', 'end', 'line'],
+  org_units: Object.keys(OrgUnitRow.shape),
+  glossary: Object.keys(GlossaryRow.shape),
+  diagnostics: Object.keys(DiagnosticRow.shape),
+};

@@ -1,0 +1,43 @@
+import { createRequire } from 'node:module';
+import { PATTERNS_DIR } from './patterns.js';
+
+/**
+ * nodejieba, loaded once per process with the user dictionary built from patterns/ (item names
+ * and metric phrases stay whole words). Its dictionary is global to the process, so this module
+ * is the only place that loads it; `cut` runs only on the short span before a quantity.
+ */
+interface Jieba {
+  load(options?: { userDict?: string }): void;
+  cut(text: string, hmm?: boolean): string[];
+}
+
+const require = createRequire(import.meta.url);
+let jieba: Jieba | null = null;
+
+function instance(): Jieba {
+  if (!jieba) {
+    const j = require('nodejieba') as Jieba;
+    j.load({ userDict: `${PATTERNS_DIR}jieba/user.dict.utf8` });
+    jieba = j;
+  }
+  return jieba;
+}
+
+/** Words of `text` with their offsets; the words always join back to the input. */
+export function cutWithOffsets(text: string): Array<{ word: string; start: number; end: number }> {
+  const words = instance().cut(text, true);
+  const out: Array<{ word: string; start: number; end: number }> = [];
+  let pos = 0;
+  for (const word of words) {
+    if (text.startsWith(word, pos)) {
+      out.push({ word, start: pos, end: pos + word.length });
+      pos += word.length;
+    } else {
+      // jieba dropped or changed characters (it should not): fall back to one token for the rest
+      out.push({ word: text.slice(pos), start: pos, end: text.length });
+      return out;
+    }
+  }
+  if (pos < text.length) out.push({ word: text.slice(pos), start: pos, end: text.length });
+  return out;
+}

@@ -1,0 +1,348 @@
+import { negateDecimal } from '../decimal.js';
+import type { MetricEntry, Patterns, Subject } from '../patterns.js';
+import type { Quantity } from './extract-quantities.js';
+import { type Compact, compact, type PhraseMatch, type PhraseMatcher } from './phrases.js';
+import type { Section, Segmentation } from './segment.js';
+import { cleanItem } from './items.js';
+
+export type Role =
+  | 'value'
+  | 'prior_year'
+  | 'yoy_change'
+  | 'yoy_rate'
+  | 'share'
+  | 'budget'
+  | 'budget_completion_rate'
+  | 'budget_variance'
+  | 'budget_variance_rate';
+
+/** A quantity placed: metric, item, code and role, value signed. Offsets are into the normal text. */
+export interface Placed {
+  readonly quantity: Quantity;
+  readonly metric: string;
+  readonly item: string;
+  readonly code: string;
+  readonly role: Role;
+  readonly value: string;
+  readonly section: Section | null;
+}
+
+export interface DocContext {
+  /** 决算 or 预算: decides whether 预算 words mark a budget figure or the value itself. */
+  readonly kind: '决算' | '预算' | null;
+  readonly year: number | null;
+}
+
+/** Where a subject came from, kept so that later quantities of the same line can inherit it. */
+interface Subj {
+  entry: MetricEntry | null;
+  metrics: string[];
+  item: string;
+  code: string;
+  /** The phrase, in compact text of the clause, so the role cue can leave it out. */
+  phrase: string;
+  group: string | null;
+  countOnly: boolean;
+}
+
+const SENTENCE_END = /[。;；!！?？]/;
+const CLAUSE_SPLIT = /[,，:：、]/;
+const ENUM_CUE = /(?:其中|包括|分别为|分别是|具体为|具体包括|主要项目是|主要项目有|明细如下)[:：]?\s*$/;
+const ORG_UNIT_TITLE = /^[\u4e00-\u9fff]{2,16}(?:室|科|股|处|部|中心|所|队|站|组|馆|院|办|局|委|会|大队|分局)$/;
+const PATH = /([\u4e00-\u9fff、]+?)\((?:类)\)([\u4e00-\u9fff、]+?)\((?:款)\)(?:([\u4e00-\u9fff、]+?)\((?:项)\))?/g;
+
+function lastClause(s: string): string {
+  const parts = s.split(CLAUSE_SPLIT);
+  for (let i = parts.length - 1; i >= 0; i--) if ((parts[i] ?? '').trim() !== '') return parts[i] ?? '';
+  return '';
+}
+
+/** Blanks comparison objects and share parents so their words do not name the quantity. */
+function maskForSubject(s: string): string {
+  const blank = (m: string) => '#'.repeat(m.length);
+  return s
+    .replace(/(?:与|和|同)[^,，;；。]*?(?:相比较|相比|比较)/g, blank)
+    .replace(/(?:比|较)(?:上年|上一年|去年|年初|\d{4}年)[^,，;；。:：]*/g, blank)
+    .replace(/占[^,，;；。]*$/g, blank)
+    .replace(/(?:^|[,，;；])(?:主要|原因|主要原因|其中主要)[^,，;；。]*/g, blank);
+}
+
+export class Classifier {
+  private readonly roleRules: Array<{ role: Role; kinds: readonly string[]; docTypes: readonly string[] | undefined; sign: boolean; regex: RegExp }>;
+  private readonly subjectsByCode: Map<string, Subject[]>;
+
+  constructor(
+    private readonly patterns: Patterns,
+    private readonly phrases: PhraseMatcher,
+    private readonly ctx: DocContext,
+  ) {
+    const prev = ctx.year ? `(?:${ctx.year - 1}|${ctx.year - 2})年` : '(?!)';
+    this.roleRules = patterns.roles.map((r) => ({
+      role: r.role as Role,
+      kinds: r.kinds,
+      docTypes: r.docTypes,
+      sign: r.sign,
+      regex: new RegExp(r.source.replace('{{prevYear}}', prev), 'u'),
+    }));
+    this.subjectsByCode = new Map();
+    for (const s of patterns.subjects) {
+      const list = this.subjectsByCode.get(s.code) ?? [];
+      list.push(s);
+      this.subjectsByCode.set(s.code, list);
+    }
+  }
+
+  private acceptable(entry: MetricEntry, q: Quantity, group: string | null): boolean {
+    if (entry.inGroup && entry.group !== group) return false;
+    if (q.kind === 'count') return Boolean(entry.countOnly || entry.counts?.[q.unit] || entry.itemMetric === entry.metric);
+    return !entry.countOnly;
+  }
+
+  private metricsOf(entry: MetricEntry, q: Quantity, family: string): string[] {
+    const list = Array.isArray(entry.metric) ? entry.metric : [entry.metric];
+    if (q.kind === 'count' && entry.counts?.[q.unit]) return [entry.counts[q.unit] as string];
+    return list.map((m) => m.replace('{family}', family));
+  }
+
+  /** Resolves a 类/款/项 path to the code of its last level. */
+  private resolvePath(names: string[]): { code: string; item: string } {
+    let parent = '';
+    let code = '';
+    const fold = (s: string) => s.replace(/支出$/, '');
+    for (const name of names) {
+      const cands = this.patterns.subjects.filter(
+        (s) => s.kind === 'function' && s.code.length === parent.length + (parent ? 2 : 3) && s.code.startsWith(parent) && fold(s.name) === fold(name),
+      );
+      const renamed = this.patterns.renames.find((r) => fold(r.oldName) === fold(name));
+      const hit = cands[0] ?? (renamed && renamed.code.startsWith(parent) ? { code: renamed.code } : null);
+      if (!hit) return { code: '', item: names[names.length - 1] ?? '' };
+      code = hit.code;
+      parent = hit.code;
+    }
+    return { code, item: names[names.length - 1] ?? '' };
+  }
+
+  /** The expenditure family named last before `end` in `text` (line or heading). */
+  private familyIn(text: string): string | null {
+    let family: string | null = null;
+    for (const m of this.phrases.find(compact(text).text)) if (m.info.family) family = m.info.family;
+    return family;
+  }
+
+  private subjectFromMatch(
+    m: PhraseMatch,
+    q: Quantity,
+    family: string,
+    group: string | null,
+    allowWeak: boolean,
+    classKind: 'function' | 'economic' | null,
+  ): Subj | null {
+    const entry = m.info.metrics.find((e) => this.acceptable(e, q, group) && (allowWeak || !e.weak));
+    if (entry) {
+      const itemized = Object.entries(this.patterns.itemized).find(([, words]) => words.includes(m.text));
+      return {
+        entry,
+        metrics: this.metricsOf(entry, q, family),
+        item: itemized ? m.text : '',
+        code: '',
+        phrase: m.text,
+        group: entry.group ?? null,
+        countOnly: Boolean(entry.countOnly),
+      };
+    }
+    if (m.info.subjects.length && q.kind !== 'count') {
+      const pick =
+        m.info.subjects.find((s) => s.kind === (classKind ?? 'function')) ??
+        m.info.subjects.find((s) => s.kind === 'function') ??
+        m.info.subjects[0];
+      if (!pick) return null;
+      const kinds = new Set(m.info.subjects.map((s) => s.code));
+      const code = kinds.size === 1 || classKind ? pick.code : pick.code.length <= 5 ? pick.code : '';
+      return {
+        entry: null,
+        metrics: [`${family}.${pick.kind === 'economic' ? 'by_economic' : 'by_function'}`],
+        item: m.text,
+        code,
+        phrase: m.text,
+        group: null,
+        countOnly: false,
+      };
+    }
+    return null;
+  }
+
+  private role(q: Quantity, cue: string): { role: Role; negative: boolean } {
+    const kind = this.ctx.kind;
+    for (const r of this.roleRules) {
+      if (!r.kinds.includes(q.kind)) continue;
+      if (r.docTypes && (!kind || !r.docTypes.includes(kind))) continue;
+      if (!r.regex.test(cue)) continue;
+      let negative = false;
+      if (r.sign) {
+        const words = [...cue.matchAll(/增加|增长|上升|提高|增|大于|超|多|减少|下降|降低|节约|节支|减|降|少|小于|低于/g)];
+        const last = words[words.length - 1]?.[0] ?? '';
+        negative = /减|降|节约|节支|少|小于|低于/.test(last);
+      }
+      return { role: r.role, negative };
+    }
+    return { role: 'value', negative: false };
+  }
+
+  classify(text: string, quantities: Quantity[], seg: Segmentation): Placed[] {
+    const out: Placed[] = [];
+    let prevLine = -1;
+    let lineSubj: Subj | null = null;
+    let enumParent: Subj | null = null;
+    let prevEnd = 0;
+    for (const q of quantities) {
+      const lineStart = text.lastIndexOf('\n', q.start - 1) + 1;
+      if (lineStart !== prevLine) {
+        lineSubj = null;
+        enumParent = null;
+        prevEnd = lineStart;
+        prevLine = lineStart;
+      }
+      let sentenceStart = lineStart;
+      for (let i = q.start - 1; i >= Math.max(lineStart, prevEnd); i--) {
+        if (SENTENCE_END.test(text[i] as string)) {
+          sentenceStart = i + 1;
+          break;
+        }
+      }
+      const newSentence = sentenceStart > prevEnd;
+      const leadStart = Math.max(sentenceStart, prevEnd);
+      const lead = text.slice(leadStart, q.start);
+      const lineText = text.slice(lineStart, q.start);
+      const section = seg.sectionAt(q.start);
+      const headings = seg.headingsAt(q.start);
+      if (newSentence && !ENUM_CUE.test(lead)) enumParent = enumParent && /^\s*$/.test(text.slice(prevEnd, sentenceStart).replace(/[。;；]/g, '')) ? enumParent : null;
+      if (ENUM_CUE.test(text.slice(Math.max(lineStart, prevEnd), q.start).replace(/[\u4e00-\u9fff\w()（）“”"]*$/, '')) && lineSubj) enumParent = lineSubj;
+
+      const family =
+        this.familyIn(lineText) ??
+        headings.map((h) => this.familyIn(h.title)).find((f) => f !== null) ??
+        'expenditure';
+      const classKind = /经济分类/.test(lineText) || headings.some((h) => /经济分类/.test(h.title))
+        ? 'economic'
+        : /功能分类/.test(lineText)
+          ? 'function'
+          : null;
+      const group = enumParent?.group ?? lineSubj?.group ?? null;
+
+      const clauseRaw = lastClause(lead);
+      const clause = compact(clauseRaw);
+      const maskedClause = maskForSubject(clause.text);
+      const maskedLead = maskForSubject(compact(lead).text);
+
+      // org-unit descriptions (1.办公室 … 人员编制11名) belong to org_units, not to the document's staff
+      const inner = headings[0];
+      const orgUnitBlock = section === 'overview' && inner && inner.level >= 3 && ORG_UNIT_TITLE.test(inner.title);
+
+      let subj: Subj | null = null;
+      let subjInClause = false;
+      const pickLast = (s: string, allowWeak: boolean): Subj | null => {
+        const matches = this.phrases.find(s);
+        for (let i = matches.length - 1; i >= 0; i--) {
+          const m = matches[i] as PhraseMatch;
+          if (s.slice(m.start, m.end).includes('#')) continue;
+          const found = this.subjectFromMatch(m, q, family, group, allowWeak, classKind);
+          if (found) return found;
+        }
+        return null;
+      };
+
+      // a 类/款/项 path names a function subject exactly
+      const pathMatch = [...compact(text.slice(lineStart, q.start)).text.matchAll(PATH)].pop();
+      if (enumParent) subj = this.childSubject(enumParent, clause, maskedClause, q, family, classKind);
+      if (!subj && pathMatch && !/[,，;；]/.test(lead.replace(/^[”"]/, '').slice(0, 1))) {
+        const names = [pathMatch[1], pathMatch[2], pathMatch[3]].filter((n): n is string => Boolean(n));
+        const resolved = this.resolvePath(names);
+        const tail = compact(text.slice(lineStart, q.start)).text.slice((pathMatch.index ?? 0) + pathMatch[0].length);
+        if (!/\d/.test(tail) || !lineSubj) {
+          subj = { entry: null, metrics: [`${family}.by_function`], item: resolved.item, code: resolved.code, phrase: '', group: null, countOnly: false };
+        }
+      }
+      if (!subj) {
+        subj = pickLast(maskedClause, false);
+        subjInClause = subj !== null;
+      }
+      if (!subj) subj = pickLast(maskedLead, false);
+      if (!subj && lineSubj && this.compatible(lineSubj, q)) subj = lineSubj;
+      if (!subj) {
+        for (const h of headings.slice(0, 2)) {
+          const hs = pickLast(maskForSubject(compact(h.title).text), false);
+          if (hs) {
+            subj = hs;
+            break;
+          }
+          const hp = [...compact(h.title).text.matchAll(PATH)].pop();
+          if (hp) {
+            const resolved = this.resolvePath([hp[1], hp[2], hp[3]].filter((n): n is string => Boolean(n)));
+            subj = { entry: null, metrics: [`${family}.by_function`], item: resolved.item, code: resolved.code, phrase: '', group: null, countOnly: false };
+            break;
+          }
+        }
+      }
+      if (!subj) subj = pickLast(maskedClause, true);
+
+      const cueText = subjInClause && subj ? clause.text.replace(subj.phrase, '') : clause.text;
+      const { role, negative } = this.role(q, cueText);
+      const value = negative ? negateDecimal(q.value) : q.value;
+
+      if (orgUnitBlock || !subj) {
+        out.push({ quantity: q, metric: 'unmapped', item: orgUnitBlock ? (inner?.title ?? '') : cleanItem(clauseRaw), code: '', role, value, section });
+      } else {
+        const metrics = q.list && subj.metrics.length === q.list.size ? [subj.metrics[q.list.index] as string] : subj.metrics;
+        for (const metric of metrics) {
+          out.push({ quantity: q, metric, item: subj.item, code: subj.code, role, value, section: section ?? sectionOfMetric(metric) });
+        }
+        lineSubj = subj;
+      }
+      prevEnd = q.end;
+    }
+    return out;
+  }
+
+  private compatible(s: Subj, q: Quantity): boolean {
+    if (q.kind === 'count') return s.countOnly || Boolean(s.entry?.counts?.[q.unit]);
+    return !s.countOnly;
+  }
+
+  /** A line listed under a parent after 其中 / 包括: its group first, then the parent's item metric, then subjects. */
+  private childSubject(
+    parent: Subj,
+    clause: Compact,
+    masked: string,
+    q: Quantity,
+    family: string,
+    classKind: 'function' | 'economic' | null,
+  ): Subj | null {
+    const matches = this.phrases.find(masked);
+    const last = matches[matches.length - 1];
+    if (parent.group && last) {
+      const inGroup = last.info.metrics.find((e) => e.group === parent.group && this.acceptable(e, q, parent.group));
+      if (inGroup) return { entry: inGroup, metrics: this.metricsOf(inGroup, q, family), item: '', code: '', phrase: last.text, group: parent.group, countOnly: Boolean(inGroup.countOnly) };
+    }
+    const itemMetric = parent.entry?.itemMetric;
+    if (itemMetric && this.compatible(parent, q)) {
+      const item = cleanItem(clause.text);
+      if (item) return { entry: parent.entry, metrics: [itemMetric], item, code: '', phrase: clause.text, group: parent.group, countOnly: parent.countOnly };
+    }
+    const parentFamily = parent.metrics[0]?.match(/^(\w+)\.(?:total|basic|project|current_year|personnel|public_operating)$/)?.[1];
+    if (last && last.info.subjects.length && q.kind !== 'count') {
+      const fam = parentFamily && parentFamily !== 'income' ? parentFamily : family;
+      const kind = /basic|personnel|public_operating/.test(parent.metrics[0] ?? '') ? 'economic' : classKind;
+      return this.subjectFromMatch({ ...last, info: { ...last.info, metrics: [] } }, q, fam, null, false, kind);
+    }
+    return null;
+  }
+}
+
+function sectionOfMetric(metric: string): Section | null {
+  if (metric.startsWith('income.')) return 'income';
+  if (metric.startsWith('three_public.')) return 'three_public';
+  if (/^(staff|org)\./.test(metric)) return 'overview';
+  if (/^(operating_costs|procurement|assets|performance|purchased_services|key_projects|special_transfers|meetings|training)\./.test(metric)) return 'other';
+  if (/expenditure|balance/.test(metric)) return 'expenditure';
+  return null;
+}

@@ -1,0 +1,159 @@
+import { scaleDecimal } from '../decimal.js';
+import type { Patterns } from '../patterns.js';
+
+export type Kind = 'money' | 'percent' | 'count';
+
+/** A number with its unit, found in the normal text; offsets are into the normal text. */
+export interface Quantity {
+  readonly kind: Kind;
+  /** The number as written, separators removed (`20323.21`). */
+  readonly number: string;
+  /** Exact value: yuan for money, the percent number, the count. */
+  readonly value: string;
+  /** `CNY`, `%` or the count unit. */
+  readonly unit: string;
+  /** The unit as written, for money (`万元`), to know the precision the text used. */
+  readonly writtenUnit: string;
+  readonly start: number;
+  readonly end: number;
+  /** Set when the text dropped the unit and it was taken from the amount before. */
+  readonly inheritedUnit: boolean;
+  /** Position and size of a list of numbers sharing one unit (`4125.49,4143.91万元`). */
+  readonly list: { index: number; size: number } | null;
+  readonly patternId: string;
+}
+
+const NUM_BEFORE = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?\s*[,、]\s*$/;
+
+function cnToInt(s: string, digits: Record<string, number>): number {
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + (digits[s[1] ?? ''] ?? 0);
+  const ten = s.indexOf('十');
+  if (ten > 0) return (digits[s[0] ?? ''] ?? 0) * 10 + (ten + 1 < s.length ? (digits[s[ten + 1] ?? ''] ?? 0) : 0);
+  return digits[s] ?? 0;
+}
+
+function moneyPower(unit: string, patterns: Patterns): number {
+  return patterns.units.money[unit.replace(/\s+/g, '')] ?? 0;
+}
+
+interface Raw {
+  kind: Kind | 'bare';
+  number: string;
+  unitText: string;
+  start: number;
+  end: number;
+  numStart: number;
+  patternId: string;
+}
+
+/** Every match of every quantity pattern; where two overlap the earlier and longer one wins. */
+function matchAll(text: string, patterns: Patterns): Raw[] {
+  const found: Raw[] = [];
+  for (const p of patterns.quantities) {
+    p.regex.lastIndex = 0;
+    for (const m of text.matchAll(p.regex)) {
+      const g = m.groups ?? {};
+      const idx = m.indices?.groups ?? {};
+      const numText = g.num ?? g.cn ?? '';
+      const numStart = (idx.num ?? idx.cn)?.[0] ?? m.index;
+      const number = g.cn ? String(cnToInt(g.cn, patterns.units.chineseDigits)) : numText.replace(/,/g, '');
+      found.push({
+        kind: p.kind,
+        number,
+        unitText: g.unit ?? '',
+        start: m.index,
+        end: m.index + m[0].length,
+        numStart,
+        patternId: p.id,
+      });
+    }
+  }
+  const rank = (r: Raw) => (r.kind === 'money' ? 0 : r.kind === 'percent' ? 1 : r.kind === 'count' ? 2 : 3);
+  found.sort((a, b) => a.start - b.start || rank(a) - rank(b) || b.end - a.end);
+  const kept: Raw[] = [];
+  let lastEnd = -1;
+  for (const r of found) {
+    if (r.start < lastEnd) continue;
+    kept.push(r);
+    lastEnd = r.end;
+  }
+  return kept;
+}
+
+/** Numbers listed before `r` that share its unit: `各是4125.49,4143.91万元`. */
+function listBefore(text: string, r: Raw, floor: number): Raw[] {
+  const members: Raw[] = [];
+  let pos = r.start;
+  for (;;) {
+    const window = text.slice(Math.max(floor, pos - 40), pos);
+    const m = NUM_BEFORE.exec(window);
+    if (!m) break;
+    const numStart = pos - window.length + m.index;
+    if (numStart > 0 && /[\d.A-Za-z]/.test(text[numStart - 1] ?? '')) break;
+    const number = m[0].replace(/\s*[,、]\s*$/, '');
+    members.unshift({ ...r, number: number.replace(/,/g, ''), start: numStart, end: numStart + number.length, numStart });
+    pos = numStart;
+  }
+  if (members.length === 0) return members;
+  const allDecimal = [...members, r].every((x) => x.number.includes('.'));
+  const cue = /(?:各|分别)(?:是|为)?\s*$/.test(text.slice(Math.max(0, pos - 6), pos));
+  return allDecimal || cue ? members : [];
+}
+
+/** Finds amounts, percentages and counts, exact values included, in reading order. */
+export function extractQuantities(text: string, patterns: Patterns): Quantity[] {
+  const raws = matchAll(text, patterns);
+  const out: Quantity[] = [];
+  let prevEnd = 0;
+  for (const r of raws) {
+    if (r.kind === 'bare') {
+      const lineStart = text.lastIndexOf('\n', r.start) + 1;
+      const prior = [...out].reverse().find((q) => q.kind === 'money' && q.start >= lineStart);
+      if (!prior) continue;
+      const power = moneyPower(prior.writtenUnit, patterns);
+      out.push({
+        kind: 'money',
+        number: r.number,
+        value: scaleDecimal(r.number, power),
+        unit: 'CNY',
+        writtenUnit: prior.writtenUnit,
+        start: r.start,
+        end: r.end,
+        inheritedUnit: true,
+        list: null,
+        patternId: r.patternId,
+      });
+      prevEnd = r.end;
+      continue;
+    }
+    const group = r.kind === 'count' ? [r] : [...listBefore(text, r, prevEnd), r];
+    group.forEach((g, index) => {
+      const list = group.length > 1 ? { index, size: group.length } : null;
+      const start = g === r ? r.start : g.start;
+      const end = g === r ? r.end : g.end;
+      if (r.kind === 'money') {
+        const unit = r.unitText.replace(/\s+/g, '');
+        out.push({
+          kind: 'money',
+          number: g.number,
+          value: scaleDecimal(g.number, moneyPower(unit, patterns)),
+          unit: 'CNY',
+          writtenUnit: unit.endsWith('元') ? unit : `${unit}元`,
+          start,
+          end,
+          inheritedUnit: false,
+          list,
+          patternId: r.patternId,
+        });
+      } else if (r.kind === 'percent') {
+        out.push({ kind: 'percent', number: g.number, value: scaleDecimal(g.number, 0), unit: '%', writtenUnit: '%', start, end, inheritedUnit: false, list, patternId: r.patternId });
+      } else {
+        const unit = patterns.units.count[r.unitText.replace(/\s+/g, '')] ?? r.unitText;
+        out.push({ kind: 'count', number: g.number, value: scaleDecimal(g.number, 0), unit, writtenUnit: unit, start, end, inheritedUnit: false, list, patternId: r.patternId });
+      }
+    });
+    prevEnd = r.end;
+  }
+  return out;
+}

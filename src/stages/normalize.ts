@@ -1,0 +1,154 @@
+import OpenCC from 'opencc-js';
+
+/**
+ * The text the extractors match on, with a map back to the decoded original.
+ *
+ * `text[i]` came from `original[map[i]]`; `map[text.length] === original.length`. Folding
+ * (full-width → half-width, traditional → simplified) is one character for one character;
+ * deletions (zero-width characters, inline pinyin `經(jīng)`, soft line breaks of PDF text)
+ * are the only steps that change length, and the map records them.
+ */
+export interface NormalText {
+  readonly text: string;
+  readonly map: Int32Array;
+}
+
+export interface NormalizeReport {
+  /** Characters changed from traditional to simplified. */
+  traditional: number;
+  /** Inline pinyin annotations removed. */
+  pinyin: number;
+  /** Soft line breaks joined. */
+  joinedLines: number;
+}
+
+const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+const simplifiedCache = new Map<string, string>();
+
+/** One character folded: full-width ASCII and spaces to half-width, traditional to simplified. */
+export function foldChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+  if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) return ' ';
+  if (c === 0x2014 || c === 0x2015) return ch; // dashes stay: they mark page numbers
+  if (c >= 0x3400 && c <= 0x9fff) {
+    const cached = simplifiedCache.get(ch);
+    if (cached !== undefined) return cached;
+    const converted = toSimplified(ch);
+    const s = converted.length === 1 ? converted : ch;
+    simplifiedCache.set(ch, s);
+    return s;
+  }
+  return ch;
+}
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const CJK = /[\u3400-\u9fff]/;
+/** `(jīng)` after a Chinese character: lower-case latin letters, at least one with a tone mark or ü. */
+const PINYIN = /^\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)/;
+const PINYIN_PLAIN = /^\([a-z]{1,6}\)/;
+
+/** Display width of a line: Chinese characters count two, as a PDF lays them out. */
+function displayWidth(line: string): number {
+  let w = 0;
+  for (const ch of line) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+const SENTENCE_END = /[。；;：:！!？?]$/;
+const LINE_START_MARKER =
+  /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳]|目\s*录|附[表件])/;
+
+/**
+ * Finds the width at which a PDF conversion wrapped its lines, or null for text whose lines
+ * are paragraphs. Wrapped text has many lines of nearly the same display width.
+ */
+export function wrapWidth(lines: readonly string[]): number | null {
+  const widths = lines.map((l) => displayWidth(l.trim())).filter((w) => w >= 30);
+  if (widths.length < 4) return null;
+  const sorted = [...widths].sort((a, b) => a - b);
+  const p80 = sorted[Math.floor(sorted.length * 0.8)] ?? 0;
+  const near = widths.filter((w) => w >= p80 - 8 && w <= p80 + 4).length;
+  return near >= widths.length * 0.3 ? p80 : null;
+}
+
+/** Offsets (into `original`) of line breaks that only wrap a paragraph and should be joined. */
+function softBreaks(original: string): Set<number> {
+  const breaks = new Set<number>();
+  const lines = original.split('\n');
+  const width = wrapWidth(lines);
+  if (width === null) return breaks;
+  let offset = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i] ?? '';
+    const next = lines[i + 1] ?? '';
+    offset += line.length;
+    const trimmed = line.replace(/[\s\f]+$/, '');
+    const full = displayWidth(trimmed.trim()) >= width - 8;
+    const lastChar = trimmed.slice(-1);
+    const firstChar = next.replace(/^[\s\f]+/, '').slice(0, 1);
+    if (
+      full &&
+      trimmed.length > 0 &&
+      !SENTENCE_END.test(trimmed) &&
+      firstChar !== '' &&
+      !LINE_START_MARKER.test(next) &&
+      (CJK.test(lastChar) || /[\d%）)”"、，,.]/.test(lastChar)) &&
+      (CJK.test(firstChar) || /[\d（(“"%万元]/.test(firstChar))
+    ) {
+      breaks.add(offset); // the '\n' itself
+    }
+    offset += 1;
+  }
+  return breaks;
+}
+
+/** Builds the matching text of a document, with its offset map and what it changed. */
+export function normalizeText(original: string): { normal: NormalText; report: NormalizeReport } {
+  const report: NormalizeReport = { traditional: 0, pinyin: 0, joinedLines: 0 };
+  const joins = softBreaks(original);
+  const out: string[] = [];
+  const map: number[] = [];
+  let i = 0;
+  while (i < original.length) {
+    const ch = original[i] as string;
+    if (ZERO_WIDTH.test(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === '\r' && original[i + 1] === '\n') {
+      i++;
+      continue;
+    }
+    if (joins.has(i)) {
+      // drop the break and the indentation that follows it
+      report.joinedLines++;
+      i++;
+      while (i < original.length && /[ \t\f\u3000]/.test(original[i] as string)) i++;
+      continue;
+    }
+    if (ch === '(' && out.length > 0 && CJK.test(out[out.length - 1] as string)) {
+      const rest = original.slice(i, i + 10);
+      const m = PINYIN.exec(rest) ?? (report.pinyin > 0 ? PINYIN_PLAIN.exec(rest) : null);
+      if (m) {
+        report.pinyin++;
+        i += m[0].length;
+        continue;
+      }
+    }
+    const folded = foldChar(ch);
+    if (folded !== ch && CJK.test(ch)) report.traditional++;
+    out.push(folded);
+    map.push(i);
+    i++;
+  }
+  map.push(original.length);
+  return { normal: { text: out.join(''), map: Int32Array.from(map) }, report };
+}
+
+/** The original span of `[start, end)` in the normal text. */
+export function toOriginal(normal: NormalText, start: number, end: number): { start: number; end: number } {
+  const s = normal.map[start] ?? 0;
+  const e = end > start ? (normal.map[end - 1] ?? 0) + 1 : s;
+  return { start: s, end: e };
+}

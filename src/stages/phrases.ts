@@ -1,0 +1,98 @@
+import type { MetricEntry, Patterns, Subject } from '../patterns.js';
+
+/** What a literal phrase can name: metrics, classification subjects, an expenditure family. */
+export interface PhraseInfo {
+  readonly metrics: MetricEntry[];
+  readonly subjects: Subject[];
+  readonly family: string | null;
+  /** The canonical name when the phrase is an old (renamed) subject name. */
+  readonly renamedTo: string | null;
+}
+
+export interface PhraseMatch {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly info: PhraseInfo;
+}
+
+/** Quotes and white space do not matter for phrases (“三公”经费 = 三公经费). */
+const IGNORED = /["“”'‘’「」『』\s]/;
+
+/** A string with the ignored characters removed, and where each kept character came from. */
+export interface Compact {
+  readonly text: string;
+  readonly at: number[];
+}
+
+export function compact(s: string, offset = 0): Compact {
+  let text = '';
+  const at: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] as string;
+    if (IGNORED.test(ch)) continue;
+    text += ch;
+    at.push(offset + i);
+  }
+  return { text, at };
+}
+
+export interface PhraseMatcher {
+  /** Every phrase in `s`, left to right; at one position the longest phrase wins. */
+  find(s: string): PhraseMatch[];
+  readonly table: ReadonlyMap<string, PhraseInfo>;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Subject names as they appear in text: with and without a trailing 支出, full-width brackets folded. */
+function subjectVariants(name: string): string[] {
+  const n = name.replace(/（/g, '(').replace(/）/g, ')');
+  const out = new Set([n]);
+  if (n.endsWith('支出') && n.length > 4) out.add(n.slice(0, -2));
+  else out.add(`${n}支出`);
+  return [...out];
+}
+
+export function buildPhraseMatcher(patterns: Patterns): PhraseMatcher {
+  const table = new Map<string, { metrics: MetricEntry[]; subjects: Subject[]; family: string | null; renamedTo: string | null }>();
+  const slot = (phrase: string) => {
+    let s = table.get(phrase);
+    if (!s) {
+      s = { metrics: [], subjects: [], family: null, renamedTo: null };
+      table.set(phrase, s);
+    }
+    return s;
+  };
+  for (const entry of patterns.metrics) for (const p of entry.phrases) slot(p).metrics.push(entry);
+  for (const [p, family] of Object.entries(patterns.families)) slot(p).family = family;
+  for (const subject of patterns.subjects) {
+    if (subject.name.length < 2) continue;
+    for (const v of subjectVariants(subject.name)) slot(v).subjects.push(subject);
+  }
+  for (const r of patterns.renames) {
+    const target = patterns.subjects.find((s) => s.code === r.code);
+    if (!target) continue;
+    for (const v of subjectVariants(r.oldName)) {
+      const s = slot(v);
+      s.subjects.push({ ...target, name: r.oldName });
+      s.renamedTo = target.name;
+    }
+  }
+  const literals = [...table.keys()].sort((a, b) => b.length - a.length);
+  const regex = new RegExp(literals.map(escape).join('|'), 'gu');
+  return {
+    table,
+    find(s: string) {
+      const out: PhraseMatch[] = [];
+      regex.lastIndex = 0;
+      for (const m of s.matchAll(regex)) {
+        const info = table.get(m[0]);
+        if (info) out.push({ text: m[0], start: m.index, end: m.index + m[0].length, info });
+      }
+      return out;
+    },
+  };
+}

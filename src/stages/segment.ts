@@ -1,0 +1,202 @@
+import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import type { Patterns } from '../patterns.js';
+
+export type Section = 'overview' | 'income' | 'expenditure' | 'three_public' | 'other' | 'glossary';
+
+export interface Heading {
+  readonly styleId: string;
+  readonly level: number;
+  /** The heading's number (一 → 1, ③ → 3). */
+  readonly n: number;
+  readonly title: string;
+  /** Offsets of the heading line in the normal text. */
+  readonly start: number;
+  readonly end: number;
+  /** The section this heading's own title names, if any. */
+  readonly ownSection: Section | null;
+  /** The section in force under this heading (inherited when the title names none). */
+  readonly section: Section | null;
+  readonly inToc: boolean;
+}
+
+export interface Segmentation {
+  readonly headings: Heading[];
+  /** Body headings only (the table of contents left out), in order. */
+  readonly body: Heading[];
+  readonly tocRanges: Array<[number, number]>;
+  readonly diagnostics: Diagnostic[];
+  /** The section in force at a normal-text offset. */
+  sectionAt(offset: number): Section | null;
+  /** The body heading in force at an offset, innermost first, with its ancestors. */
+  headingsAt(offset: number): Heading[];
+}
+
+const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+export function parseHeadingNumber(n: string): number {
+  if (/^\d+$/.test(n)) return Number(n);
+  const circled = n.codePointAt(0) ?? 0;
+  if (circled >= 0x2460 && circled <= 0x2473) return circled - 0x245f;
+  if (n === '十') return 10;
+  if (n.length === 2 && n.startsWith('十')) return 10 + (CN[n[1] ?? ''] ?? 0);
+  if (n.length === 2 && n.endsWith('十')) return (CN[n[0] ?? ''] ?? 0) * 10;
+  if (n.length === 3 && n[1] === '十') return (CN[n[0] ?? ''] ?? 0) * 10 + (CN[n[2] ?? ''] ?? 0);
+  return CN[n] ?? 0;
+}
+
+export function sectionOfTitle(title: string, patterns: Patterns): Section | null {
+  const t = title.replace(/["“”'‘’\s]/g, '');
+  for (const s of patterns.sections) if (s.keywords.some((k) => t.includes(k))) return s.section as Section;
+  return null;
+}
+
+/** Matches a line against the heading styles; null when the line is not a heading. */
+export function matchHeading(line: string, patterns: Patterns): { styleId: string; level: number; n: number; title: string } | null {
+  for (const style of patterns.headings) {
+    const m = style.regex.exec(line);
+    if (!m) continue;
+    const rest = line.slice(m[0].length).trim();
+    if (rest === '' && style.level > 0) return null;
+    const title = (rest.split(/[。；;：:]/)[0] ?? '')
+      .replace(/\s*(?:PAGEREF.*|_Toc\d+.*|\.{3,}.*|…{2,}.*|·{3,}.*|\s\d{1,3})\s*$/u, '')
+      .slice(0, 60)
+      .trim();
+    return { styleId: style.id, level: style.level, n: parseHeadingNumber(m.groups?.n ?? ''), title };
+  }
+  return null;
+}
+
+/** Finds table-of-contents blocks: a 目录 line and the heading-like lines under it. */
+function findToc(lines: Array<{ text: string; start: number; end: number }>, patterns: Patterns): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) continue;
+    const isTitle = patterns.tocTitle.test(line.text);
+    if (!isTitle && !patterns.tocEntry.test(line.text)) continue;
+    let j = i + (isTitle ? 1 : 0);
+    let first: string | null = null;
+    let last = line.end;
+    for (; j < lines.length; j++) {
+      const l = lines[j];
+      if (!l) break;
+      const t = l.text.trim();
+      if (t === '' || t === '|') continue;
+      const h = matchHeading(t, patterns);
+      const entry = patterns.tocEntry.test(t);
+      if (!h && !entry) {
+        if (t.length <= 30 && !/[。；;，,]/.test(t) && /[表说明况]$/.test(t)) {
+          last = l.end; // a wrapped entry (情况说明 / 决算表) continuing the one above
+          continue;
+        }
+        break;
+      }
+      if (h && first !== null && h.title && h.title === first && !entry) break;
+      if (h && first === null) first = h.title;
+      if (!entry && /[。；]/.test(t)) break;
+      last = l.end;
+    }
+    if (isTitle || last > line.end) {
+      ranges.push([line.start, last]);
+      while (i + 1 < lines.length && (lines[i + 1]?.end ?? 0) <= last) i++;
+    }
+  }
+  return ranges;
+}
+
+function checkSequence(body: Heading[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const lastAt = new Map<string, Heading>();
+  const stack: Heading[] = [];
+  for (const h of body) {
+    while (stack.length && (stack[stack.length - 1]?.level ?? -1) >= h.level) stack.pop();
+    // numbering restarts under a new parent
+    const parent = stack[stack.length - 1];
+    const key = `${parent ? parent.start : -1}|${h.level}`;
+    const prev = lastAt.get(key);
+    const expected = prev ? prev.n + 1 : 1;
+    if (h.level <= 2 && h.n !== expected && !(prev && h.n === prev.n)) {
+      const what = prev ? `after ${prev.title ? `“${prev.title}”` : prev.n}` : 'at the start';
+      out.push(
+        diagnostic(
+          'structure.heading-sequence',
+          h.level === 0 && prev && h.n > expected ? 'warning' : 'info',
+          `heading numbered ${h.n} ${what}; expected ${expected}${h.n > expected ? ' (a part is missing or misnumbered)' : ''}`,
+          { start: h.start, end: h.end },
+          { style: h.styleId, found: h.n, expected },
+        ),
+      );
+    }
+    lastAt.set(key, h);
+    stack.push(h);
+  }
+  return out;
+}
+
+/** Splits a document into headings and canonical sections. */
+export function segmentSections(text: string, patterns: Patterns): Segmentation {
+  const lines: Array<{ text: string; start: number; end: number }> = [];
+  let pos = 0;
+  for (const t of text.split('\n')) {
+    lines.push({ text: t, start: pos, end: pos + t.length });
+    pos += t.length + 1;
+  }
+  const tocRanges = findToc(lines, patterns);
+  const inToc = (offset: number) => tocRanges.some(([a, b]) => offset >= a && offset < b);
+  const headings: Heading[] = [];
+  const stack: Heading[] = [];
+  for (const line of lines) {
+    const m = matchHeading(line.text, patterns);
+    if (!m) continue;
+    const toc = inToc(line.start);
+    const ownSection = sectionOfTitle(m.title, patterns);
+    let section = ownSection;
+    if (!toc) {
+      while (stack.length && (stack[stack.length - 1]?.level ?? -1) >= m.level) stack.pop();
+      const inherited = stack.length ? (stack[stack.length - 1]?.section ?? null) : null;
+      if (inherited === 'glossary' || !section) section = inherited ?? section;
+    }
+    const h: Heading = { ...m, start: line.start, end: line.end, ownSection, section, inToc: toc };
+    headings.push(h);
+    if (!toc) stack.push(h);
+  }
+  const body = headings.filter((h) => !h.inToc);
+  const starts = body.map((h) => h.start);
+  const indexAt = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let ans = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] ?? 0) <= offset) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans;
+  };
+  return {
+    headings,
+    body,
+    tocRanges,
+    diagnostics: checkSequence(body),
+    sectionAt(offset) {
+      const i = indexAt(offset);
+      return i >= 0 ? (body[i]?.section ?? null) : null;
+    },
+    headingsAt(offset) {
+      const i = indexAt(offset);
+      const chain: Heading[] = [];
+      let level = Number.POSITIVE_INFINITY;
+      for (let k = i; k >= 0; k--) {
+        const h = body[k];
+        if (h && h.level < level) {
+          chain.push(h);
+          level = h.level;
+          if (level === 0) break;
+        }
+      }
+      return chain;
+    },
+  };
+}

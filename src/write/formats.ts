@@ -1,0 +1,46 @@
+import { stringify } from 'csv-stringify/sync';
+
+export type Format = 'csv' | 'json' | 'jsonl';
+
+/** Turns rows into the text of one dataset file, a chunk at a time (first, middle, last). */
+export interface Encoder {
+  header(): string;
+  rows(rows: Array<Record<string, unknown>>, first: boolean): string;
+  footer(): string;
+}
+
+function csvCell(v: unknown): unknown {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return v;
+}
+
+export function encoder(format: Format, columns: string[]): Encoder {
+  switch (format) {
+    case 'csv':
+      return {
+        header: () => stringify([columns]),
+        rows: (rows) => (rows.length ? stringify(rows.map((r) => columns.map((c) => csvCell(r[c])))) : ''),
+        footer: () => '',
+      };
+    case 'json':
+      return {
+        header: () => '[',
+        rows: (rows, first) =>
+          rows.map((r, i) => `${first && i === 0 ? '\n' : ',\n'}${JSON.stringify(pick(r, columns))}`).join(''),
+        footer: () => '\n]\n',
+      };
+    case 'jsonl':
+      return {
+        header: () => '',
+        rows: (rows) => rows.map((r) => `${JSON.stringify(pick(r, columns))}\n`).join(''),
+        footer: () => '',
+      };
+  }
+}
+
+function pick(r: Record<string, unknown>, columns: string[]): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  for (const c of columns) o[c] = r[c] ?? null;
+  return o;
+}

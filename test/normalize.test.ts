@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { foldChar, normalizeText, toOriginal } from '../src/stages/normalize.js';
+
+describe('normalizeText', () => {
+  it('folds full-width digits and punctuation one for one, keeping offsets', () => {
+    const { normal } = normalizeText('收入１２３．４５万元，占９７％');
+    expect(normal.text).toBe('收入123.45万元,占97%');
+    expect([...normal.map]).toEqual([...Array(16).keys()]);
+  });
+  it('reads traditional characters as simplified', () => {
+    expect(normalizeText('財政撥款收入萬元').normal.text).toBe('财政拨款收入万元');
+    expect(foldChar('經')).toBe('经');
+  });
+  it('drops inline pinyin and maps the rest back to the original', () => {
+    const original = '經(jīng)費(fèi)312.23萬(wàn)元';
+    const { normal, report } = normalizeText(original);
+    expect(normal.text).toBe('经费312.23万元');
+    expect(report.pinyin).toBe(3);
+    const i = normal.text.indexOf('312.23');
+    const span = toOriginal(normal, i, normal.text.length);
+    expect(original.slice(span.start, span.end)).toBe('312.23萬(wàn)元');
+  });
+  it('keeps ordinary brackets after Chinese text', () => {
+    expect(normalizeText('因公出国(境)费').normal.text).toBe('因公出国(境)费');
+  });
+  it('removes zero-width characters', () => {
+    const { normal } = normalizeText('收入\u200b总计');
+    expect(normal.text).toBe('收入总计');
+    expect(normal.map[2]).toBe(3);
+  });
+  it('joins lines that a PDF wrapped inside a sentence, but not headings', () => {
+    const wrapped = [
+      '一、收入支出决算总体情况说明',
+      '上海市普陀区财政局2024年度收入支出总计2995.39万元。与2023年度相比，收入',
+      '支出总计减少56.95万元，下降1.87%。主要原因：基本支出中人员进出及退休变化，',
+      '以及项目支出中合同支付进度条款等原因减少支付，公务用车购置及运行维护费用',
+      '等各项支出有所减少，预算执行情况良好，各项资金使用规范，收支基本平衡，合',
+      '规合法，达到预期效果。本年度部门整体支出绩效良好，资金使用效益明显提升。',
+      '二、收入决算情况说明',
+    ].join('\n');
+    const { normal, report } = normalizeText(wrapped);
+    expect(report.joinedLines).toBeGreaterThanOrEqual(3);
+    expect(normal.text).toContain('与2023年度相比,收入支出总计减少');
+    expect(normal.text).toContain('情况说明\n上海市');
+    expect(normal.text).toContain('效果。本年度');
+    expect(normal.text).toMatch(/提升。\n二、收入决算/);
+  });
+});

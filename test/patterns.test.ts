@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { loadPatterns } from '../src/patterns.js';
+import { extractQuantities } from '../src/stages/extract-quantities.js';
+import { matchHeading } from '../src/stages/segment.js';
+
+const patterns = loadPatterns();
+
+describe('every quantity pattern passes its own examples', () => {
+  for (const p of patterns.quantities) {
+    for (const ex of p.examples) {
+      it(`${p.id} reads ${JSON.stringify(ex.input)} as ${ex.match} = ${ex.value}`, () => {
+        const found = extractQuantities(ex.input, patterns);
+        const hit = found.find((q) => ex.input.slice(q.start, q.end) === ex.match);
+        expect(hit, `no quantity ${ex.match} in ${JSON.stringify(found)}`).toBeDefined();
+        expect(hit?.value).toBe(ex.value);
+      });
+    }
+    for (const bad of p.counterexamples) {
+      it(`${p.id} finds nothing of its kind in ${JSON.stringify(bad)}`, () => {
+        p.regex.lastIndex = 0;
+        const m = [...bad.matchAll(p.regex)];
+        expect(m.map((x) => x[0])).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('every heading style passes its own examples', () => {
+  for (const style of patterns.headings) {
+    for (const ex of style.examples) {
+      it(`${style.id} recognises ${JSON.stringify(ex)}`, () => {
+        expect(matchHeading(ex.replace(/（/g, '(').replace(/）/g, ')'), patterns)?.styleId).toBe(style.id);
+      });
+    }
+  }
+  for (const bad of patterns.headingCounterexamples) {
+    it(`does not take ${JSON.stringify(bad)} for a heading`, () => {
+      expect(matchHeading(bad, patterns)).toBeNull();
+    });
+  }
+});
+
+describe('pattern data', () => {
+  it('maps every metric phrase to a metric of the SPEC shape', () => {
+    for (const e of patterns.metrics) {
+      for (const m of Array.isArray(e.metric) ? e.metric : [e.metric]) expect(m).toMatch(/^(?:\{family\}|[a-z_]+)(?:\.[a-z_]+)+$/);
+    }
+  });
+  it('holds subject codes whose length matches their level', () => {
+    const len = { 类: 3, 款: 5, 项: 7 } as const;
+    for (const s of patterns.subjects) expect(s.code.length, `${s.code} ${s.name}`).toBe(len[s.level]);
+    expect(patterns.subjects.find((s) => s.code === '208')?.name).toBe('社会保障和就业支出');
+    expect(patterns.subjects.find((s) => s.code === '30201')?.name).toBe('办公费');
+  });
+});

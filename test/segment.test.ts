@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { loadPatterns } from '../src/patterns.js';
+import { normalizeText } from '../src/stages/normalize.js';
+import { segmentSections } from '../src/stages/segment.js';
+
+const patterns = loadPatterns();
+const seg = (text: string) => segmentSections(normalizeText(text).normal.text, patterns);
+
+describe('segmentSections', () => {
+  it('recognises every heading style and names canonical sections', () => {
+    const s = seg(
+      [
+        '第一部分 部门概况',
+        '一、主要职责',
+        '第三部分上海市普陀区财政局2024年度部门决算情况说明',
+        '一、收入决算情况说明',
+        '（一）收入总计3446.12万元。',
+        '(二)支出总计3388.48万元',
+        '1.基本支出207.28万元',
+        '（1）事业单位离退休3.18万元',
+        '①12345租赁费14400元',
+        '三、“三公”经费支出决算情况',
+        '五、其他重要事项的情况说明',
+        '（一）机关运行经费支出情况。',
+        '第四部分 名称解释',
+        '1.财政拨款收入：指单位从同级财政部门取得的财政预算资金。',
+      ].join('\n'),
+    );
+    expect(s.body.map((h) => h.styleId)).toEqual([
+      'part', 'cn-comma', 'part', 'cn-comma', 'cn-paren', 'cn-paren', 'num-dot', 'num-paren', 'circled', 'cn-comma', 'cn-comma', 'cn-paren', 'part', 'num-dot',
+    ]);
+    expect(s.body.map((h) => h.section)).toEqual([
+      'overview', 'overview', 'expenditure', 'income', 'income', 'expenditure', 'expenditure', 'expenditure', 'expenditure', 'three_public', 'other', 'other', 'glossary', 'glossary',
+    ]);
+  });
+  it('reads the typo 部门概括 as the overview', () => {
+    expect(seg('第一部分 部门概括\n一、职能').body[0]?.section).toBe('overview');
+  });
+  it('keeps a table of contents out of the body', () => {
+    const s = seg(['目 录', '第一部分 部门概况 PAGEREF _Toc25831 h 3', '一、 主要职责 PAGEREF _Toc32310 h 3', '第二部分 情况说明 ........ 5', '', '第一部分 部门概况', '一、主要职责', '负责全市工作。'].join('\n'));
+    expect(s.tocRanges.length).toBe(1);
+    expect(s.body.map((h) => h.title)).toEqual(['部门概况', '主要职责']);
+  });
+  it('reports a missing part and out-of-order numbering', () => {
+    const s = seg(['第一部分 概况', '（一）职责', '（二）人员', '（3） 工作任务', '（四）预算', '第三部分 情况说明'].join('\n'));
+    const found = s.diagnostics.map((d) => d.evidence);
+    expect(found).toContainEqual({ style: 'part', found: 3, expected: 2 });
+    expect(s.diagnostics.some((d) => d.rule === 'structure.heading-sequence' && d.severity === 'warning')).toBe(true);
+  });
+});
