@@ -48,6 +48,7 @@ interface Subj {
 const SENTENCE_END = /[。;；!！?？]/;
 const CLAUSE_SPLIT = /[,，:：、]/;
 const ENUM_CUE = /(?:其中|包括|分别为|分别是|具体为|具体包括|主要项目是|主要项目有|明细如下)[:：]?\s*$/;
+const ENUM_ANY = /其中|包括|分别为|分别是|具体为|主要项目是|主要项目有|明细如下/;
 const ORG_UNIT_TITLE = /^[\u4e00-\u9fff]{2,16}(?:室|科|股|处|部|中心|所|队|站|组|馆|院|办|局|委|会|大队|分局)$/;
 const PATH = /([\u4e00-\u9fff、]+?)\((?:类)\)([\u4e00-\u9fff、]+?)\((?:款)\)(?:([\u4e00-\u9fff、]+?)\((?:项)\))?/g;
 
@@ -125,7 +126,14 @@ export class Classifier {
   /** The expenditure family named last before `end` in `text` (line or heading). */
   private familyIn(text: string): string | null {
     let family: string | null = null;
-    for (const m of this.phrases.find(compact(text).text)) if (m.info.family) family = m.info.family;
+    for (const m of this.phrases.find(compact(text).text)) {
+      const named = m.info.metrics
+        .filter((e) => !e.weak)
+        .flatMap((e) => (Array.isArray(e.metric) ? e.metric : [e.metric]))
+        .map((x) => /^((?:\w+_)?expenditure)\.(?:total|current_year)$/.exec(x)?.[1])
+        .find((x) => x !== undefined);
+      family = m.info.family ?? named ?? family;
+    }
     return family;
   }
 
@@ -216,7 +224,7 @@ export class Classifier {
       const section = seg.sectionAt(q.start);
       const headings = seg.headingsAt(q.start);
       if (newSentence && !ENUM_CUE.test(lead)) enumParent = enumParent && /^\s*$/.test(text.slice(prevEnd, sentenceStart).replace(/[。;；]/g, '')) ? enumParent : null;
-      if (ENUM_CUE.test(text.slice(Math.max(lineStart, prevEnd), q.start).replace(/[\u4e00-\u9fff\w()（）“”"]*$/, '')) && lineSubj) enumParent = lineSubj;
+      if (ENUM_ANY.test(text.slice(leadStart, q.start)) && lineSubj) enumParent = lineSubj;
 
       const family =
         this.familyIn(lineText) ??
@@ -227,7 +235,7 @@ export class Classifier {
         : /功能分类/.test(lineText)
           ? 'function'
           : null;
-      const group = enumParent?.group ?? lineSubj?.group ?? null;
+      const group: string | null = (enumParent as Subj | null)?.group ?? (lineSubj as Subj | null)?.group ?? null;
 
       const clauseRaw = lastClause(lead);
       const clause = compact(clauseRaw);
@@ -253,7 +261,18 @@ export class Classifier {
 
       // a 类/款/项 path names a function subject exactly
       const pathMatch = [...compact(text.slice(lineStart, q.start)).text.matchAll(PATH)].pop();
-      if (enumParent) subj = this.childSubject(enumParent, clause, maskedClause, q, family, classKind);
+      let trailBlocks = false;
+      if (q.kind === 'count') {
+        // 设8个内设机构: the noun after a count names what is counted
+        const trail = /^[\u4e00-\u9fff]{1,8}/.exec(compact(text.slice(q.end, q.end + 12)).text)?.[0] ?? '';
+        if (trail && !/^(?:其中|分别|共|合计|累计|以上|左右|下降|增加|减少|比|较|与|和|及|的)/.test(trail)) {
+          const hit = this.phrases.find(trail).find((m) => m.start === 0);
+          const found: Subj | null = hit ? this.subjectFromMatch(hit, q, family, group, false, classKind) : null;
+          if (found) subj = found;
+          else trailBlocks = true;
+        }
+      }
+      if (!subj && enumParent) subj = this.childSubject(enumParent, clause, maskedClause, q, family, classKind);
       if (!subj && pathMatch && !/[,，;；]/.test(lead.replace(/^[”"]/, '').slice(0, 1))) {
         const names = [pathMatch[1], pathMatch[2], pathMatch[3]].filter((n): n is string => Boolean(n));
         const resolved = this.resolvePath(names);
@@ -262,30 +281,40 @@ export class Classifier {
           subj = { entry: null, metrics: [`${family}.by_function`], item: resolved.item, code: resolved.code, phrase: '', group: null, countOnly: false };
         }
       }
-      if (!subj) {
+      if (!subj && !trailBlocks) {
         subj = pickLast(maskedClause, false);
         subjInClause = subj !== null;
       }
+      if (trailBlocks && !subj) {
+        out.push({ quantity: q, metric: 'unmapped', item: cleanItem(compact(text.slice(q.end, q.end + 12)).text.match(/^[\u4e00-\u9fff]{1,8}/)?.[0] ?? ''), code: '', role: 'value', value: q.value, section });
+        prevEnd = q.end;
+        continue;
+      }
       if (!subj) subj = pickLast(maskedLead, false);
-      if (!subj && lineSubj && this.compatible(lineSubj, q)) subj = lineSubj;
+      const inherited = lineSubj as Subj | null;
+      if (!subj && inherited && this.compatible(inherited, q)) {
+        subj = inherited.entry ? { ...inherited, metrics: this.metricsOf(inherited.entry, q, family) } : inherited;
+      }
       if (!subj) {
         for (const h of headings.slice(0, 2)) {
-          const hs = pickLast(maskForSubject(compact(h.title).text), false);
-          if (hs) {
-            subj = hs;
-            break;
-          }
+          if (/\d/.test(h.title.replace(/\d{4}年度?/g, ''))) continue;
           const hp = [...compact(h.title).text.matchAll(PATH)].pop();
           if (hp) {
             const resolved = this.resolvePath([hp[1], hp[2], hp[3]].filter((n): n is string => Boolean(n)));
             subj = { entry: null, metrics: [`${family}.by_function`], item: resolved.item, code: resolved.code, phrase: '', group: null, countOnly: false };
             break;
           }
+          const hs = pickLast(maskForSubject(compact(h.title).text), false);
+          if (hs) {
+            subj = hs;
+            break;
+          }
         }
       }
       if (!subj) subj = pickLast(maskedClause, true);
 
-      const cueText = subjInClause && subj ? clause.text.replace(subj.phrase, '') : clause.text;
+      if (subj && subjInClause && subj.entry === null && subj.phrase) subj = this.widenSubjectItem(subj, clauseRaw);
+      const cueText = subj?.phrase ? clause.text.replace(subj.phrase, '') : clause.text;
       const { role, negative } = this.role(q, cueText);
       const value = negative ? negateDecimal(q.value) : q.value;
 
@@ -301,6 +330,24 @@ export class Classifier {
       prevEnd = q.end;
     }
     return out;
+  }
+
+  /**
+   * A subject found inside a longer line name (其他城乡社区管理事务支出 holds 城乡社区管理事务):
+   * the item is the whole name; the code holds only when the name is the subject's, or its
+   * 其他… catch-all (code + 99).
+   */
+  private widenSubjectItem(subj: Subj, clauseRaw: string): Subj {
+    const whole = cleanItem(clauseRaw).replace(/[(（][类款项][)）]$/, '');
+    if (!whole || !whole.includes(subj.phrase) || whole.length > 30) return subj;
+    const bare = (s: string) => s.replace(/支出$/, '');
+    if (bare(whole) === bare(subj.phrase)) return { ...subj, item: whole };
+    const base = this.patterns.subjects.find((x) => x.code === subj.code);
+    if (base && base.level !== '项' && whole.startsWith('其他') && bare(whole.slice(2)) === bare(base.name)) {
+      const code = `${subj.code}99`;
+      return { ...subj, item: whole, code };
+    }
+    return { ...subj, item: whole, code: '' };
   }
 
   private compatible(s: Subj, q: Quantity): boolean {

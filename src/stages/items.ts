@@ -15,7 +15,7 @@ const MARK = /^[\s,，:：;；、。.()（）“”"'①-⑳\d一二三四五六
  */
 export function cleanItem(span: string): string {
   const s = span.replace(/^[\s,，:：;；、。]+/, '').replace(/^(?:[(（]?\d{1,2}[)）.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[①-⑳])/, '');
-  const words = cutWithOffsets(s);
+  const words = cutWithOffsets(s.replace(/[(（][类款项][)）]\s*$/, ''));
   let a = 0;
   let b = words.length;
   while (a < b) {
@@ -31,7 +31,7 @@ export function cleanItem(span: string): string {
   if (a >= b) return '';
   const start = words[a]?.start ?? 0;
   const end = words[b - 1]?.end ?? s.length;
-  let item = s.slice(start, end).trim();
-  item = item.replace(/(费)支出$/, '$1').replace(/[为是:：]$/, '');
+  let item = s.replace(/[(（][类款项][)）]\s*$/, '').slice(start, end).trim();
+  item = item.replace(/(费)支出$/, '$1').replace(/[为是:：]$/, '').replace(/[(（][类款项][)）]$/, '');
   return item.length > 40 ? '' : item;
 }

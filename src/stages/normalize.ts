@@ -55,7 +55,7 @@ function displayWidth(line: string): number {
   return w;
 }
 
-const SENTENCE_END = /[。；;：:！!？?]$/;
+const SENTENCE_END = /[。；;！!？?]$/;
 const LINE_START_MARKER =
   /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳]|目\s*录|附[表件])/;
 

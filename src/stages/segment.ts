@@ -45,7 +45,7 @@ export function parseHeadingNumber(n: string): number {
 }
 
 export function sectionOfTitle(title: string, patterns: Patterns): Section | null {
-  const t = title.replace(/["“”'‘’\s]/g, '');
+  const t = (title.split(/[,，。；;：:\d]/)[0] ?? '').replace(/["“”'‘’\s]/g, '');
   for (const s of patterns.sections) if (s.keywords.some((k) => t.includes(k))) return s.section as Section;
   return null;
 }
