@@ -30,7 +30,7 @@ describe('segmentSections', () => {
       'part', 'cn-comma', 'part', 'cn-comma', 'cn-paren', 'cn-paren', 'num-dot', 'num-paren', 'circled', 'cn-comma', 'cn-comma', 'cn-paren', 'part', 'num-dot',
     ]);
     expect(s.body.map((h) => h.section)).toEqual([
-      'overview', 'overview', 'expenditure', 'income', 'income', 'expenditure', 'expenditure', 'expenditure', 'expenditure', 'three_public', 'other', 'other', 'glossary', 'glossary',
+      'overview', 'overview', null, 'income', 'income', 'expenditure', 'expenditure', 'expenditure', 'expenditure', 'three_public', 'other', 'other', 'glossary', 'glossary',
     ]);
   });
   it('reads the typo 部门概括 as the overview', () => {
