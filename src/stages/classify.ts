@@ -65,7 +65,7 @@ function maskForSubject(s: string): string {
     .replace(/(?:与|和|同)[^,，;；。]*?(?:相比较|相比|比较)/g, blank)
     .replace(/(?:比|较)(?:上年|上一年|去年|年初|\d{4}年)[^,，;；。:：]*/g, blank)
     .replace(/占[^,，;；。]*$/g, blank)
-    .replace(/(?:^|[,，;；])(?:主要|原因|主要原因|其中主要)[^,，;；。]*/g, blank);
+    .replace(/(?:^|[,，;；:：])(?:主要是|主要用于|主要包括|主要为|原因是|原因主要是|主要原因是|其中主要)[^,，;；。]*/g, blank);
 }
 
 export class Classifier {
@@ -179,8 +179,10 @@ export class Classifier {
     return null;
   }
 
-  private role(q: Quantity, cue: string): { role: Role; negative: boolean } {
+  private role(q: Quantity, rawCue: string): { role: Role; negative: boolean } {
     const kind = this.ctx.kind;
+    // template alternatives in brackets (下降（增长）27.78%) are not what the text says
+    const cue = rawCue.replace(/[(（][^()（）]{1,6}[)）]/g, '');
     for (const r of this.roleRules) {
       if (!r.kinds.includes(q.kind)) continue;
       if (r.docTypes && (!kind || !r.docTypes.includes(kind))) continue;
@@ -297,6 +299,7 @@ export class Classifier {
       }
       if (!subj) {
         for (const h of headings.slice(0, 2)) {
+          if (h.section === 'glossary') break;
           if (/\d/.test(h.title.replace(/\d{4}年度?/g, ''))) continue;
           const hp = [...compact(h.title).text.matchAll(PATH)].pop();
           if (hp) {

@@ -77,17 +77,20 @@ function softBreaks(original: string): Set<number> {
   const breaks = new Set<number>();
   const lines = original.split('\n');
   const width = wrapWidth(lines);
-  if (width === null) return breaks;
   let offset = 0;
   for (let i = 0; i < lines.length - 1; i++) {
     const line = lines[i] ?? '';
     const next = lines[i + 1] ?? '';
     offset += line.length;
     const trimmed = line.replace(/[\s\f]+$/, '');
-    const full = displayWidth(trimmed.trim()) >= width - 8;
+    const full = width !== null && displayWidth(trimmed.trim()) >= width - 8;
     const lastChar = trimmed.slice(-1);
     const firstChar = next.replace(/^[\s\f]+/, '').slice(0, 1);
-    if (
+    // a 类/款/项 path broken after its 类 or 款 continues on the next line
+    const openPath = /[（(](?:类|款)[)）]$/.test(trimmed) && CJK.test(firstChar);
+    if (openPath) {
+      breaks.add(offset);
+    } else if (
       full &&
       trimmed.length > 0 &&
       !SENTENCE_END.test(trimmed) &&

@@ -57,7 +57,7 @@ export function matchHeading(line: string, patterns: Patterns): { styleId: strin
     if (!m) continue;
     const rest = line.slice(m[0].length).trim();
     if (rest === '' && style.level > 0) return null;
-    const title = (rest.split(/[。；;：:]/)[0] ?? '')
+    const title = (style.id === 'title' ? line.trim() : rest.split(/[。；;：:]/)[0] ?? '')
       .replace(/\s*(?:PAGEREF.*|_Toc\d+.*|\.{3,}.*|…{2,}.*|·{3,}.*|\s\d{1,3})\s*$/u, '')
       .slice(0, 60)
       .trim();
@@ -115,6 +115,7 @@ function checkSequence(body: Heading[]): Diagnostic[] {
     const key = `${parent ? parent.start : -1}|${h.level}`;
     const prev = lastAt.get(key);
     const expected = prev ? prev.n + 1 : 1;
+    if (h.styleId === 'title') continue;
     if (h.level <= 2 && h.n !== expected && !(prev && h.n === prev.n)) {
       const what = prev ? `after ${prev.title ? `“${prev.title}”` : prev.n}` : 'at the start';
       out.push(
