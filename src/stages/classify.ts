@@ -369,6 +369,11 @@ export class Classifier {
   ): Subj | null {
     const matches = this.phrases.find(masked);
     const last = matches[matches.length - 1];
+    const ignored = matches.find((m) => m.info.metrics.some((e) => e.metric === 'unmapped'));
+    if (ignored) {
+      const e = ignored.info.metrics.find((x) => x.metric === 'unmapped') as MetricEntry;
+      return { entry: e, metrics: ['unmapped'], item: '', code: '', phrase: ignored.text, group: null, countOnly: false };
+    }
     if (parent.group && last) {
       const inGroup = last.info.metrics.find((e) => e.group === parent.group && this.acceptable(e, q, parent.group));
       if (inGroup) return { entry: inGroup, metrics: this.metricsOf(inGroup, q, family), item: '', code: '', phrase: last.text, group: parent.group, countOnly: Boolean(inGroup.countOnly) };

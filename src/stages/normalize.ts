@@ -87,7 +87,9 @@ function softBreaks(original: string): Set<number> {
     const lastChar = trimmed.slice(-1);
     const firstChar = next.replace(/^[\s\f]+/, '').slice(0, 1);
     // a 类/款/项 path broken after its 类 or 款 continues on the next line
-    const openPath = /[（(](?:类|款)[)）]$/.test(trimmed) && CJK.test(firstChar);
+    const openPath =
+      (/[（(](?:类|款)[)）]$/.test(trimmed) && CJK.test(firstChar)) ||
+      (/^[。，,；;、）)%]/.test(firstChar) && trimmed.length > 0); // no line starts with a closing mark
     if (openPath) {
       breaks.add(offset);
     } else if (
