@@ -63,8 +63,8 @@ function maskForSubject(s: string): string {
   const blank = (m: string) => '#'.repeat(m.length);
   return s
     .replace(/(?:与|和|同)[^,，;；。]*?(?:相比较|相比|比较)/g, blank)
-    .replace(/(?:比|较)(?:上年|上一年|去年|年初|\d{4}年)[^,，;；。:：]*/g, blank)
-    .replace(/占[^,，;；。]*$/g, blank)
+    .replace(/(?:比|较)(?:上年|上一年|去年|年初|上年度|\d{4}年)度?(?:预算|决算|同期)?(?:执行)?数?/g, blank)
+    .replace(/占[^,，;；。]*/g, blank)
     .replace(/(?:^|[,，;；:：])(?:主要是|主要用于|主要包括|主要为|原因是|原因主要是|主要原因是|其中主要)[^,，;；。]*/g, blank);
 }
 
@@ -189,7 +189,7 @@ export class Classifier {
       if (!r.regex.test(cue)) continue;
       let negative = false;
       if (r.sign) {
-        const words = [...cue.matchAll(/增加|增长|上升|提高|增|大于|超|多|减少|下降|降低|节约|节支|减|降|少|小于|低于/g)];
+        const words = [...cue.matchAll(/增加|增长|上升|上涨|提高|增|大于|超|多|减少|下降|降低|节约|节支|减|降|少|小于|低于/g)];
         const last = words[words.length - 1]?.[0] ?? '';
         negative = /减|降|节约|节支|少|小于|低于/.test(last);
       }
@@ -293,8 +293,14 @@ export class Classifier {
         continue;
       }
       if (!subj) subj = pickLast(maskedLead, false);
+      if (!subj) {
+        // a clause that opens with bare 收入 / 支出 names its own total (支出5238630.16元)
+        const bare = /^(?:\d{4}年度?)?(?:部门|本年|今年|全年|当年)?(收入|支出)(?:#|比|较|同比|增加|减少|增长|下降|了|为|是)*$/.exec(maskedClause);
+        if (bare) subj = pickLast(bare[1] as string, true);
+      }
       const inherited = lineSubj as Subj | null;
-      if (!subj && inherited && this.compatible(inherited, q)) {
+      const namesOther = q.kind === 'count' && /[\u4e00-\u9fff]{2,}/.test(maskedClause.replace(/其中|共|计|累计|合计|分别|为|是|有|约|达|接待|人数|人次/g, ''));
+      if (!subj && inherited && this.compatible(inherited, q) && !namesOther) {
         subj = inherited.entry ? { ...inherited, metrics: this.metricsOf(inherited.entry, q, family) } : inherited;
       }
       if (!subj) {
@@ -378,15 +384,22 @@ export class Classifier {
       const inGroup = last.info.metrics.find((e) => e.group === parent.group && this.acceptable(e, q, parent.group));
       if (inGroup) return { entry: inGroup, metrics: this.metricsOf(inGroup, q, family), item: '', code: '', phrase: last.text, group: parent.group, countOnly: Boolean(inGroup.countOnly) };
     }
+    if (last) {
+      const other = Object.entries(this.patterns.itemized).find(([, words]) => words.includes(last.text));
+      const entry = other && last.info.metrics.find((e) => this.acceptable(e, q, null));
+      if (other && entry) return { entry, metrics: [other[0]], item: last.text, code: '', phrase: last.text, group: entry.group ?? null, countOnly: Boolean(entry.countOnly) };
+    }
     const itemMetric = parent.entry?.itemMetric;
     if (itemMetric && this.compatible(parent, q)) {
       const item = cleanItem(clause.text);
       if (item) return { entry: parent.entry, metrics: [itemMetric], item, code: '', phrase: clause.text, group: parent.group, countOnly: parent.countOnly };
     }
     const parentFamily = parent.metrics[0]?.match(/^(\w+)\.(?:total|basic|project|current_year|personnel|public_operating)$/)?.[1];
+    const economicParent = /basic|personnel|public_operating/.test(parent.metrics[0] ?? '');
+    if (last && !economicParent && last.info.metrics.some((e) => !e.weak && e.metric !== 'unmapped' && this.acceptable(e, q, null))) return null;
     if (last && last.info.subjects.length && q.kind !== 'count') {
       const fam = parentFamily && parentFamily !== 'income' ? parentFamily : family;
-      const kind = /basic|personnel|public_operating/.test(parent.metrics[0] ?? '') ? 'economic' : classKind;
+      const kind = economicParent ? 'economic' : classKind;
       return this.subjectFromMatch({ ...last, info: { ...last.info, metrics: [] } }, q, fam, null, false, kind);
     }
     return null;

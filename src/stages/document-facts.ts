@@ -84,8 +84,14 @@ export function extractDocumentFacts(text: string): DocumentFacts {
     if (planned) year = planned[0];
   }
   if (docType === null) {
-    const k = /(部门|单位)?(决算|预算)/u.exec(head);
-    docType = k ? docTypeOf(k[1], k[2], head) : null;
+    // a 决算 speaks of 决算 throughout; a 预算 hardly ever does
+    const finals = (head.match(/决算/g) ?? []).length;
+    const budgets = (head.replace(/预决算/g, '').match(/预算/g) ?? []).length;
+    if (finals + budgets > 0) {
+      const kind = finals >= 3 || finals * 3 > budgets ? '决算' : '预算';
+      const level = new RegExp(`单位${kind}`).test(head) ? '单位' : '部门';
+      docType = `${level}${kind}` as DocType;
+    }
   }
   return { org: org ? widenOrg(org, text.slice(0, 20000)) : null, year, docType };
 }

@@ -53,6 +53,7 @@ function subjectVariants(name: string): string[] {
   const out = new Set([n]);
   if (n.endsWith('支出') && n.length > 4) out.add(n.slice(0, -2));
   else out.add(`${n}支出`);
+  for (const v of [...out]) if (v.includes('的')) out.add(v.replace(/的/g, ''));
   return [...out];
 }
 
@@ -80,6 +81,12 @@ export function buildPhraseMatcher(patterns: Patterns): PhraseMatcher {
       s.subjects.push({ ...target, name: r.oldName });
       s.renamedTo = target.name;
     }
+  }
+  // 公务用车运行维护费支出 (a subject name + 支出) still names the metric of 公务用车运行维护费
+  for (const [literal, info] of table) {
+    if (info.metrics.length) continue;
+    const base = literal.endsWith('支出') ? table.get(literal.slice(0, -2)) : undefined;
+    if (base?.metrics.length) info.metrics.push(...base.metrics);
   }
   const literals = [...table.keys()].sort((a, b) => b.length - a.length);
   const regex = new RegExp(literals.map(escape).join('|'), 'gu');
