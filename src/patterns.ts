@@ -11,7 +11,7 @@ const readJson = (name: string): unknown => JSON.parse(readFileSync(PATTERNS_DIR
 const Example = z.object({ input: z.string(), match: z.string(), value: z.string() });
 const QuantityPattern = z.object({
   id: z.string(),
-  kind: z.enum(['money', 'percent', 'count', 'bare']),
+  kind: z.enum(['money', 'percent', 'count', 'bare', 'none']),
   pattern: z.string(),
   examples: z.array(Example).min(1),
   counterexamples: z.array(z.string()).default([]),

@@ -264,7 +264,16 @@ export class Classifier {
       // a 类/款/项 path names a function subject exactly
       const pathMatch = [...compact(text.slice(lineStart, q.start)).text.matchAll(PATH)].pop();
       let trailBlocks = false;
-      if (q.kind === 'count') {
+      if (q.none) {
+        const trail = compact(text.slice(q.end, q.end + 24)).text.split(/[,，。；;]/)[0] ?? '';
+        const first = this.phrases.find(trail)[0];
+        const found: Subj | null = first && first.start === 0 ? this.subjectFromMatch(first, q, family, group, false, classKind) : null;
+        if (!found || /原因|主要是|由于|因为/.test(clause.text)) {
+          prevEnd = q.end;
+          continue; // 无 before words the tool cannot place is no quantity
+        }
+        subj = found;
+      } else if (q.kind === 'count') {
         // 设8个内设机构: the noun after a count names what is counted
         const trail = /^[\u4e00-\u9fff]{1,8}/.exec(compact(text.slice(q.end, q.end + 12)).text)?.[0] ?? '';
         if (trail && !/^(?:其中|分别|共|合计|累计|以上|左右|下降|增加|减少|比|较|与|和|及|的)/.test(trail)) {
@@ -324,7 +333,7 @@ export class Classifier {
 
       if (subj && subjInClause && subj.entry === null && subj.phrase) subj = this.widenSubjectItem(subj, clauseRaw);
       const cueText = subj?.phrase ? clause.text.replace(subj.phrase, '') : clause.text;
-      const { role, negative } = this.role(q, cueText);
+      const { role, negative } = q.none ? { role: 'value' as Role, negative: false } : this.role(q, cueText);
       const value = negative ? negateDecimal(q.value) : q.value;
 
       if (orgUnitBlock || !subj) {

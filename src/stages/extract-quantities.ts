@@ -18,6 +18,8 @@ export interface Quantity {
   readonly end: number;
   /** Set when the text dropped the unit and it was taken from the amount before. */
   readonly inheritedUnit: boolean;
+  /** Set for 无 read as zero: the words after it name what there was none of. */
+  readonly none?: boolean;
   /** Position and size of a list of numbers sharing one unit (`4125.49,4143.91万元`). */
   readonly list: { index: number; size: number } | null;
   readonly patternId: string;
@@ -38,7 +40,7 @@ function moneyPower(unit: string, patterns: Patterns): number {
 }
 
 interface Raw {
-  kind: Kind | 'bare';
+  kind: Kind | 'bare' | 'none';
   number: string;
   unitText: string;
   start: number;
@@ -57,7 +59,7 @@ function matchAll(text: string, patterns: Patterns): Raw[] {
       const idx = m.indices?.groups ?? {};
       const numText = g.num ?? g.cn ?? '';
       const numStart = (idx.num ?? idx.cn)?.[0] ?? m.index;
-      const number = g.cn ? String(cnToInt(g.cn, patterns.units.chineseDigits)) : numText.replace(/,/g, '');
+      const number = p.kind === 'none' ? '0' : g.cn ? String(cnToInt(g.cn, patterns.units.chineseDigits)) : numText.replace(/,/g, '');
       found.push({
         kind: p.kind,
         number,
@@ -69,7 +71,7 @@ function matchAll(text: string, patterns: Patterns): Raw[] {
       });
     }
   }
-  const rank = (r: Raw) => (r.kind === 'money' ? 0 : r.kind === 'percent' ? 1 : r.kind === 'count' ? 2 : 3);
+  const rank = (r: Raw) => ['money', 'percent', 'count', 'bare', 'none'].indexOf(r.kind);
   found.sort((a, b) => a.start - b.start || rank(a) - rank(b) || b.end - a.end);
   const kept: Raw[] = [];
   let lastEnd = -1;
@@ -107,6 +109,25 @@ export function extractQuantities(text: string, patterns: Patterns): Quantity[] 
   const out: Quantity[] = [];
   let prevEnd = 0;
   for (const r of raws) {
+    if (r.kind === 'none') {
+      const after = text.slice(r.end, r.end + 16);
+      const persons = /^[^,，。；;]*?(人数|人次)/.exec(after);
+      out.push({
+        kind: persons ? 'count' : 'money',
+        number: '0',
+        value: '0',
+        unit: persons ? '人' : 'CNY',
+        writtenUnit: persons ? '人' : '元',
+        start: r.start,
+        end: r.end,
+        inheritedUnit: false,
+        none: true,
+        list: null,
+        patternId: r.patternId,
+      });
+      prevEnd = r.end;
+      continue;
+    }
     if (r.kind === 'bare') {
       const lineStart = text.lastIndexOf('\n', r.start) + 1;
       const prior = [...out].reverse().find((q) => q.kind === 'money' && q.start >= lineStart);

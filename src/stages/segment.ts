@@ -31,6 +31,8 @@ export interface Segmentation {
   headingsAt(offset: number): Heading[];
 }
 
+const GLOSSARY_ENTRY = /^\s*(?:[(（]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）.、．]|[①-⑳])\s*[^。；]{1,40}?(?:[:：]|是指|是对|通过)/u;
+
 const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 export function parseHeadingNumber(n: string): number {
@@ -146,6 +148,8 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
   const inToc = (offset: number) => tocRanges.some(([a, b]) => offset >= a && offset < b);
   const headings: Heading[] = [];
   const stack: Heading[] = [];
+  // entries of a 名词解释 part stay in the glossary whatever their numbering style
+  let inGlossary = false;
   for (const line of lines) {
     const m = matchHeading(line.text, patterns);
     if (!m) continue;
@@ -156,6 +160,9 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
       while (stack.length && (stack[stack.length - 1]?.level ?? -1) >= m.level) stack.pop();
       const inherited = stack.length ? (stack[stack.length - 1]?.section ?? null) : null;
       if (inherited === 'glossary' || !section) section = inherited ?? section;
+      if (ownSection === 'glossary') inGlossary = true;
+      else if (inGlossary && GLOSSARY_ENTRY.test(line.text)) section = 'glossary';
+      else inGlossary = false;
     }
     const h: Heading = { ...m, start: line.start, end: line.end, ownSection, section, inToc: toc };
     headings.push(h);
