@@ -4,6 +4,7 @@ import type { Quantity } from './extract-quantities.js';
 import { type Compact, compact, type PhraseMatch, type PhraseMatcher } from './phrases.js';
 import type { Section, Segmentation } from './segment.js';
 import { cleanItem } from './items.js';
+import { UNIT_NAME } from './org-units.js';
 
 export type Role =
   | 'value'
@@ -49,7 +50,6 @@ const SENTENCE_END = /[。;；!！?？]/;
 const CLAUSE_SPLIT = /[,，:：、]/;
 const ENUM_CUE = /(?:其中|包括|分别为|分别是|具体为|具体包括|主要项目是|主要项目有|明细如下)[:：]?\s*$/;
 const ENUM_ANY = /其中|包括|分别为|分别是|具体为|主要项目是|主要项目有|明细如下/;
-const ORG_UNIT_TITLE = /^[\u4e00-\u9fff]{2,16}(?:室|科|股|处|部|中心|所|队|站|组|馆|院|办|局|委|会|大队|分局)$/;
 const PATH = /([\u4e00-\u9fff、]+?)\((?:类)\)([\u4e00-\u9fff、]+?)\((?:款)\)(?:([\u4e00-\u9fff、]+?)\((?:项)\))?/g;
 
 function lastClause(s: string): string {
@@ -246,7 +246,7 @@ export class Classifier {
 
       // org-unit descriptions (1.办公室 … 人员编制11名) belong to org_units, not to the document's staff
       const inner = headings[0];
-      const orgUnitBlock = section === 'overview' && inner && inner.level >= 3 && ORG_UNIT_TITLE.test(inner.title);
+      const orgUnitBlock = section === 'overview' && inner && inner.level >= 3 && UNIT_NAME.test(inner.title);
 
       let subj: Subj | null = null;
       let subjInClause = false;

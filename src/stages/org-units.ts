@@ -10,7 +10,8 @@ export interface OrgUnit {
   readonly end: number;
 }
 
-const UNIT_NAME = /^[\u4e00-\u9fff()（）]{2,30}?(?:室|科|股|处|部|中心|所|队|站|组|馆|院|办|局|委|会|大队|分局|幼儿园|杂志社|分院|检察院)$/u;
+/** The name of an internal unit: 办公室, 发展规划科, 综合股, 检务督察处 … */
+export const UNIT_NAME = /^[\u4e00-\u9fff()（）]{2,30}?(?:室|科|股|处|部|中心|所|队|站|组|馆|院|办|局|委|会|大队|分局|幼儿园|杂志社|分院|检察院)$/u;
 const QUOTA = /(?:人员|行政|事业)?编制(?:数)?(?:为)?\s*(\d+)\s*[名人个]/u;
 const POSTS = /职数\s*(\d+)\s*名/gu;
 const LISTED = /(内设|下设|设有|设立|下属|所属)[^。；]*?(?:分别为|分别是|包括|为|是)[:：]?([^。；]+)/gu;
@@ -23,12 +24,11 @@ function postsIn(s: string): number | null {
 /** Internal units named in 概况: numbered unit headings with their quotas, and listed names. */
 export function extractOrgUnits(text: string, seg: Segmentation): OrgUnit[] {
   const units: OrgUnit[] = [];
-  const overview = seg.body.filter((h) => h.section === 'overview');
   for (let i = 0; i < seg.body.length; i++) {
     const h = seg.body[i];
     if (!h || h.level < 3 || h.section !== 'overview') continue;
     const name = h.title.replace(/[。.]$/, '');
-    if (!UNIT_NAME.test(name) || !overview.includes(h)) continue;
+    if (!UNIT_NAME.test(name)) continue;
     const next = seg.body[i + 1];
     const blockEnd = next ? next.start : Math.min(text.length, h.end + 600);
     const block = text.slice(h.end, blockEnd);
