@@ -16,6 +16,7 @@ import {
   type SummaryRow,
   headlineMetrics,
 } from './schema.js';
+import { runChecks } from './checks/index.js';
 import { Classifier } from './stages/classify.js';
 import { extractDocumentFacts } from './stages/document-facts.js';
 import { extractQuantities } from './stages/extract-quantities.js';
@@ -93,13 +94,6 @@ export function extractText(text: string, info: TextInfo): Extraction {
 
   const rawFacts = placed.map((p) => {
     const span = toOriginal(normal, p.quantity.start, p.quantity.end);
-    if (p.quantity.inheritedUnit) {
-      diags.push(
-        diagnostic('extract.unit-inherited', 'info', `no unit after ${text.slice(span.start, span.end)}; took ${p.quantity.writtenUnit} from the amount before it`, span, {
-          unit: p.quantity.writtenUnit,
-        }),
-      );
-    }
     return {
       doc_id: info.docId,
       section: p.section,
@@ -145,6 +139,16 @@ export function extractText(text: string, info: TextInfo): Extraction {
     diags,
   );
 
+  diags.push(
+    ...runChecks({
+      text,
+      facts,
+      headings: seg.body.map((h) => ({ title: h.title, ...toOriginal(normal, h.start, h.end) })),
+      org: docFacts.org,
+      year: docFacts.year,
+      listedUnits: orgUnits.filter((u) => u.kind === null || u.kind === '内设机构'),
+    }),
+  );
   if (report.traditional > 0) {
     diags.push(diagnostic('normalize.traditional', 'info', `${report.traditional} traditional characters matched as simplified`, null, { ...report }));
   }
@@ -174,6 +178,7 @@ export function extractText(text: string, info: TextInfo): Extraction {
     diagnostics: diagnostics.length,
     errors,
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    infos: diagnostics.filter((d) => d.severity === 'info').length,
     status: diagnostics.some((d) => d.rule.startsWith('read.') && d.severity === 'error') ? 'partial' : 'ok',
     error: null,
   });
@@ -213,6 +218,7 @@ export function failedExtraction(docId: string, path: string, read: Partial<Read
     diagnostics: 1,
     errors: 1,
     warnings: 0,
+    infos: 0,
     status: 'failed',
     error,
   });

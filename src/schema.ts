@@ -35,6 +35,7 @@ export const DocumentRow = z.object({
   diagnostics: z.number().int().nonnegative(),
   errors: z.number().int().nonnegative(),
   warnings: z.number().int().nonnegative(),
+  infos: z.number().int().nonnegative(),
   status: z.enum(STATUSES),
   error: z.string().nullable(),
 });

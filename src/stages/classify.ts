@@ -207,8 +207,14 @@ export class Classifier {
     for (const q of quantities) {
       const lineStart = text.lastIndexOf('\n', q.start - 1) + 1;
       if (lineStart !== prevLine) {
-        lineSubj = null;
-        enumParent = null;
+        // a new line goes on with the subject of the one before unless a heading or a blank line starts a paragraph
+        const between = text.slice(prevEnd, lineStart);
+        const headingHere = seg.headingsAt(q.start)[0];
+        const sentenceEnded = /[。；;!！?？]\s*$/.test(text.slice(Math.max(0, lineStart - 3), lineStart));
+        if (sentenceEnded || /\n\s*\n/.test(between) || (headingHere && headingHere.start >= prevEnd) || prevLine < 0) {
+          lineSubj = null;
+          enumParent = null;
+        }
         prevEnd = lineStart;
         prevLine = lineStart;
       }
@@ -265,7 +271,7 @@ export class Classifier {
       const pathMatch = [...compact(text.slice(lineStart, q.start)).text.matchAll(PATH)].pop();
       let trailBlocks = false;
       if (q.none) {
-        const trail = compact(text.slice(q.end, q.end + 24)).text.split(/[,，。；;]/)[0] ?? '';
+        const trail = compact(text.slice(q.end, q.end + 24).split('\n')[0] ?? '').text.split(/[,，。；;]/)[0] ?? '';
         const first = this.phrases.find(trail)[0];
         const found: Subj | null = first && first.start === 0 ? this.subjectFromMatch(first, q, family, group, false, classKind) : null;
         if (!found || /原因|主要是|由于|因为/.test(clause.text)) {
@@ -275,7 +281,7 @@ export class Classifier {
         subj = found;
       } else if (q.kind === 'count') {
         // 设8个内设机构: the noun after a count names what is counted
-        const trail = /^[\u4e00-\u9fff]{1,8}/.exec(compact(text.slice(q.end, q.end + 12)).text)?.[0] ?? '';
+        const trail = /^[\u4e00-\u9fff]{1,8}/.exec(compact(text.slice(q.end, q.end + 12).split('\n')[0] ?? '').text)?.[0] ?? '';
         if (trail && !/^(?:其中|分别|共|合计|累计|以上|左右|下降|增加|减少|比|较|与|和|及|的)/.test(trail)) {
           const hit = this.phrases.find(trail).find((m) => m.start === 0);
           const found: Subj | null = hit ? this.subjectFromMatch(hit, q, family, group, false, classKind) : null;
@@ -297,7 +303,7 @@ export class Classifier {
         subjInClause = subj !== null;
       }
       if (trailBlocks && !subj) {
-        out.push({ quantity: q, metric: 'unmapped', item: cleanItem(compact(text.slice(q.end, q.end + 12)).text.match(/^[\u4e00-\u9fff]{1,8}/)?.[0] ?? ''), code: '', role: 'value', value: q.value, section });
+        out.push({ quantity: q, metric: 'unmapped', item: cleanItem(compact(text.slice(q.end, q.end + 12).split('\n')[0] ?? '').text.match(/^[\u4e00-\u9fff]{1,8}/)?.[0] ?? ''), code: '', role: 'value', value: q.value, section });
         prevEnd = q.end;
         continue;
       }
@@ -312,7 +318,7 @@ export class Classifier {
       if (!subj && inherited && this.compatible(inherited, q) && !namesOther) {
         subj = inherited.entry ? { ...inherited, metrics: this.metricsOf(inherited.entry, q, family) } : inherited;
       }
-      if (!subj) {
+      if (!subj && !namesOther) {
         for (const h of headings.slice(0, 2)) {
           if (h.section === 'glossary') break;
           if (/\d/.test(h.title.replace(/\d{4}年度?/g, ''))) continue;
@@ -336,7 +342,9 @@ export class Classifier {
       const { role, negative } = q.none ? { role: 'value' as Role, negative: false } : this.role(q, cueText);
       const value = negative ? negateDecimal(q.value) : q.value;
 
-      if (orgUnitBlock || !subj) {
+      // a percentage whose role the words do not give cannot be a money metric's value
+      const roleless = q.kind === 'percent' && role === 'value';
+      if (orgUnitBlock || !subj || roleless) {
         out.push({ quantity: q, metric: 'unmapped', item: orgUnitBlock ? (inner?.title ?? '') : cleanItem(clauseRaw), code: '', role, value, section });
       } else {
         const metrics = q.list && subj.metrics.length === q.list.size ? [subj.metrics[q.list.index] as string] : subj.metrics;

@@ -20,6 +20,8 @@ export interface NormalizeReport {
   pinyin: number;
   /** Soft line breaks joined. */
   joinedLines: number;
+  /** Part headings (第四部分) glued to the text before them, given a line of their own. */
+  splitHeadings: number;
 }
 
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
@@ -42,6 +44,7 @@ export function foldChar(ch: string): string {
   return ch;
 }
 
+const PART_HEADING = /^第[一二三四五六七八九十]{1,3}部分/;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 const CJK = /[\u3400-\u9fff]/;
 /** `(jīng)` after a Chinese character: lower-case latin letters, at least one with a tone mark or ü. */
@@ -110,7 +113,7 @@ function softBreaks(original: string): Set<number> {
 
 /** Builds the matching text of a document, with its offset map and what it changed. */
 export function normalizeText(original: string): { normal: NormalText; report: NormalizeReport } {
-  const report: NormalizeReport = { traditional: 0, pinyin: 0, joinedLines: 0 };
+  const report: NormalizeReport = { traditional: 0, pinyin: 0, joinedLines: 0, splitHeadings: 0 };
   const joins = softBreaks(original);
   const out: string[] = [];
   const map: number[] = [];
@@ -139,6 +142,16 @@ export function normalizeText(original: string): { normal: NormalText; report: N
         report.pinyin++;
         i += m[0].length;
         continue;
+      }
+    }
+    if (ch === '第' && out.length > 0 && out[out.length - 1] !== '\n' && PART_HEADING.test(original.slice(i, i + 8))) {
+      // 第四部分 glued to the line before it (…。第四部分 名词解释): it starts a line of its own
+      const lineLen = out.length - 1 - out.lastIndexOf('\n');
+      const prev = out[out.length - 1] as string;
+      if (prev === '。' || lineLen < 30) {
+        out.push('\n');
+        map.push(i);
+        report.splitHeadings++;
       }
     }
     const folded = foldChar(ch);

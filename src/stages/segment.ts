@@ -12,6 +12,10 @@ export interface Heading {
   /** Offsets of the heading line in the normal text. */
   readonly start: number;
   readonly end: number;
+  /** A row label of a flattened table (numbers on the lines around it), not a heading of the text. */
+  readonly inTable?: boolean;
+  /** Numbered in another style than its siblings (（3） among （一）（二）). */
+  readonly misStyled?: boolean;
   /** The section this heading's own title names, if any. */
   readonly ownSection: Section | null;
   /** The section in force under this heading (inherited when the title names none). */
@@ -53,7 +57,10 @@ export function sectionOfTitle(title: string, patterns: Patterns): Section | nul
 }
 
 /** Matches a line against the heading styles; null when the line is not a heading. */
-export function matchHeading(line: string, patterns: Patterns): { styleId: string; level: number; n: number; title: string } | null {
+export function matchHeading(
+  line: string,
+  patterns: Patterns,
+): { styleId: string; level: number; n: number; title: string; misStyled?: boolean; inTable?: boolean } | null {
   for (const style of patterns.headings) {
     const m = style.regex.exec(line);
     if (!m) continue;
@@ -77,7 +84,7 @@ function findToc(lines: Array<{ text: string; start: number; end: number }>, pat
     const isTitle = patterns.tocTitle.test(line.text);
     if (!isTitle && !patterns.tocEntry.test(line.text)) continue;
     let j = i + (isTitle ? 1 : 0);
-    let first: string | null = null;
+    let first: { styleId: string; n: number } | null = null;
     let last = line.end;
     for (; j < lines.length; j++) {
       const l = lines[j];
@@ -93,8 +100,9 @@ function findToc(lines: Array<{ text: string; start: number; end: number }>, pat
         }
         break;
       }
-      if (h && first !== null && h.title && h.title === first && !entry) break;
-      if (h && first === null) first = h.title;
+      // the body begins where the first entry's heading comes again (same style and number)
+      if (h && first !== null && h.styleId === first.styleId && h.n === first.n && !entry) break;
+      if (h && first === null) first = h;
       if (!entry && /[。；]/.test(t)) break;
       last = l.end;
     }
@@ -117,14 +125,27 @@ function checkSequence(body: Heading[]): Diagnostic[] {
     const key = `${parent ? parent.start : -1}|${h.level}`;
     const prev = lastAt.get(key);
     const expected = prev ? prev.n + 1 : 1;
-    if (h.styleId === 'title') continue;
-    if (h.level <= 2 && h.n !== expected && !(prev && h.n === prev.n)) {
-      const what = prev ? `after ${prev.title ? `“${prev.title}”` : prev.n}` : 'at the start';
+    if (h.styleId === 'title' || h.inTable) continue;
+    if (h.misStyled) {
+      out.push(
+        diagnostic('structure.heading-style', 'warning', `标题“${h.title}”的编号（${h.n}）与同级标题的编号样式不一致`, { start: h.start, end: h.end }, {
+          style: h.styleId,
+          n: h.n,
+        }),
+      );
+    }
+    // parts and 一、 sections only: list numbering inside flattened tables is no structure
+    const structural = h.level === 0 || (h.level === 1 && !/\d/.test(h.title));
+    if (structural && h.n !== expected && !(prev && h.n === prev.n)) {
+      const missing = h.n > expected;
+      const where = prev ? `“${prev.title || prev.n}”之后` : '开头';
       out.push(
         diagnostic(
           'structure.heading-sequence',
-          h.level === 0 && prev && h.n > expected ? 'warning' : 'info',
-          `heading numbered ${h.n} ${what}; expected ${expected}${h.n > expected ? ' (a part is missing or misnumbered)' : ''}`,
+          h.level === 0 && missing ? 'warning' : 'info',
+          missing
+            ? `标题编号不连续：${where}应为第 ${expected} 项，却是第 ${h.n} 项（缺少或错编了一部分）`
+            : `标题编号顺序不对：${where}出现第 ${h.n} 项，应为第 ${expected} 项`,
           { start: h.start, end: h.end },
           { style: h.styleId, found: h.n, expected },
         ),
@@ -150,10 +171,30 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
   const stack: Heading[] = [];
   // entries of a 名词解释 part stay in the glossary whatever their numbering style
   let inGlossary = false;
-  for (const line of lines) {
-    const m = matchHeading(line.text, patterns);
+  const numberLine = (k: number) => /^\s*-?[\d,]+(?:\.\d+)?\s*$/.test(lines[k]?.text ?? '');
+  const nearNumbers = (k: number) => {
+    let seen = 0;
+    for (const step of [-1, 1]) {
+      for (let j = k + step, n = 0; j >= 0 && j < lines.length && n < 2; j += step) {
+        if ((lines[j]?.text ?? '').trim() === '') continue;
+        n++;
+        if (numberLine(j)) seen++;
+      }
+    }
+    return seen > 0;
+  };
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as { text: string; start: number; end: number };
+    let m: ReturnType<typeof matchHeading> = matchHeading(line.text, patterns);
     if (!m) continue;
+    if (m.level > 0 && nearNumbers(k)) m = { ...m, inTable: true };
     const toc = inToc(line.start);
+    if (!toc && m.styleId === 'num-paren' && m.n > 1) {
+      // （3） among （一）（二）（四）: a sibling numbered in the wrong style, not a child
+      const lastParen = [...stack].reverse().find((h) => h.level === 2);
+      const childSince = lastParen && headings.some((h) => h.start > lastParen.start && h.styleId === 'num-paren');
+      if (lastParen && lastParen.n === m.n - 1 && !childSince) m = { ...m, level: 2, misStyled: true };
+    }
     const ownSection = sectionOfTitle(m.title, patterns);
     let section = ownSection;
     if (!toc) {

@@ -1,0 +1,81 @@
+/** A fact as the checks see it: offsets and raw text into the decoded original. */
+export interface CheckFact {
+  readonly metric: string;
+  readonly item: string;
+  readonly code: string;
+  readonly role: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly raw: string;
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+}
+
+const NUMBER = /(\d[\d,]*)(?:\.(\d+))?/;
+
+/** Decimals written in the fact's raw text. */
+export function decimalsOf(f: CheckFact): number {
+  return NUMBER.exec(f.raw)?.[2]?.length ?? 0;
+}
+
+/**
+ * The rounding step of a written figure, in the fact's own unit (yuan, percent points, count):
+ * `3446.12万元` → 100 yuan, `97.51%` → 0.01, `0万元` → 10 000 yuan.
+ */
+export function stepOf(f: CheckFact): number {
+  const d = decimalsOf(f);
+  if (f.unit !== 'CNY') return f.unit === '%' ? 10 ** -d : 1;
+  let power = /亿/.test(f.raw) ? 8 : /万/.test(f.raw) ? 4 : /千/.test(f.raw) ? 3 : /元/.test(f.raw) ? 0 : -1;
+  if (power < 0) {
+    const n = Number((NUMBER.exec(f.raw)?.[0] ?? '0').replace(/,/g, ''));
+    power = n && f.value ? Math.round(Math.log10(Math.abs(f.value / n))) : 4;
+  }
+  return 10 ** (power - d);
+}
+
+/** How the written unit reads in a message: 万元 figures are shown in 万元. */
+export function display(value: number, f: CheckFact): string {
+  if (f.unit === '%') return `${round(value, 2)}%`;
+  if (f.unit !== 'CNY') return `${value}${f.unit}`;
+  if (/万/.test(f.raw) || (!/元/.test(f.raw) && Math.abs(value) >= 10000)) return `${round(value / 10000, 2)}万元`;
+  return `${round(value, 2)}元`;
+}
+
+export function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** Every corner of a box of inputs (value ± half its step), for interval bounds of a formula. */
+export function bounds(inputs: Array<{ value: number; step: number }>, fn: (xs: number[]) => number): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  const n = inputs.length;
+  for (let mask = 0; mask < 1 << n; mask++) {
+    const xs = inputs.map((x, i) => x.value + ((mask >> i) & 1 ? x.step / 2 : -x.step / 2));
+    const y = fn(xs);
+    if (Number.isFinite(y)) {
+      lo = Math.min(lo, y);
+      hi = Math.max(hi, y);
+    }
+  }
+  return [lo, hi];
+}
+
+export type Verdict = 'exact' | 'rounding' | 'off';
+
+/**
+ * Compares a stated figure with what the others imply. Within the rounding of the figures the
+ * text wrote, the difference is `rounding` (or `exact` when none); beyond it, `off`.
+ */
+export function judge(stated: number, statedStep: number, implied: [number, number], exactValue: number): Verdict {
+  // the stated figure is the exact one, rounded as the text rounds
+  if (Math.abs(stated - exactValue) <= statedStep / 2 + 1e-9 * Math.max(1, Math.abs(stated))) return 'exact';
+  const [lo, hi] = implied;
+  const slack = statedStep / 2 + 1e-9 * Math.max(1, Math.abs(stated));
+  if (stated >= lo - slack && stated <= hi + slack) return 'rounding';
+  // one unit of the last written decimal is still rounding (±0.01 of the unit the text uses)
+  if (stated >= lo - statedStep - slack && stated <= hi + statedStep + slack) return 'rounding';
+  return 'off';
+}
