@@ -158,3 +158,38 @@ describe('on the seeds', () => {
 function text(d: { message: string }): string {
   return d.message;
 }
+
+describe('more relations', () => {
+  it('checks 公务用车购置 + 运行维护 against 公务用车购置及运行维护费', () => {
+    const parts = [f('three_public.vehicle_purchase', 'value', 0), f('three_public.vehicle_operation', 'value', 70900)];
+    expect(check([f('three_public.vehicles', 'value', 70900), ...parts])).toEqual([]);
+    expect(rules(check([f('three_public.vehicles', 'value', 90900), ...parts]))).toEqual(['warning check.sum.vehicles-purchase-operation']);
+  });
+  it('checks 本年收入 + 上年结转 against 收入总计', () => {
+    const parts = [f('income.current_year', 'value', 4341600), f('income.carryover', 'value', 5500)];
+    expect(rules(check([f('income.total', 'value', 4347200), ...parts]))).toEqual(['info check.sum.income-parts']);
+    expect(rules(check([f('income.total', 'value', 4447200), ...parts]))).toEqual(['warning check.sum.income-parts']);
+  });
+  it('checks the stated number of internal units against the units listed after it', () => {
+    const stated = f('org.internal_units', 'value', 5, '5个');
+    const run = (n: number) =>
+      runChecks({ text: '', facts: [stated], headings: [], org: null, year: null, listedUnits: Array.from({ length: n }, (_, i) => ({ start: stated.end + i })) });
+    expect(run(5)).toEqual([]);
+    expect(rules(run(6))).toEqual(['warning check.sum.internal-units']);
+    expect(rules(run(4))).toEqual(['info check.sum.internal-units']);
+  });
+  it('checks budget_variance against value − budget', () => {
+    const v = f('x.total', 'value', 1000000);
+    const b = f('x.total', 'budget', 440700);
+    expect(check([v, b, f('x.total', 'budget_variance', 559300)])).toEqual([]);
+    expect(rules(check([v, b, f('x.total', 'budget_variance', 659300)]))).toEqual(['warning check.budget.variance']);
+  });
+  it('flags a template alternative left in (下降（增长）)', () => {
+    expect(rules(check([], { text: '比上年减少0.15万元，下降（增长）27.78%' }))).toEqual(['warning structure.template-placeholder']);
+    expect(check([], { text: '比上年减少0.15万元，下降27.78%' })).toEqual([]);
+  });
+  it('calls a negative count an error, a positive one nothing', () => {
+    expect(rules(check([f('three_public.vehicles_held', 'value', -2, '-2辆')]))).toEqual(['error check.impossible.negative-count']);
+    expect(check([f('three_public.vehicles_held', 'value', 2, '2辆')])).toEqual([]);
+  });
+});

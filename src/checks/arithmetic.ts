@@ -7,7 +7,9 @@ const used = (f: CheckFact) => ({ metric: f.metric, item: f.item, role: f.role, 
 
 /** The first stated figure of a metric (no item), in a role. */
 export function first(facts: CheckFact[], metric: string, role = 'value'): CheckFact | undefined {
-  return facts.find((f) => f.metric === metric && f.role === role && f.item === '');
+  const all = facts.filter((f) => f.metric === metric && f.role === role && f.item === '');
+  // a figure written in digits before a 无 read as zero
+  return all.find((f) => /\d/.test(f.raw)) ?? all[0];
 }
 
 /**

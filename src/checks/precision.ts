@@ -26,7 +26,7 @@ export function decimalsOf(f: CheckFact): number {
 export function stepOf(f: CheckFact): number {
   const d = decimalsOf(f);
   if (f.unit !== 'CNY') return f.unit === '%' ? 10 ** -d : 1;
-  let power = /亿/.test(f.raw) ? 8 : /万/.test(f.raw) ? 4 : /千/.test(f.raw) ? 3 : /元/.test(f.raw) ? 0 : -1;
+  let power = /[亿億]/.test(f.raw) ? 8 : /[万萬]/.test(f.raw) ? 4 : /千/.test(f.raw) ? 3 : /元/.test(f.raw) ? 0 : -1;
   if (power < 0) {
     const n = Number((NUMBER.exec(f.raw)?.[0] ?? '0').replace(/,/g, ''));
     power = n && f.value ? Math.round(Math.log10(Math.abs(f.value / n))) : 4;
@@ -38,7 +38,7 @@ export function stepOf(f: CheckFact): number {
 export function display(value: number, f: CheckFact): string {
   if (f.unit === '%') return `${round(value, 2)}%`;
   if (f.unit !== 'CNY') return `${value}${f.unit}`;
-  if (/万/.test(f.raw) || (!/元/.test(f.raw) && Math.abs(value) >= 10000)) return `${round(value / 10000, 2)}万元`;
+  if (/[万萬]/.test(f.raw) || (!/元/.test(f.raw) && Math.abs(value) >= 10000)) return `${round(value / 10000, 2)}万元`;
   return `${round(value, 2)}元`;
 }
 

@@ -30,16 +30,21 @@ export function checkHeadingsNameTheDocument(headings: HeadingLine[], org: strin
   return out;
 }
 
-/** 智慧城市运行管理中心 and 盘锦市智慧城市运行管理中心 are one organisation. */
+/** 智慧城市运行管理中心 and 盘锦市智慧城市运行管理中心, or 省检察院 and 江苏省人民检察院, are one organisation. */
 function sameTail(a: string, b: string): boolean {
   const n = Math.min(a.length, b.length, 6);
-  return n >= 4 && a.slice(-n) === b.slice(-n);
+  if (n >= 4 && a.slice(-n) === b.slice(-n)) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  let k = 0;
+  for (const ch of long) if (ch === short[k]) k++;
+  return k === short.length && short.slice(-1) === long.slice(-1); // an abbreviation: its characters in order
 }
 
 const PLACEHOLDERS: Array<[RegExp, string]> = [
   [/X{2,}|×{2,}|某某/gu, '模板占位符未替换'],
   [/占(?:收入总计|支出总计|本年支出合计|本年收入合计)?的?\s*%/gu, '占比数字缺失'],
   [/(?:增加|减少|增长|下降|为)\s*(?:万元|%)/gu, '金额或比率数字缺失'],
+  [/(?:增加|减少|增长|下降|上升|降低)\s*[(（](?:增加|减少|增长|下降|上升|降低)[)）]/gu, '模板中的备选词未删去'],
 ];
 
 /** Template text left in: XX部门, `占 %`, `比上年减少 万元`. */

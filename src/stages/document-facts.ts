@@ -65,7 +65,8 @@ export function extractDocumentFacts(text: string): DocumentFacts {
     if (!org && (fromA || fromB)) {
       org = fromA ?? fromB;
       year ??= Number(fromA ? a?.[2] : b?.[1]);
-      docType ??= fromA ? docTypeOf(a?.[3], a?.[4], t) : docTypeOf(b?.[3], b?.[4], t);
+      // a title names the kind; a sentence with amounts (…支出预算为49.9万元) does not
+      if (!/\d+(?:\.\d+)?\s*[万亿]?元|%/.test(t)) docType ??= fromA ? docTypeOf(a?.[3], a?.[4], t) : docTypeOf(b?.[3], b?.[4], t);
     }
     if (org && year !== null) break;
   }

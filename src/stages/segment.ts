@@ -142,7 +142,7 @@ function checkSequence(body: Heading[]): Diagnostic[] {
       out.push(
         diagnostic(
           'structure.heading-sequence',
-          h.level === 0 && missing ? 'warning' : 'info',
+          h.level === 0 && missing && prev ? 'warning' : 'info',
           missing
             ? `标题编号不连续：${where}应为第 ${expected} 项，却是第 ${h.n} 项（缺少或错编了一部分）`
             : `标题编号顺序不对：${where}出现第 ${h.n} 项，应为第 ${expected} 项`,
