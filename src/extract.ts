@@ -17,6 +17,8 @@ import {
   headlineMetrics,
 } from './schema.js';
 import { runChecks } from './checks/index.js';
+import type { TextView } from './formats/html.js';
+import { pageOf } from './formats/pdf.js';
 import { Classifier } from './stages/classify.js';
 import { extractDocumentFacts } from './stages/document-facts.js';
 import { extractQuantities } from './stages/extract-quantities.js';
@@ -74,13 +76,20 @@ export interface TextInfo {
   readonly encoding?: string | null;
   readonly format?: string;
   readonly readDiagnostics?: Diagnostic[];
+  /** The text to read when it is not `text` itself (an HTML page's visible text), with its map into `text`. */
+  readonly view?: TextView | null;
+  /** Where each PDF page starts in `text`: facts then say their page. */
+  readonly pageStarts?: number[] | null;
 }
 
 /** Runs every stage on one decoded document. Pure: same text, same result. */
 export function extractText(text: string, info: TextInfo): Extraction {
   const patterns = loadPatterns();
   const diags: Diagnostic[] = [...(info.readDiagnostics ?? [])];
-  const { normal, report } = normalizeText(text);
+  const view = info.view ?? null;
+  const { normal: local, report } = normalizeText(view ? view.text : text);
+  // offsets of the read text go back to the decoded document through the view's map
+  const normal = view ? { text: local.text, map: local.map.map((i) => view.map[i] ?? text.length) } : local;
   const lines = new LineIndex(text);
   const seg = segmentSections(normal.text, patterns);
   diags.push(...seg.diagnostics.map((d) => remap(d, normal)));
@@ -107,6 +116,7 @@ export function extractText(text: string, info: TextInfo): Extraction {
       start: span.start,
       end: span.end,
       line: lines.lineOf(span.start),
+      page: info.pageStarts ? pageOf(info.pageStarts, span.start) : null,
     };
   });
   const facts = validated(FactSchema, rawFacts, 'fact', diags);

@@ -2,7 +2,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import PQueue from 'p-queue';
 import { type Extraction, extractText, failedExtraction } from './extract.js';
-import { readDocument } from './stages/read.js';
+import { ReadError, readDocument } from './stages/read.js';
 import { DatasetWriter } from './write/datasets.js';
 import { writeDataPackage } from './write/datapackage.js';
 import type { Format } from './write/formats.js';
@@ -83,10 +83,12 @@ export async function processFile(input: InputFile): Promise<Extraction> {
       encoding: read.encoding,
       format: read.format,
       readDiagnostics: read.diagnostics,
+      view: read.view,
+      pageStarts: read.pageStarts,
     });
   } catch (err) {
-    const e = err as Error;
-    return failedExtraction(input.docId, input.path, {}, `${e.name}: ${e.message}`);
+    const e = err as Error & { code?: string };
+    return failedExtraction(input.docId, input.path, {}, e instanceof ReadError || (e.code && e.message.startsWith(e.code)) ? e.message : `${e.code ?? e.name}: ${e.message}`);
   }
 }
 

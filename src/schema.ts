@@ -54,6 +54,7 @@ export const FactRow = z
     start: offset,
     end: offset,
     line: z.number().int().positive(),
+    page: z.number().int().positive().nullable(),
   })
   .refine((f) => f.end > f.start, { message: 'end must be after start', path: ['end'] })
   .refine((f) => f.unit !== '%' || f.role !== 'value' || Math.abs(f.value) < 1e6, { message: 'percentage out of range', path: ['value'] });
@@ -120,7 +121,7 @@ export type Dataset = (typeof DATASETS)[number];
 
 export const COLUMNS: Record<Exclude<Dataset, 'summary'>, string[]> = {
   documents: Object.keys(DocumentRow.shape),
-  facts: ['doc_id', 'section', 'metric', 'item', 'code', 'role', 'value', 'unit', 'raw', 'start', 'end', 'line'],
+  facts: ['doc_id', 'section', 'metric', 'item', 'code', 'role', 'value', 'unit', 'raw', 'start', 'end', 'line', 'page'],
   org_units: Object.keys(OrgUnitRow.shape),
   glossary: Object.keys(GlossaryRow.shape),
   diagnostics: Object.keys(DiagnosticRow.shape),

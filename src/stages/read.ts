@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import { extractDocxText } from '../formats/docx.js';
+import { extractHtmlText, looksLikeHtml, type TextView } from '../formats/html.js';
+import { extractPdfText } from '../formats/pdf.js';
 
 /** Largest input read; a larger file is a failed row, not an out-of-memory crash. */
 export const MAX_BYTES = 64 * 1024 * 1024;
@@ -9,14 +14,19 @@ export interface ReadResult {
   readonly bytes: number;
   readonly sha256: string;
   readonly encoding: string | null;
+  /** txt, html, docx or pdf: what the bytes are, whatever the file is called. */
   readonly format: string;
-  /** The decoded text, or null when the file cannot be read (then `error` says why). */
+  /** The document as decoded (facts' offsets point into it), or null when it cannot be read. */
   readonly text: string | null;
+  /** For HTML: the visible text and its map into `text`; the pipeline reads this. */
+  readonly view: TextView | null;
+  /** For PDF: where each page starts in `text`. */
+  readonly pageStarts: number[] | null;
   readonly error: string | null;
   readonly diagnostics: Diagnostic[];
 }
 
-/** Thrown for input that cannot be read at all; the message becomes the documents row's error. */
+/** Input that cannot be read at all; the message becomes the documents row's error. */
 export class ReadError extends Error {
   constructor(
     readonly code: string,
@@ -36,7 +46,7 @@ const SIGNATURES: ReadonlyArray<[string, number[]]> = [
   ['ole2', [0xd0, 0xcf, 0x11, 0xe0]],
 ];
 
-function sniffBinary(buf: Uint8Array): string | null {
+function sniff(buf: Uint8Array): string | null {
   for (const [name, sig] of SIGNATURES) if (sig.every((b, i) => buf[i] === b)) return name;
   return null;
 }
@@ -50,7 +60,7 @@ function tryDecode(buf: Uint8Array, encoding: string): string | null {
   }
 }
 
-/** Share of control characters other than tab, line feed, carriage return and form feed. */
+/** Share of control characters (other than tab, line feed, carriage return, form feed) and U+FFFD. */
 function controlShare(text: string): number {
   let n = 0;
   const len = Math.min(text.length, 65536);
@@ -61,7 +71,23 @@ function controlShare(text: string): number {
   return len ? n / len : 0;
 }
 
-/** Decodes bytes to text: UTF-8 (BOM or not), UTF-16 with BOM, else GB18030 or Big5 as a guess. */
+/** UTF-16 without a BOM: decodes cleanly and reads as Chinese or ASCII text. */
+function utf16WithoutBom(buf: Uint8Array): string | null {
+  if (buf.length < 8 || buf.length % 2 !== 0) return null;
+  for (const encoding of ['utf-16le', 'utf-16be']) {
+    const text = tryDecode(buf, encoding);
+    if (text && controlShare(text) < 0.001 && (text.match(/[\u4e00-\u9fff\d\s，。、：；（）]/g) ?? []).length > text.length * 0.7) return text;
+  }
+  return null;
+}
+
+const CONFIDENT = 60;
+
+/**
+ * Decodes bytes to text: UTF-8 (with or without BOM), UTF-16 (BOM, or recognisable without),
+ * else the encoding chardet detects, decoded with iconv-lite. A low-confidence guess and
+ * undecodable bytes are reported, never silent.
+ */
 export function decodeBytes(buf: Uint8Array): { text: string; encoding: string; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (buf.length === 0) throw new ReadError('read.empty', 'empty file (0 bytes)');
@@ -71,73 +97,93 @@ export function decodeBytes(buf: Uint8Array): { text: string; encoding: string; 
   }
   if (buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le', diagnostics };
   if (buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be', diagnostics };
-  const kind = sniffBinary(buf);
+  const kind = sniff(buf);
   if (kind) throw new ReadError('read.binary', `not a text document: the bytes are a ${kind} file`);
-  const head = buf.subarray(0, 8192);
-  if (head.includes(0)) throw new ReadError('read.binary', 'not a text document: NUL bytes in the first 8 KB');
   const utf8 = tryDecode(buf, 'utf-8');
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', diagnostics };
+  if (utf8 !== null) {
+    if (buf.subarray(0, 8192).includes(0)) throw new ReadError('read.binary', 'not a text document: NUL bytes in the first 8 KB');
+    return { text: utf8, encoding: 'utf-8', diagnostics };
+  }
+  const wide = utf16WithoutBom(buf);
+  if (wide !== null) {
+    diagnostics.push(diagnostic('read.encoding-guessed', 'warning', 'UTF-16 without a byte-order mark (recognised by its content)', null, { encoding: 'utf-16' }));
+    return { text: wide, encoding: 'utf-16', diagnostics };
+  }
+  if (buf.subarray(0, 8192).includes(0)) throw new ReadError('read.binary', 'not a text document: NUL bytes in the first 8 KB');
   // cut off inside a character: the rest is valid UTF-8
   for (let cut = 1; cut <= 3 && cut < buf.length; cut++) {
     const head = tryDecode(buf.subarray(0, buf.length - cut), 'utf-8');
     if (head !== null) {
-      diagnostics.push(
-        diagnostic('read.truncated', 'warning', `the file ends inside a UTF-8 character: the last ${cut} byte(s) were dropped`, null, { dropped: cut }),
-      );
+      diagnostics.push(diagnostic('read.truncated', 'warning', `the file ends inside a UTF-8 character: the last ${cut} byte(s) were dropped`, null, { dropped: cut }));
       return { text: head, encoding: 'utf-8', diagnostics };
     }
   }
   // a few bad sequences in otherwise valid UTF-8 (mixed encodings, corruption): keep UTF-8
   const lenient = new TextDecoder('utf-8').decode(buf);
   const bad = (lenient.match(/\ufffd/g) ?? []).length;
-  if (bad > 0 && bad / lenient.length < 0.002) {
-    diagnostics.push(
-      diagnostic('read.undecodable-bytes', 'error', `${bad} byte sequences are not valid UTF-8; replaced by U+FFFD`, null, { replaced: bad }),
-    );
+  if (bad / lenient.length < 0.002) {
+    diagnostics.push(diagnostic('read.undecodable-bytes', 'error', `${bad} byte sequences are not valid UTF-8; replaced by U+FFFD`, null, { replaced: bad }));
     return { text: lenient, encoding: 'utf-8', diagnostics };
   }
-  for (const encoding of ['gb18030', 'big5']) {
-    const text = tryDecode(buf, encoding);
-    if (text !== null && controlShare(text) < 0.01) {
-      diagnostics.push(
-        diagnostic('read.encoding-guessed', 'warning', `not valid UTF-8; decoded as ${encoding} (a guess)`, null, { encoding }),
-      );
-      return { text, encoding, diagnostics };
-    }
+  const best = chardet.analyse(buf).find((c) => iconv.encodingExists(c.name));
+  if (best && controlShare(iconv.decode(Buffer.from(buf), best.name)) < 0.01) {
+    const encoding = best.name.toLowerCase();
+    const text = iconv.decode(Buffer.from(buf), best.name);
+    const replaced = (text.match(/\ufffd/g) ?? []).length;
+    diagnostics.push(
+      diagnostic(
+        best.confidence >= CONFIDENT ? 'read.encoding-detected' : 'read.encoding-guessed',
+        best.confidence >= CONFIDENT ? 'info' : 'warning',
+        `not UTF-8; decoded as ${encoding} (chardet confidence ${best.confidence})`,
+        null,
+        { encoding, confidence: best.confidence },
+      ),
+    );
+    if (replaced) diagnostics.push(diagnostic('read.undecodable-bytes', 'error', `${replaced} byte sequences are not valid ${encoding}; replaced by U+FFFD`, null, { replaced }));
+    return { text, encoding, diagnostics };
   }
-  diagnostics.push(
-    diagnostic('read.undecodable-bytes', 'error', `${bad} byte sequences are not valid UTF-8, GB18030 or Big5; replaced by U+FFFD`, null, {
-      replaced: bad,
-    }),
-  );
+  diagnostics.push(diagnostic('read.undecodable-bytes', 'error', `${bad} byte sequences are not valid UTF-8 and no other encoding fits; replaced by U+FFFD`, null, { replaced: bad }));
   return { text: lenient, encoding: 'utf-8', diagnostics };
 }
 
-function formatOf(path: string): string {
-  const m = /\.([a-z0-9]+)$/i.exec(path);
-  return (m?.[1] ?? 'txt').toLowerCase();
+function extensionOf(path: string): string {
+  return (/\.([a-z0-9]+)$/i.exec(path)?.[1] ?? '').toLowerCase();
 }
 
-/** Reads one input file. Never throws for a bad file: the result carries the reason instead. */
+const docxEntry = (buf: Buffer) => buf.includes('word/document.xml');
+
+/** Reads one input file whatever its format. Never throws for a bad file: the result carries the reason. */
 export async function readDocument(path: string): Promise<ReadResult> {
   const info = await stat(path);
-  const format = formatOf(path);
-  const base = { bytes: info.size, encoding: null, format, text: null, diagnostics: [] as Diagnostic[] };
-  if (info.size > MAX_BYTES) {
-    return { ...base, sha256: '', error: `file too large: ${info.size} bytes (limit ${MAX_BYTES})` };
-  }
+  if (info.isDirectory()) throw new ReadError('read.directory', 'a folder, not a file');
+  const base = { bytes: info.size, encoding: null, format: extensionOf(path) || 'txt', text: null, view: null, pageStarts: null, diagnostics: [] as Diagnostic[] };
+  if (info.size > MAX_BYTES) return { ...base, sha256: '', error: `file too large: ${info.size} bytes (limit ${MAX_BYTES})` };
   const buf = await readFile(path);
   const sha256 = createHash('sha256').update(buf).digest('hex');
-  if (!['txt', 'text', 'md'].includes(format)) {
-    return { ...base, sha256, error: `unsupported format .${format}: this version reads plain-text disclosures (.txt)` };
-  }
+  const kind = sniff(buf);
   try {
+    if (kind === 'pdf') {
+      const pdf = await extractPdfText(buf);
+      if (pdf.text.trim() === '') return { ...base, sha256, format: 'pdf', error: 'PDF without a text layer (scanned pages?): no text to read' };
+      return { ...base, sha256, format: 'pdf', text: pdf.text, pageStarts: pdf.pageStarts, error: null };
+    }
+    if (kind === 'zip' && docxEntry(buf)) {
+      const docx = await extractDocxText(buf);
+      const diagnostics = docx.messages.map((m) => diagnostic('read.docx-message', 'info', m));
+      return { ...base, sha256, format: 'docx', text: docx.text, error: null, diagnostics };
+    }
     const { text, encoding, diagnostics } = decodeBytes(buf);
     if (text.trim() === '') return { ...base, sha256, encoding, error: 'empty document: only white space' };
     if (controlShare(text) > 0.05) return { ...base, sha256, encoding, error: 'not a text document: too many control characters' };
-    return { ...base, sha256, encoding, text, error: null, diagnostics };
+    if (base.format === 'html' || base.format === 'htm' || looksLikeHtml(text)) {
+      const view = extractHtmlText(text);
+      if (view.text.trim() === '') return { ...base, sha256, encoding, format: 'html', error: 'HTML page without visible text' };
+      return { ...base, sha256, encoding, format: 'html', text, view, error: null, diagnostics };
+    }
+    return { ...base, sha256, encoding, format: 'txt', text, error: null, diagnostics };
   } catch (err) {
     if (err instanceof ReadError) return { ...base, sha256, error: err.message };
-    throw err;
+    const e = err as Error;
+    return { ...base, sha256, format: kind ?? base.format, error: `cannot read the ${kind ?? base.format} file: ${e.message}` };
   }
 }

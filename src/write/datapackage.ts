@@ -2,7 +2,7 @@ import { writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COLUMNS, DATASETS, ROLES, SECTIONS, SEVERITIES, STATUSES, summaryColumns } from '../schema.js';
 
-const INTEGER = new Set(['bytes', 'facts', 'diagnostics', 'errors', 'warnings', 'infos', 'start', 'end', 'line', 'staff_quota', 'leader_posts', 'year']);
+const INTEGER = new Set(['bytes', 'facts', 'diagnostics', 'errors', 'warnings', 'infos', 'start', 'end', 'line', 'page', 'staff_quota', 'leader_posts', 'year']);
 const ENUMS: Record<string, readonly string[]> = { section: SECTIONS, role: ROLES, severity: SEVERITIES, status: STATUSES };
 
 function field(name: string, dataset: string): Record<string, unknown> {
