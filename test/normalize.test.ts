@@ -46,3 +46,29 @@ describe('normalizeText', () => {
     expect(normal.text).toMatch(/提升。\n二、收入决算/);
   });
 });
+
+describe('PDF text furniture and characters', () => {
+  it('drops page numbers and joins the paragraph they interrupt', () => {
+    const page = (n: number) =>
+      `上海市普陀区财政局2024年度收入支出总计2995.39万元。与2023年度相比，收入支出${n}\n总计减少56.95万元，下降1.87%。主要原因是基本支出中人员进出及退休变化，以\n及项目支出中合同支付进度条款等原因减少支付，预算执行情况良好，收支平衡，资金使\n用规范有序，公务用车购置及运行维护费用等各项支出有所减少，达到预期效果。本年\n度部门整体支出绩效良好，资金使用效益明显提升，各项工作有序推进，圆满完成任务，`;
+    const text = `${page(1)}\n—5—\n\f${page(2)}\n- 6 -\n\f第 7 页\n本年收入合计2946.25万元。`;
+    const { normal, report } = normalizeText(text);
+    expect(normal.text).not.toMatch(/—5—|- 6 -|第 7 页/);
+    expect(report.furniture).toBe(3);
+    expect(normal.text).toContain('圆满完成任务,上海市');
+  });
+  it('drops a running header that opens every page', () => {
+    const body = '一、收入支出决算总体情况说明\n本年收入合计2946.25万元。\n';
+    const text = ['上海市普陀区财政局2024年度部门决算', body, '\f上海市普陀区财政局2024年度部门决算', body, '\f上海市普陀区财政局2024年度部门决算', body].join('\n');
+    const { normal } = normalizeText(text);
+    expect(normal.text).not.toContain('部门决算\n');
+    expect(normal.text.match(/本年收入合计/g)?.length).toBe(3);
+  });
+  it('decodes HTML entities left in text, mapping each to the entity', () => {
+    const original = '收入&nbsp;总计3446.12万元&amp;&#20803;';
+    const { normal } = normalizeText(original);
+    expect(normal.text).toBe('收入 总计3446.12万元&元');
+    const at = normal.text.indexOf('&');
+    expect(original.slice(normal.map[at], (normal.map[at] ?? 0) + 5)).toBe('&amp;');
+  });
+});

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import OpenCC from 'opencc-js';
 
 /**
@@ -22,6 +23,10 @@ export interface NormalizeReport {
   joinedLines: number;
   /** Part headings (第四部分) glued to the text before them, given a line of their own. */
   splitHeadings: number;
+  /** Page numbers, running headers and footers dropped. */
+  furniture: number;
+  /** HTML entities decoded. */
+  entities: number;
 }
 
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
@@ -44,6 +49,7 @@ export function foldChar(ch: string): string {
   return ch;
 }
 
+const ENTITY = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,10});/i;
 const PART_HEADING = /^第[一二三四五六七八九十]{1,3}部分/;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 const CJK = /[\u3400-\u9fff]/;
@@ -75,50 +81,100 @@ export function wrapWidth(lines: readonly string[]): number | null {
   return near >= widths.length * 0.3 ? p80 : null;
 }
 
-/** Offsets (into `original`) of line breaks that only wrap a paragraph and should be joined. */
-function softBreaks(original: string): Set<number> {
-  const breaks = new Set<number>();
-  const lines = original.split('\n');
-  const width = wrapWidth(lines);
-  let offset = 0;
-  for (let i = 0; i < lines.length - 1; i++) {
-    const line = lines[i] ?? '';
-    const next = lines[i + 1] ?? '';
-    offset += line.length;
+const PAGE_MARKER = /^[\s\f]*(?:[-—–―]\s*\d{1,4}\s*[-—–―]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[-—–―]\s*\d{1,4}|\d{1,4}\s*[-—–―])[\s\f]*$/u;
+
+interface Line {
+  readonly text: string;
+  readonly start: number;
+}
+
+/**
+ * Lines that are page furniture, not text: page numbers (—5—, - 3 -, 第 3 页), a bare number at
+ * a page break, and running headers or footers (the same short line at the edge of three or more pages).
+ */
+function furniture(lines: readonly Line[]): Set<number> {
+  const noise = new Set<number>();
+  const edges = new Map<string, number[]>();
+  let pageFirst = true;
+  for (let i = 0; i < lines.length; i++) {
+    const t = (lines[i] as Line).text;
+    if (PAGE_MARKER.test(t)) noise.add(i);
+    const bare = /^[\s\f]*\d{1,3}[\s\f]*$/.test(t);
+    const nextStartsPage = /^\f/.test(lines[i + 1]?.text ?? '') || (lines[i + 1]?.text === '' && /^\f/.test(lines[i + 2]?.text ?? ''));
+    if (bare && (t.includes('\f') || nextStartsPage)) noise.add(i);
+    const trimmed = t.replace(/[\s\f]+/g, '');
+    if (t.includes('\f')) pageFirst = true;
+    if (trimmed && pageFirst) {
+      pageFirst = false;
+      if (trimmed.length <= 40) edges.set(trimmed, [...(edges.get(trimmed) ?? []), i]);
+    }
+  }
+  for (const [, at] of edges) if (at.length >= 3) for (const i of at) noise.add(i);
+  return noise;
+}
+
+/**
+ * Offsets (into `original`) of line breaks that only wrap a paragraph and should be joined, and
+ * the ranges of page furniture to drop.
+ */
+function softBreaks(original: string): { joins: Set<number>; drops: Array<[number, number]> } {
+  const joins = new Set<number>();
+  const lines: Line[] = [];
+  let pos = 0;
+  for (const text of original.split('\n')) {
+    lines.push({ text, start: pos });
+    pos += text.length + 1;
+  }
+  const noise = furniture(lines);
+  const drops: Array<[number, number]> = [...noise].map((i) => {
+    const l = lines[i] as Line;
+    return [l.start, Math.min(original.length, l.start + l.text.length + 1)];
+  });
+  const kept = lines.map((l, i) => ({ ...l, i })).filter((l) => !noise.has(l.i));
+  const width = wrapWidth(kept.map((l) => l.text));
+  for (let k = 0; k < kept.length - 1; k++) {
+    const line = (kept[k] as Line).text;
+    const next = (kept[k + 1] as Line).text;
+    const offset = (kept[k] as Line).start + line.length; // the '\n' ending this line
     const trimmed = line.replace(/[\s\f]+$/, '');
     const full = width !== null && displayWidth(trimmed.trim()) >= width - 8;
     const lastChar = trimmed.slice(-1);
     const firstChar = next.replace(/^[\s\f]+/, '').slice(0, 1);
-    // a 类/款/项 path broken after its 类 or 款 continues on the next line
+    // a 类/款/项 path broken after its 类 or 款 continues on the next line; no line starts with a closing mark
     const openPath =
-      (/[（(](?:类|款)[)）]$/.test(trimmed) && CJK.test(firstChar)) ||
-      (/^[。，,；;、）)%]/.test(firstChar) && trimmed.length > 0); // no line starts with a closing mark
+      (/[（(](?:类|款)[)）]$/.test(trimmed) && CJK.test(firstChar)) || (/^[。，,；;、）)%]/.test(firstChar) && trimmed.length > 0);
     if (openPath) {
-      breaks.add(offset);
+      joins.add(offset);
     } else if (
       full &&
       trimmed.length > 0 &&
       !SENTENCE_END.test(trimmed) &&
       firstChar !== '' &&
-      !LINE_START_MARKER.test(next) &&
+      !LINE_START_MARKER.test(next.replace(/^\f/, '')) &&
       (CJK.test(lastChar) || /[\d%）)”"、，,.]/.test(lastChar)) &&
       (CJK.test(firstChar) || /[\d（(“"%万元]/.test(firstChar))
     ) {
-      breaks.add(offset); // the '\n' itself
+      joins.add(offset);
     }
-    offset += 1;
   }
-  return breaks;
+  return { joins, drops };
 }
 
 /** Builds the matching text of a document, with its offset map and what it changed. */
 export function normalizeText(original: string): { normal: NormalText; report: NormalizeReport } {
-  const report: NormalizeReport = { traditional: 0, pinyin: 0, joinedLines: 0, splitHeadings: 0 };
-  const joins = softBreaks(original);
+  const report: NormalizeReport = { traditional: 0, pinyin: 0, joinedLines: 0, splitHeadings: 0, furniture: 0, entities: 0 };
+  const { joins, drops } = softBreaks(original);
+  const dropAt = new Map(drops.map(([a, b]) => [a, b]));
   const out: string[] = [];
   const map: number[] = [];
   let i = 0;
   while (i < original.length) {
+    const dropEnd = dropAt.get(i);
+    if (dropEnd !== undefined) {
+      report.furniture++;
+      i = dropEnd;
+      continue;
+    }
     const ch = original[i] as string;
     if (ZERO_WIDTH.test(ch)) {
       i++;
@@ -129,11 +185,29 @@ export function normalizeText(original: string): { normal: NormalText; report: N
       continue;
     }
     if (joins.has(i)) {
-      // drop the break and the indentation that follows it
+      // drop the break, any page furniture after it, and the indentation that follows
       report.joinedLines++;
       i++;
+      for (let end = dropAt.get(i); end !== undefined; end = dropAt.get(i)) {
+        report.furniture++;
+        i = end;
+      }
       while (i < original.length && /[ \t\f\u3000]/.test(original[i] as string)) i++;
       continue;
+    }
+    if (ch === '&') {
+      const m = ENTITY.exec(original.slice(i, i + 12));
+      const decoded = m ? decodeHTML(m[0]) : null;
+      if (m && decoded && decoded !== m[0]) {
+        // an HTML entity left in text (&nbsp; &amp; &#20803;): its characters stand at the entity
+        for (const d of decoded) {
+          out.push(d === '\u00a0' ? ' ' : foldChar(d));
+          map.push(i);
+        }
+        report.entities++;
+        i += m[0].length;
+        continue;
+      }
     }
     if (ch === '(' && out.length > 0 && CJK.test(out[out.length - 1] as string)) {
       const rest = original.slice(i, i + 10);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
@@ -6,6 +7,7 @@ import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { extractDocxText } from '../formats/docx.js';
 import { extractHtmlText, looksLikeHtml, type TextView } from '../formats/html.js';
 import { extractPdfText } from '../formats/pdf.js';
+import { PATTERNS_DIR } from '../patterns.js';
 
 /** Largest input read; a larger file is a failed row, not an out-of-memory crash. */
 export const MAX_BYTES = 64 * 1024 * 1024;
@@ -83,6 +85,13 @@ function utf16WithoutBom(buf: Uint8Array): string | null {
 
 const CONFIDENT = 60;
 
+let common: Set<string> | null = null;
+/** The characters disclosures use most (patterns/common-hanzi.txt, mined from the corpus). */
+function commonHanzi(): Set<string> {
+  common ??= new Set(readFileSync(`${PATTERNS_DIR}common-hanzi.txt`, 'utf8').trim());
+  return common;
+}
+
 /**
  * Decodes bytes to text: UTF-8 (with or without BOM), UTF-16 (BOM, or recognisable without),
  * else the encoding chardet detects, decoded with iconv-lite. A low-confidence guess and
@@ -125,22 +134,40 @@ export function decodeBytes(buf: Uint8Array): { text: string; encoding: string; 
     diagnostics.push(diagnostic('read.undecodable-bytes', 'error', `${bad} byte sequences are not valid UTF-8; replaced by U+FFFD`, null, { replaced: bad }));
     return { text: lenient, encoding: 'utf-8', diagnostics };
   }
-  const best = chardet.analyse(buf).find((c) => iconv.encodingExists(c.name));
-  if (best && controlShare(iconv.decode(Buffer.from(buf), best.name)) < 0.01) {
+  const detected = chardet.analyse(buf).filter((c) => iconv.encodingExists(c.name));
+  const top = detected[0];
+  // chardet is unsure on short texts: the Chinese encodings compete by how Chinese they read
+  const candidates = [...new Set([...detected.slice(0, 3).map((c) => c.name), 'GB18030', 'Big5'])];
+  const scored = candidates
+    .map((name) => {
+      const text = iconv.decode(Buffer.from(buf), name);
+      let good = 0;
+      let hanzi = 0;
+      for (const ch of text) {
+        if (/[\u4e00-\u9fff]/.test(ch)) {
+          hanzi++;
+          if (commonHanzi().has(ch)) good++;
+        }
+      }
+      const replaced = (text.match(/\ufffd/g) ?? []).length;
+      return { name, text, replaced, score: hanzi ? (good - 5 * replaced) / hanzi : 0 };
+    })
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  if (best && best.score > 0.5) {
     const encoding = best.name.toLowerCase();
-    const text = iconv.decode(Buffer.from(buf), best.name);
-    const replaced = (text.match(/\ufffd/g) ?? []).length;
+    const sure = top && top.name === best.name && top.confidence >= CONFIDENT;
     diagnostics.push(
       diagnostic(
-        best.confidence >= CONFIDENT ? 'read.encoding-detected' : 'read.encoding-guessed',
-        best.confidence >= CONFIDENT ? 'info' : 'warning',
-        `not UTF-8; decoded as ${encoding} (chardet confidence ${best.confidence})`,
+        sure ? 'read.encoding-detected' : 'read.encoding-guessed',
+        sure ? 'info' : 'warning',
+        `not UTF-8; decoded as ${encoding} (${sure ? `chardet confidence ${top?.confidence}` : 'a guess'})`,
         null,
-        { encoding, confidence: best.confidence },
+        { encoding, confidence: top?.name === best.name ? top.confidence : null },
       ),
     );
-    if (replaced) diagnostics.push(diagnostic('read.undecodable-bytes', 'error', `${replaced} byte sequences are not valid ${encoding}; replaced by U+FFFD`, null, { replaced }));
-    return { text, encoding, diagnostics };
+    if (best.replaced) diagnostics.push(diagnostic('read.undecodable-bytes', 'error', `${best.replaced} byte sequences are not valid ${encoding}; replaced by U+FFFD`, null, { replaced: best.replaced }));
+    return { text: best.text, encoding, diagnostics };
   }
   diagnostics.push(diagnostic('read.undecodable-bytes', 'error', `${bad} byte sequences are not valid UTF-8 and no other encoding fits; replaced by U+FFFD`, null, { replaced: bad }));
   return { text: lenient, encoding: 'utf-8', diagnostics };
