@@ -95,9 +95,15 @@ export function extractText(text: string, info: TextInfo): Extraction {
   diags.push(...seg.diagnostics.map((d) => remap(d, normal)));
   const docFacts = extractDocumentFacts(normal.text);
   const kind = docFacts.docType ? (docFacts.docType.endsWith('决算') ? '决算' : '预算') : null;
-  const quantities = extractQuantities(normal.text, patterns).filter(
-    (q) => !seg.tocRanges.some(([a, b]) => q.start >= a && q.start < b),
-  );
+  const outside = (ranges: Array<[number, number]>, at: number) => !ranges.some(([a, b]) => at >= a && at < b);
+  const quantities = extractQuantities(normal.text, patterns).filter((q) => outside(seg.tocRanges, q.start) && outside(seg.tableRanges, q.start));
+  if (seg.tableRanges.length) {
+    diags.push(
+      diagnostic('segment.tables', 'info', `${seg.tableRanges.length} flattened table(s) recognised and kept out of the narrative facts`, null, {
+        tables: seg.tableRanges.map(([a, b]) => toOriginal(normal, a, b)),
+      }),
+    );
+  }
   const classifier = new Classifier(patterns, phraseMatcher(), { kind, year: docFacts.year });
   const placed = classifier.classify(normal.text, quantities, seg);
 

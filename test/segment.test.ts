@@ -48,3 +48,19 @@ describe('segmentSections', () => {
     expect(s.diagnostics.some((d) => d.rule === 'structure.heading-sequence' && d.severity === 'warning')).toBe(true);
   });
 });
+
+describe('documents on one line and flattened tables', () => {
+  it('finds the headings of a whole document written on one line', () => {
+    const s = seg('第一部分 部门概况。一、主要职责：负责全市工作。二、机构设置：设5个科室。第二部分 决算情况说明。一、收入支出决算总体情况：收入总计10万元。');
+    expect(s.body.map((h) => h.styleId)).toEqual(['part', 'cn-comma', 'cn-comma', 'part', 'cn-comma']);
+    expect(s.body.map((h) => h.section)).toEqual(['overview', 'overview', 'overview', 'expenditure', 'income']);
+  });
+  it('recognises a table flattened one cell per line', () => {
+    const table = ['单位:万元', '|', '项 目', '|', '合计', '|', '行政经费', '|', '312.23', '|', '312.23', '|', '0.00', '|'].join('\n');
+    const s = seg(`${table}\n一、財政撥款安排的行政經費情況：本部門機關運行經費安排312.23萬元。`);
+    expect(s.tableRanges.length).toBe(1);
+    const [a, b] = s.tableRanges[0] as [number, number];
+    expect(b - a).toBeGreaterThan(30);
+    expect(s.body.map((h) => h.styleId)).toEqual(['cn-comma']);
+  });
+});

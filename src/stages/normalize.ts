@@ -50,6 +50,7 @@ export function foldChar(ch: string): string {
 }
 
 const ENTITY = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,10});/i;
+const INLINE_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])/;
 const PART_HEADING = /^第[一二三四五六七八九十]{1,3}部分/;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 const CJK = /[\u3400-\u9fff]/;
@@ -218,7 +219,12 @@ export function normalizeText(original: string): { normal: NormalText; report: N
         continue;
       }
     }
-    if (ch === '第' && out.length > 0 && out[out.length - 1] !== '\n' && PART_HEADING.test(original.slice(i, i + 8))) {
+    if (out[out.length - 1] === '。' && INLINE_HEADING.test(original.slice(i, i + 8))) {
+      // a heading run into the text after a sentence (a whole document on one line): a line of its own
+      out.push('\n');
+      map.push(i);
+      report.splitHeadings++;
+    } else if (ch === '第' && out.length > 0 && out[out.length - 1] !== '\n' && PART_HEADING.test(original.slice(i, i + 8))) {
       // 第四部分 glued to the line before it (…。第四部分 名词解释): it starts a line of its own
       const lineLen = out.length - 1 - out.lastIndexOf('\n');
       const prev = out[out.length - 1] as string;

@@ -28,6 +28,8 @@ export interface Segmentation {
   /** Body headings only (the table of contents left out), in order. */
   readonly body: Heading[];
   readonly tocRanges: Array<[number, number]>;
+  /** Flattened tables (cells one per line, or between | separators), kept out of the narrative. */
+  readonly tableRanges: Array<[number, number]>;
   readonly diagnostics: Diagnostic[];
   /** The section in force at a normal-text offset. */
   sectionAt(offset: number): Section | null;
@@ -114,6 +116,41 @@ function findToc(lines: Array<{ text: string; start: number; end: number }>, pat
   return ranges;
 }
 
+const CELL = /^[\s\f|]*(?:-?[\d,]+(?:\.\d+)?|\|)?[\s\f|]*$/;
+
+/**
+ * Flattened tables: runs of at least eight short lines of which most are lone numbers or `|`
+ * separators. Their numbers are cells, not sentences.
+ */
+function findTables(lines: Array<{ text: string; start: number; end: number }>): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let runStart = -1;
+  let cells = 0;
+  let count = 0;
+  const close = (endLine: number) => {
+    if (runStart >= 0 && count >= 8 && cells >= count * 0.5) {
+      ranges.push([(lines[runStart] as { start: number }).start, (lines[endLine] as { end: number }).end]);
+    }
+    runStart = -1;
+    cells = 0;
+    count = 0;
+  };
+  for (let k = 0; k < lines.length; k++) {
+    const t = (lines[k] as { text: string }).text;
+    const short = t.trim().length <= 24 && !/[。；]/.test(t);
+    if (!short) {
+      close(k - 1);
+      continue;
+    }
+    if (t.trim() === '') continue;
+    if (runStart < 0) runStart = k;
+    count++;
+    if (CELL.test(t)) cells++;
+  }
+  close(lines.length - 1);
+  return ranges;
+}
+
 function checkSequence(body: Heading[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const lastAt = new Map<string, Heading>();
@@ -166,6 +203,7 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
     pos += t.length + 1;
   }
   const tocRanges = findToc(lines, patterns);
+  const tableRanges = findTables(lines);
   const inToc = (offset: number) => tocRanges.some(([a, b]) => offset >= a && offset < b);
   const headings: Heading[] = [];
   const stack: Heading[] = [];
@@ -228,6 +266,7 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
     headings,
     body,
     tocRanges,
+    tableRanges,
     diagnostics: checkSequence(body),
     sectionAt(offset) {
       const i = indexAt(offset);
