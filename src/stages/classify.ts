@@ -34,6 +34,14 @@ export interface DocContext {
   readonly year: number | null;
 }
 
+/** What one line says once for all its quantities: family markers, 类/款/项 paths, classification cues. */
+interface LineScan {
+  families: Array<{ end: number; family: string }>;
+  paths: Array<{ end: number; m: RegExpMatchArray }>;
+  economic: number[];
+  functional: number[];
+}
+
 /** Where a subject came from, kept so that later quantities of the same line can inherit it. */
 interface Subj {
   entry: MetricEntry | null;
@@ -126,15 +134,21 @@ export class Classifier {
   /** The expenditure family named last before `end` in `text` (line or heading). */
   private familyIn(text: string): string | null {
     let family: string | null = null;
-    for (const m of this.phrases.find(compact(text).text)) {
-      const named = m.info.metrics
-        .filter((e) => !e.weak)
-        .flatMap((e) => (Array.isArray(e.metric) ? e.metric : [e.metric]))
-        .map((x) => /^((?:\w+_)?expenditure)\.(?:total|current_year)$/.exec(x)?.[1])
-        .find((x) => x !== undefined);
-      family = m.info.family ?? named ?? family;
-    }
+    for (const m of this.phrases.find(compact(text).text)) family = this.familyOf(m) ?? family;
     return family;
+  }
+
+  /** The expenditure family a phrase names: its own (一般公共预算…) or that of the total it names. */
+  private familyOf(m: PhraseMatch): string | null {
+    if (m.info.family) return m.info.family;
+    for (const e of m.info.metrics) {
+      if (e.weak) continue;
+      for (const x of Array.isArray(e.metric) ? e.metric : [e.metric]) {
+        const f = /^((?:\w+_)?expenditure)\.(?:total|current_year)$/.exec(x)?.[1];
+        if (f) return f;
+      }
+    }
+    return null;
   }
 
   private subjectFromMatch(
@@ -198,8 +212,29 @@ export class Classifier {
     return { role: 'value', negative: false };
   }
 
+  /** Family markers and 类/款/项 paths of one line, found once, with their ends in the normal text. */
+  private scanLine(text: string, lineStart: number): LineScan {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    const cues = (word: string) => {
+      const at: number[] = [];
+      for (let i = line.indexOf(word); i >= 0; i = line.indexOf(word, i + 1)) at.push(lineStart + i);
+      return at;
+    };
+    const c = compact(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd), lineStart);
+    const endOf = (i: number) => (c.at[i - 1] ?? lineStart) + 1;
+    const families: Array<{ end: number; family: string }> = [];
+    for (const m of this.phrases.find(c.text)) {
+      const family = this.familyOf(m);
+      if (family) families.push({ end: endOf(m.end), family });
+    }
+    const paths = [...c.text.matchAll(PATH)].map((m) => ({ end: endOf((m.index ?? 0) + m[0].length), m }));
+    return { families, paths, economic: cues('经济分类'), functional: cues('功能分类') };
+  }
+
   classify(text: string, quantities: Quantity[], seg: Segmentation): Placed[] {
     const out: Placed[] = [];
+    let scanned: LineScan = { families: [], paths: [], economic: [], functional: [] };
     let prevLine = -1;
     let lineSubj: Subj | null = null;
     let enumParent: Subj | null = null;
@@ -217,6 +252,7 @@ export class Classifier {
         }
         prevEnd = lineStart;
         prevLine = lineStart;
+        scanned = this.scanLine(text, lineStart);
       }
       let sentenceStart = lineStart;
       for (let i = q.start - 1; i >= Math.max(lineStart, prevEnd); i--) {
@@ -228,21 +264,21 @@ export class Classifier {
       const newSentence = sentenceStart > prevEnd;
       const leadStart = Math.max(sentenceStart, prevEnd);
       const lead = text.slice(leadStart, q.start);
-      const lineText = text.slice(lineStart, q.start);
       const section = seg.sectionAt(q.start);
       const headings = seg.headingsAt(q.start);
       if (newSentence && !ENUM_CUE.test(lead)) enumParent = enumParent && /^\s*$/.test(text.slice(prevEnd, sentenceStart).replace(/[。;；]/g, '')) ? enumParent : null;
       if (ENUM_ANY.test(text.slice(leadStart, q.start)) && lineSubj) enumParent = lineSubj;
 
       const family =
-        this.familyIn(lineText) ??
+        scanned.families.filter((f) => f.end <= q.start).pop()?.family ??
         headings.map((h) => this.familyIn(h.title)).find((f) => f !== null) ??
         'expenditure';
-      const classKind = /经济分类/.test(lineText) || headings.some((h) => /经济分类/.test(h.title))
-        ? 'economic'
-        : /功能分类/.test(lineText)
-          ? 'function'
-          : null;
+      const classKind =
+        scanned.economic.some((at) => at < q.start) || headings.some((h) => h.title.includes('经济分类'))
+          ? 'economic'
+          : scanned.functional.some((at) => at < q.start)
+            ? 'function'
+            : null;
       const group: string | null = (enumParent as Subj | null)?.group ?? (lineSubj as Subj | null)?.group ?? null;
 
       const clauseRaw = lastClause(lead);
@@ -268,7 +304,8 @@ export class Classifier {
       };
 
       // a 类/款/项 path names a function subject exactly
-      const pathMatch = [...compact(text.slice(lineStart, q.start)).text.matchAll(PATH)].pop();
+      const pathHit = scanned.paths.filter((p) => p.end <= q.start).pop();
+      const pathMatch = pathHit?.m;
       let trailBlocks = false;
       if (q.none) {
         const trail = compact(text.slice(q.end, q.end + 24).split('\n')[0] ?? '').text.split(/[,，。；;]/)[0] ?? '';
@@ -293,7 +330,7 @@ export class Classifier {
       if (!subj && pathMatch && !/[,，;；]/.test(lead.replace(/^[”"]/, '').slice(0, 1))) {
         const names = [pathMatch[1], pathMatch[2], pathMatch[3]].filter((n): n is string => Boolean(n));
         const resolved = this.resolvePath(names);
-        const tail = compact(text.slice(lineStart, q.start)).text.slice((pathMatch.index ?? 0) + pathMatch[0].length);
+        const tail = compact(text.slice(pathHit?.end ?? q.start, q.start)).text;
         if (!/\d/.test(tail) || !lineSubj) {
           subj = { entry: null, metrics: [`${family}.by_function`], item: resolved.item, code: resolved.code, phrase: '', group: null, countOnly: false };
         }

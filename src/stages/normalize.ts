@@ -31,6 +31,24 @@ export interface NormalizeReport {
 
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
 const simplifiedCache = new Map<string, string>();
+/** Simplified code of each Chinese character U+3400–U+9FFF, filled as characters are met (0: not yet). */
+const SIMPLIFIED = new Uint16Array(0x9fff - 0x3400 + 1);
+
+/** foldChar on a code unit, for the hot loop: a table look-up after the first time. */
+function foldCode(c: number): number {
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) return 0x20;
+  if (c >= 0x3400 && c <= 0x9fff) {
+    const k = c - 0x3400;
+    let v = SIMPLIFIED[k] as number;
+    if (v === 0) {
+      v = foldChar(String.fromCharCode(c)).charCodeAt(0);
+      SIMPLIFIED[k] = v;
+    }
+    return v;
+  }
+  return c;
+}
 
 /** One character folded: full-width ASCII and spaces to half-width, traditional to simplified. */
 export function foldChar(ch: string): string {
@@ -52,7 +70,6 @@ export function foldChar(ch: string): string {
 const ENTITY = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,10});/i;
 const INLINE_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])/;
 const PART_HEADING = /^第[一二三四五六七八九十]{1,3}部分/;
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 const CJK = /[\u3400-\u9fff]/;
 /** `(jīng)` after a Chinese character: lower-case latin letters, at least one with a tone mark or ü. */
 const PINYIN = /^\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)/;
@@ -61,7 +78,7 @@ const PINYIN_PLAIN = /^\([a-z]{1,6}\)/;
 /** Display width of a line: Chinese characters count two, as a PDF lays them out. */
 function displayWidth(line: string): number {
   let w = 0;
-  for (const ch of line) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  for (let i = 0; i < line.length; i++) w += line.charCodeAt(i) > 0x2e80 ? 2 : 1;
   return w;
 }
 
@@ -166,26 +183,45 @@ export function normalizeText(original: string): { normal: NormalText; report: N
   const report: NormalizeReport = { traditional: 0, pinyin: 0, joinedLines: 0, splitHeadings: 0, furniture: 0, entities: 0 };
   const { joins, drops } = softBreaks(original);
   const dropAt = new Map(drops.map(([a, b]) => [a, b]));
-  const out: string[] = [];
-  const map: number[] = [];
+  const n = original.length;
+  // a hot loop over every character: output code units and the map go to typed arrays
+  let codes = new Uint16Array(n + 64);
+  let map = new Int32Array(n + 65);
+  let len = 0;
+  const push = (code: number, at: number) => {
+    if (len >= codes.length) {
+      const bigger = new Uint16Array(codes.length * 2);
+      bigger.set(codes);
+      codes = bigger;
+      const biggerMap = new Int32Array(map.length * 2);
+      biggerMap.set(map);
+      map = biggerMap;
+    }
+    codes[len] = code;
+    map[len] = at;
+    len++;
+  };
+  const last = () => (len > 0 ? (codes[len - 1] as number) : -1);
   let i = 0;
-  while (i < original.length) {
-    const dropEnd = dropAt.get(i);
-    if (dropEnd !== undefined) {
-      report.furniture++;
-      i = dropEnd;
-      continue;
+  while (i < n) {
+    const c = original.charCodeAt(i);
+    if (i === 0 || original.charCodeAt(i - 1) === 10) {
+      const dropEnd = dropAt.get(i);
+      if (dropEnd !== undefined) {
+        report.furniture++;
+        i = dropEnd;
+        continue;
+      }
     }
-    const ch = original[i] as string;
-    if (ZERO_WIDTH.test(ch)) {
+    if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || c === 0xad) {
       i++;
       continue;
     }
-    if (ch === '\r' && original[i + 1] === '\n') {
+    if (c === 13 && original.charCodeAt(i + 1) === 10) {
       i++;
       continue;
     }
-    if (joins.has(i)) {
+    if (c === 10 && joins.has(i)) {
       // drop the break, any page furniture after it, and the indentation that follows
       report.joinedLines++;
       i++;
@@ -193,24 +229,30 @@ export function normalizeText(original: string): { normal: NormalText; report: N
         report.furniture++;
         i = end;
       }
-      while (i < original.length && /[ \t\f\u3000]/.test(original[i] as string)) i++;
+      while (i < n) {
+        const w = original.charCodeAt(i);
+        if (w !== 0x20 && w !== 9 && w !== 12 && w !== 0x3000) break;
+        i++;
+      }
       continue;
     }
-    if (ch === '&') {
+    if (c < 0x80 && c !== 0x26 && c !== 0x28) {
+      push(c, i); // ASCII other than & and (: as it is
+      i++;
+      continue;
+    }
+    if (c === 0x26) {
       const m = ENTITY.exec(original.slice(i, i + 12));
       const decoded = m ? decodeHTML(m[0]) : null;
       if (m && decoded && decoded !== m[0]) {
         // an HTML entity left in text (&nbsp; &amp; &#20803;): its characters stand at the entity
-        for (const d of decoded) {
-          out.push(d === '\u00a0' ? ' ' : foldChar(d));
-          map.push(i);
-        }
+        for (let k = 0; k < decoded.length; k++) push(decoded.charCodeAt(k) === 0xa0 ? 0x20 : foldCode(decoded.charCodeAt(k)), i);
         report.entities++;
         i += m[0].length;
         continue;
       }
     }
-    if (ch === '(' && out.length > 0 && CJK.test(out[out.length - 1] as string)) {
+    if (c === 0x28 && len > 0 && last() >= 0x3400 && last() <= 0x9fff) {
       const rest = original.slice(i, i + 10);
       const m = PINYIN.exec(rest) ?? (report.pinyin > 0 ? PINYIN_PLAIN.exec(rest) : null);
       if (m) {
@@ -219,29 +261,28 @@ export function normalizeText(original: string): { normal: NormalText; report: N
         continue;
       }
     }
-    if (out[out.length - 1] === '。' && INLINE_HEADING.test(original.slice(i, i + 8))) {
+    if (last() === 0x3002 && INLINE_HEADING.test(original.slice(i, i + 8))) {
       // a heading run into the text after a sentence (a whole document on one line): a line of its own
-      out.push('\n');
-      map.push(i);
+      push(10, i);
       report.splitHeadings++;
-    } else if (ch === '第' && out.length > 0 && out[out.length - 1] !== '\n' && PART_HEADING.test(original.slice(i, i + 8))) {
+    } else if (c === 0x7b2c && len > 0 && last() !== 10 && PART_HEADING.test(original.slice(i, i + 8))) {
       // 第四部分 glued to the line before it (…。第四部分 名词解释): it starts a line of its own
-      const lineLen = out.length - 1 - out.lastIndexOf('\n');
-      const prev = out[out.length - 1] as string;
-      if (prev === '。' || lineLen < 30) {
-        out.push('\n');
-        map.push(i);
+      let lineLen = 0;
+      while (lineLen < len && codes[len - 1 - lineLen] !== 10) lineLen++;
+      if (last() === 0x3002 || lineLen < 30) {
+        push(10, i);
         report.splitHeadings++;
       }
     }
-    const folded = foldChar(ch);
-    if (folded !== ch && CJK.test(ch)) report.traditional++;
-    out.push(folded);
-    map.push(i);
+    const folded = foldCode(c);
+    if (folded !== c && c >= 0x3400 && c <= 0x9fff) report.traditional++;
+    push(folded, i);
     i++;
   }
-  map.push(original.length);
-  return { normal: { text: out.join(''), map: Int32Array.from(map) }, report };
+  map[len] = n;
+  let text = '';
+  for (let k = 0; k < len; k += 8192) text += String.fromCharCode(...codes.subarray(k, Math.min(len, k + 8192)));
+  return { normal: { text, map: map.slice(0, len + 1) }, report };
 }
 
 /** The original span of `[start, end)` in the normal text. */

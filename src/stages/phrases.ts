@@ -17,7 +17,6 @@ export interface PhraseMatch {
 }
 
 /** Quotes and white space do not matter for phrases (“三公”经费 = 三公经费). */
-const IGNORED = /["“”'‘’「」『』\s]/;
 
 /** A string with the ignored characters removed, and where each kept character came from. */
 export interface Compact {
@@ -25,16 +24,26 @@ export interface Compact {
   readonly at: number[];
 }
 
+const IGNORED_CODES = new Set([0x22, 0x27, 0x201c, 0x201d, 0x2018, 0x2019, 0x300c, 0x300d, 0x300e, 0x300f]);
+
+function ignored(c: number): boolean {
+  return c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029 || IGNORED_CODES.has(c) || (c >= 0x2000 && c <= 0x200a);
+}
+
 export function compact(s: string, offset = 0): Compact {
-  let text = '';
+  const parts: string[] = [];
   const at: number[] = [];
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
-    if (IGNORED.test(ch)) continue;
-    text += ch;
-    at.push(offset + i);
+    if (!ignored(s.charCodeAt(i))) {
+      at.push(offset + i);
+      continue;
+    }
+    if (i > from) parts.push(s.slice(from, i));
+    from = i + 1;
   }
-  return { text, at };
+  if (from < s.length) parts.push(s.slice(from));
+  return { text: parts.join(''), at };
 }
 
 export interface PhraseMatcher {
@@ -90,15 +99,21 @@ export function buildPhraseMatcher(patterns: Patterns): PhraseMatcher {
   }
   const literals = [...table.keys()].sort((a, b) => b.length - a.length);
   const regex = new RegExp(literals.map(escape).join('|'), 'gu');
+  // the same clause and heading texts are asked about again and again: remember the answers
+  const cache = new Map<string, PhraseMatch[]>();
   return {
     table,
     find(s: string) {
+      const known = cache.get(s);
+      if (known) return known;
       const out: PhraseMatch[] = [];
       regex.lastIndex = 0;
       for (const m of s.matchAll(regex)) {
         const info = table.get(m[0]);
         if (info) out.push({ text: m[0], start: m.index, end: m.index + m[0].length, info });
       }
+      if (cache.size > 20000) cache.clear();
+      if (s.length < 400) cache.set(s, out);
       return out;
     },
   };

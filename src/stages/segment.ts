@@ -59,10 +59,15 @@ export function sectionOfTitle(title: string, patterns: Patterns): Section | nul
 }
 
 /** Matches a line against the heading styles; null when the line is not a heading. */
+/** Lines a heading can start with (after white space): 第, Chinese numerals, brackets, digits, ①–⑳. */
+const HEADING_START = /^[\s\f]*[第一二三四五六七八九十(（\d\u2460-\u2473]/u;
+const TITLE_END = /(?:说明|解释|职能|设置|概况)\s*$/u;
+
 export function matchHeading(
   line: string,
   patterns: Patterns,
 ): { styleId: string; level: number; n: number; title: string; misStyled?: boolean; inTable?: boolean } | null {
+  if (!HEADING_START.test(line) && !TITLE_END.test(line)) return null;
   for (const style of patterns.headings) {
     const m = style.regex.exec(line);
     if (!m) continue;
