@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Builds patterns/jieba/user.dict.utf8, nodejieba's user dictionary, from the phrase tables and
-// the classification subjects in patterns/, so that item names are cut as whole words.
+// Builds nodejieba's dictionaries from patterns/: user.dict.utf8 (phrase tables and classification
+// subjects, so item names are cut as whole words) and dict.utf8, the small domain dictionary loaded
+// instead of jieba's default one (≈ 280 MB per worker): these words plus the cue words items are
+// trimmed of (extra-words.json). Words it does not know are cut by jieba's HMM.
 //   node scripts/build-user-dict.mjs          (write)
 //   node scripts/build-user-dict.mjs --check  (exit 1 when the file is out of date)
 import fs from 'node:fs';
@@ -17,15 +19,21 @@ for (const [oldName] of tsv('subject-renames.tsv')) words.add(oldName);
 const extra = JSON.parse(fs.readFileSync(path.join(dir, 'jieba', 'extra-words.json'), 'utf8'));
 for (const w of extra.words) words.add(w);
 const lines = [...words].filter((w) => /^[\u4e00-\u9fff()]{2,}$/.test(w)).sort().map((w) => `${w} n`);
-const body = `${lines.join('\n')}\n`;
-const target = path.join(dir, 'jieba', 'user.dict.utf8');
-if (process.argv.includes('--check')) {
-  const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
-  if (current !== body) {
-    console.error('patterns/jieba/user.dict.utf8 is out of date: run node scripts/build-user-dict.mjs');
-    process.exit(1);
+const domain = new Set([...words, ...extra.cueWords]);
+const files = {
+  'user.dict.utf8': `${lines.join('\n')}\n`,
+  'dict.utf8': `${[...domain].filter((w) => /^[\u4e00-\u9fff()]+$/.test(w)).sort().map((w) => `${w} 1000 n`).join('\n')}\n`,
+};
+for (const [name, body] of Object.entries(files)) {
+  const target = path.join(dir, 'jieba', name);
+  if (process.argv.includes('--check')) {
+    const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
+    if (current !== body) {
+      console.error(`patterns/jieba/${name} is out of date: run node scripts/build-user-dict.mjs`);
+      process.exit(1);
+    }
+  } else {
+    fs.writeFileSync(target, body);
+    console.log(`${body.trim().split('\n').length} words → ${path.relative(process.cwd(), target)}`);
   }
-} else {
-  fs.writeFileSync(target, body);
-  console.log(`${lines.length} words → ${path.relative(process.cwd(), target)}`);
 }
