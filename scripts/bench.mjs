@@ -1,16 +1,18 @@
 #!/usr/bin/env node
-// Benchmark: builds a corpus of N documents from ../shared/corpus/text (or CORPUS), runs the
-// extraction in this process, and reports documents/s, MB/s and peak RSS, with the floor
-// (reading and decoding the same files, nothing else) beside it.
-//   npm run bench -- [N]        (default 1000; run `npm run build` first)
+// Benchmark of a batch run. Builds a corpus of N documents from ../shared/corpus/text (or CORPUS),
+// then measures, each in a fresh process: the floor (reading and decoding the same files, nothing
+// else), `extract --jobs 1`, `extract --jobs 2`, and `extract --jobs 2 --resume` on the unchanged
+// corpus. Reports docs/s, MB/s, peak RSS, the speed-up and the ratio to the floor.
+//   npm run bench                 (3,000 documents; run `npm run build` first)
+//   npm run bench -- 10000
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readDocument } from '../dist/stages/read.js';
-import { run } from '../dist/run.js';
 
-const n = Number(process.argv[2] ?? 1000);
-const source = process.env.CORPUS ?? path.join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'text');
+const root = path.join(import.meta.dirname, '..');
+const n = Number(process.argv[2] ?? 3000);
+const source = process.env.CORPUS ?? path.join(root, '..', 'shared', 'corpus', 'text');
 const files = fs.readdirSync(source).filter((f) => f.endsWith('.txt')).sort();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
 let bytes = 0;
@@ -20,22 +22,47 @@ for (let i = 0; i < n; i++) {
   fs.copyFileSync(path.join(source, f), target);
   bytes += fs.statSync(target).size;
 }
-const inputs = fs.readdirSync(dir).map((f) => path.join(dir, f));
-
-let t = performance.now();
-for (const p of inputs) await readDocument(p);
-const floor = (performance.now() - t) / 1000;
-
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-out-'));
-t = performance.now();
-const summary = await run([dir], { out, format: 'csv', jobs: 1 });
-const secs = (performance.now() - t) / 1000;
-const rss = process.resourceUsage().maxRSS / 1024;
 const mb = bytes / 1e6;
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, node ${process.version}`);
-console.log(`corpus: ${n} documents, ${mb.toFixed(1)} MB (copies of ${files.length} files)`);
-console.log(`floor (read + decode): ${(n / floor).toFixed(0)} docs/s, ${(mb / floor).toFixed(1)} MB/s`);
-console.log(`extract (one process): ${(n / secs).toFixed(0)} docs/s, ${(mb / secs).toFixed(2)} MB/s, ${secs.toFixed(2)} s, ${summary.facts} facts`);
-console.log(`peak RSS: ${rss.toFixed(0)} MB; ratio to floor: ${(secs / floor).toFixed(1)}×`);
-fs.rmSync(dir, { recursive: true, force: true });
-fs.rmSync(out, { recursive: true, force: true });
+
+function floor() {
+  const script = `
+    import { readDocument } from ${JSON.stringify(path.join(root, 'dist', 'stages', 'read.js'))};
+    import fs from 'node:fs';
+    const dir = ${JSON.stringify(dir)};
+    const t = performance.now();
+    for (const f of fs.readdirSync(dir)) await readDocument(dir + '/' + f);
+    console.log(JSON.stringify({ seconds: (performance.now() - t) / 1000, maxRssMB: process.resourceUsage().maxRSS / 1024 }));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+}
+
+function extract(out, args) {
+  const stats = path.join(os.tmpdir(), `bench-stats-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'extract.js'), dir, '--out', out, '--quiet', ...args], {
+    env: { ...process.env, EXTRACT_STATS: stats },
+    encoding: 'utf8',
+  });
+  const wall = (performance.now() - t) / 1000;
+  if (r.status !== 0) throw new Error(`extract ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const s = JSON.parse(fs.readFileSync(stats, 'utf8'));
+  fs.rmSync(stats);
+  return { wall, ...s };
+}
+
+const line = (name, seconds, rss) =>
+  console.log(`${name.padEnd(26)} ${(n / seconds).toFixed(0).padStart(6)} docs/s ${(mb / seconds).toFixed(2).padStart(7)} MB/s ${seconds.toFixed(2).padStart(7)} s  peak RSS ${rss.toFixed(0)} MB`);
+
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}`);
+console.log(`corpus: ${n} documents, ${mb.toFixed(1)} MB (copies of ${files.length} files from ${path.relative(root, source)})`);
+const f = floor();
+line('floor (read + decode)', f.seconds, f.maxRssMB);
+const out1 = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-out-'));
+const one = extract(out1, ['--jobs', '1']);
+line('extract --jobs 1', one.wall, one.maxRssMB);
+const out2 = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-out-'));
+const two = extract(out2, ['--jobs', '2']);
+line('extract --jobs 2', two.wall, two.maxRssMB);
+const again = extract(out2, ['--jobs', '2', '--resume']);
+line('extract --jobs 2 --resume', again.wall, again.maxRssMB);
+console.log(`speed-up jobs 2 / jobs 1: ${(one.wall / two.wall).toFixed(2)}×; ratio to the floor: ${(two.wall / f.seconds).toFixed(1)}×; resume ${(two.wall / again.wall).toFixed(1)}× faster than the first run`);
+for (const d of [dir, out1, out2]) fs.rmSync(d, { recursive: true, force: true });

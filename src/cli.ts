@@ -1,15 +1,26 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { writeFile } from 'node:fs/promises';
+import { Progress } from './progress.js';
 import { run } from './run.js';
 import type { Format } from './write/formats.js';
 
-const USAGE = `usage: extract <path...> [--out DIR] [--format csv|json|jsonl] [--jobs N] [--force] [--quiet]
+const USAGE = `usage: extract <path...> [--out DIR] [--format csv|json|jsonl] [--jobs N] [--resume] [--timeout S] [--force] [--quiet]
 
 Reads disclosure documents (files, or folders walked recursively) and writes the datasets
 documents, facts, summary, org_units, glossary and diagnostics into --out (default output/).
 
+options:
+  --out DIR        where the datasets go (default output/)
+  --format F       csv (default, with datapackage.json), json or jsonl
+  --jobs N         worker threads (default: the number of cores)
+  --resume         reuse the results of an earlier or interrupted run for unchanged files
+  --timeout S      per-document time limit in seconds (default 60)
+  --quiet          no progress and no summary on stderr
+
 examples:
   extract corpus/
+  extract corpus/ --resume
   extract corpus/ --out results --format jsonl
   extract a.txt b.txt --format json --quiet`;
 
@@ -23,6 +34,8 @@ function parse(argv: string[]) {
       out: { type: 'string', default: 'output' },
       format: { type: 'string', default: 'csv' },
       jobs: { type: 'string' },
+      resume: { type: 'boolean', default: false },
+      timeout: { type: 'string', default: '60' },
       force: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -34,7 +47,18 @@ function parse(argv: string[]) {
   if (!['csv', 'json', 'jsonl'].includes(format)) throw new UsageError(`--format must be csv, json or jsonl, not ${format}`);
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number ≥ 1, not ${values.jobs}`);
-  return { help: false as const, paths: positionals, out: values.out as string, format: format as Format, jobs, quiet: values.quiet as boolean };
+  const timeout = Number(values.timeout);
+  if (!(timeout > 0)) throw new UsageError(`--timeout must be a number of seconds > 0, not ${values.timeout}`);
+  return {
+    help: false as const,
+    paths: positionals,
+    out: values.out as string,
+    format: format as Format,
+    jobs,
+    quiet: values.quiet as boolean,
+    resume: values.resume as boolean,
+    timeoutMs: timeout * 1000,
+  };
 }
 
 /** The command line: the only place that prints or sets the exit code. */
@@ -51,28 +75,49 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { quiet } = args;
+  const progress = new Progress(process.stderr, quiet);
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     const summary = await run(args.paths, {
       out: args.out,
       format: args.format,
       jobs: args.jobs,
+      workers: true,
+      timeoutMs: args.timeoutMs,
+      resume: args.resume,
+      signal: abort.signal,
       onWarning: (m) => process.stderr.write(`extract: warning: ${m}\n`),
-      onDocument: (x) => {
-        if (x.document.status === 'failed') process.stderr.write(`extract: failed: ${x.document.doc_id}: ${x.document.error}\n`);
+      onDocument: (document, done, total) => {
+        if (document.status === 'failed') process.stderr.write(`${process.stderr.isTTY && !quiet ? '\r\x1b[K' : ''}extract: failed: ${document.doc_id}: ${document.error}\n`);
+        progress.update(done, total);
       },
     });
     if (!quiet) {
       const d = summary.diagnostics;
       process.stderr.write(
-        `extract: ${summary.documents} documents (${summary.ok} ok, ${summary.partial} partial, ${summary.failed} failed), ` +
-          `${summary.facts} facts, diagnostics ${d.error} error / ${d.warning} warning / ${d.info} info, ` +
-          `${summary.seconds.toFixed(2)} s → ${args.out}\n`,
+        `extract: ${summary.documents} documents (${summary.ok} ok, ${summary.partial} partial, ${summary.failed} failed` +
+          `${summary.reused ? `, ${summary.reused} reused` : ''}), ${summary.facts} facts, ` +
+          `diagnostics ${d.error} error / ${d.warning} warning / ${d.info} info, ` +
+          `${summary.seconds.toFixed(2)} s (${(summary.documents / Math.max(summary.seconds, 1e-3)).toFixed(0)} docs/s) → ${args.out}\n`,
       );
+    }
+    if (process.env.EXTRACT_STATS) {
+      await writeFile(process.env.EXTRACT_STATS, JSON.stringify({ ...summary, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
     }
     return summary.failed > 0 ? 1 : 0;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
+    if (abort.signal.aborted) {
+      process.stderr.write(`\nextract: interrupted; the previous datasets in ${args.out} are untouched. Run again with --resume to go on.\n`);
+      return 130;
+    }
     process.stderr.write(`extract: ${e.code === 'ENOENT' ? `no such file or folder: ${e.path}` : e.message}\n`);
     return e.code === 'ENOENT' ? 2 : 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }

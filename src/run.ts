@@ -1,17 +1,34 @@
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, realpath, lstat, rm, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import PQueue from 'p-queue';
-import { type Extraction, extractText, failedExtraction } from './extract.js';
-import { ReadError, readDocument } from './stages/read.js';
+import { PATTERNS_DIR } from './patterns.js';
+import { WorkerPool } from './pool.js';
+import { type InputFile, processFile } from './process-file.js';
+import { loadFile } from './stages/read.js';
+import { fileInfo, PreviousRun, RunState } from './state.js';
+import type { DocumentRow } from './schema.js';
 import { DatasetWriter } from './write/datasets.js';
+import { type EncodedDoc, encodeExtraction } from './write/encode.js';
 import { writeDataPackage } from './write/datapackage.js';
 import type { Format } from './write/formats.js';
+
+export type { InputFile } from './process-file.js';
+export { processFile } from './process-file.js';
 
 export interface RunOptions {
   readonly out: string;
   readonly format: Format;
+  /** Documents extracted at once: worker threads when `workers`, else concurrent reads in this thread. */
   readonly jobs: number;
-  readonly onDocument?: (x: Extraction, done: number, total: number) => void;
+  /** Extract in worker threads (patterns and jieba loaded once per worker), with a time limit per document. */
+  readonly workers?: boolean;
+  /** Per-document time limit with workers, in milliseconds (default 60 000). */
+  readonly timeoutMs?: number;
+  /** Reuse the extractions of an earlier (interrupted or complete) run for unchanged files. */
+  readonly resume?: boolean;
+  readonly signal?: AbortSignal;
+  readonly onDocument?: (document: DocumentRow, done: number, total: number) => void;
   readonly onWarning?: (message: string) => void;
 }
 
@@ -20,15 +37,11 @@ export interface RunSummary {
   readonly ok: number;
   readonly partial: number;
   readonly failed: number;
+  readonly reused: number;
   readonly facts: number;
   readonly diagnostics: { error: number; warning: number; info: number };
   readonly files: string[];
   readonly seconds: number;
-}
-
-export interface InputFile {
-  readonly path: string;
-  readonly docId: string;
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -70,78 +83,120 @@ export async function collectInputs(paths: string[], warn: (m: string) => void =
   return out;
 }
 
-/** Reads and extracts one file; never throws: an unreadable file is a failed extraction. */
-export async function processFile(input: InputFile): Promise<Extraction> {
-  try {
-    const read = await readDocument(input.path);
-    if (read.text === null) return failedExtraction(input.docId, input.path, read, read.error ?? 'unreadable');
-    return extractText(read.text, {
-      docId: input.docId,
-      path: input.path,
-      sha256: read.sha256,
-      bytes: read.bytes,
-      encoding: read.encoding,
-      format: read.format,
-      readDiagnostics: read.diagnostics,
-      view: read.view,
-      pageStarts: read.pageStarts,
-    });
-  } catch (err) {
-    const e = err as Error & { code?: string };
-    return failedExtraction(input.docId, input.path, {}, e instanceof ReadError || (e.code && e.message.startsWith(e.code)) ? e.message : `${e.code ?? e.name}: ${e.message}`);
+/** What results depend on: the tool's version and its patterns. A change invalidates --resume. */
+async function resultKey(format: Format): Promise<string> {
+  const h = createHash('sha256');
+  h.update(format);
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  h.update(pkg.version);
+  for (const f of (await readdir(PATTERNS_DIR, { recursive: true })).sort()) {
+    const p = join(PATTERNS_DIR, f);
+    if ((await stat(p)).isFile()) h.update(f).update(await readFile(p));
   }
+  return h.digest('hex');
 }
 
-/** Extracts every input and writes the datasets; results stream out in input order. */
+/** Temp files of a run that was killed: never datasets, safe to remove. */
+async function removeStaleTemps(out: string): Promise<void> {
+  const names = await readdir(out).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [] as string[];
+    throw err;
+  });
+  await Promise.all(names.filter((n) => /^\..+\.[0-9a-f]{8}\.tmp$/.test(n)).map((n) => rm(join(out, n), { force: true })));
+}
+
+/**
+ * Extracts every input and writes the datasets. Results stream out in input order as documents
+ * finish; at most a window of documents is held in memory whatever the size of the corpus.
+ */
 export async function run(paths: string[], options: RunOptions): Promise<RunSummary> {
   const t0 = performance.now();
   const inputs = await collectInputs(paths, options.onWarning);
+  await removeStaleTemps(options.out);
   const writer = await DatasetWriter.open(options.out, options.format);
-  const queue = new PQueue({ concurrency: Math.max(1, options.jobs) });
-  const pending = new Map<number, Extraction>();
+  const key = await resultKey(options.format);
+  const previous = options.resume ? await PreviousRun.load(options.out, key) : null;
+  if (options.resume && !previous) options.onWarning?.('--resume: no earlier run of this version and format in the output folder; extracting everything');
+  if (previous?.torn) options.onWarning?.(`--resume: ${previous.torn} torn manifest line(s) of the interrupted run ignored`);
+  const state = await RunState.begin(options.out, key, previous);
+  // workers start with the first document that needs extracting (a --resume of an unchanged corpus needs none)
+  let pool: WorkerPool | null = null;
+  const workers = () => {
+    pool ??= new WorkerPool(Math.max(1, options.jobs), options.timeoutMs ?? 60_000, options.format);
+    return pool;
+  };
+  const inFlight = Math.max(1, options.jobs) * 2;
+  const queue = new PQueue({ concurrency: inFlight });
+  const window = Math.max(64, inFlight * 8);
+  const pending = new Map<number, EncodedDoc>();
+  const totals = { ok: 0, partial: 0, failed: 0, reused: 0, facts: 0, error: 0, warning: 0, info: 0 };
   let next = 0;
   let done = 0;
-  const totals = { ok: 0, partial: 0, failed: 0, facts: 0, error: 0, warning: 0, info: 0 };
   let flushing = Promise.resolve();
+  let wake: (() => void) | null = null;
   const flush = async () => {
     while (pending.has(next)) {
-      const x = pending.get(next) as Extraction;
+      const x = pending.get(next) as EncodedDoc;
       pending.delete(next);
       next++;
       await writer.add(x);
+      wake?.();
     }
   };
-  try {
-    await Promise.all(
-      inputs.map((input, i) =>
-        queue.add(async () => {
-          const x = await processFile(input);
-          totals[x.document.status]++;
-          totals.facts += x.facts.length;
-          for (const d of x.diagnostics) totals[d.severity]++;
-          done++;
-          options.onDocument?.(x, done, inputs.length);
-          pending.set(i, x);
-          flushing = flushing.then(flush);
-          await flushing;
-        }),
-      ),
-    );
+  const extractOne = async (input: InputFile, i: number) => {
+    const file = await fileInfo(input.path).catch((err: NodeJS.ErrnoException) => ({ size: -1, mtimeMs: -1, error: err }));
+    let x = previous && file.size >= 0 ? await previous.reuse(input.path, file.size, file.mtimeMs) : null;
+    if (x) totals.reused++;
+    else if (!options.workers) x = encodeExtraction(await processFile(input), options.format);
+    else {
+      // file I/O here, bounded by the queue; parsing and extraction in a worker
+      const loaded = await loadFile(input.path).catch((err: NodeJS.ErrnoException) => err);
+      x = loaded instanceof Error ? encodeExtraction(await processFile(input), options.format) : await workers().run(input, loaded);
+    }
+    if (file.size >= 0) await state.record(x, { path: input.path, size: file.size, mtimeMs: file.mtimeMs });
+    totals[x.document.status]++;
+    totals.facts += x.counts.facts;
+    totals.error += x.counts.error;
+    totals.warning += x.counts.warning;
+    totals.info += x.counts.info;
+    done++;
+    options.onDocument?.(x.document, done, inputs.length);
+    pending.set(i, x);
+    flushing = flushing.then(flush);
     await flushing;
+  };
+  try {
+    for (let i = 0; i < inputs.length; i++) {
+      if (options.signal?.aborted) throw new Error('interrupted');
+      while (i - next >= window) await new Promise<void>((resolve) => (wake = resolve));
+      void queue.add(() => extractOne(inputs[i] as InputFile, i));
+      if (queue.size > inFlight) await queue.onSizeLessThan(inFlight);
+    }
+    await queue.onIdle();
+    await flushing;
+    if (options.signal?.aborted) throw new Error('interrupted');
     const files = await writer.commit();
     if (options.format === 'csv') files.push(await writeDataPackage(options.out));
+    await state.commit(options.out);
     return {
       documents: inputs.length,
       ok: totals.ok,
       partial: totals.partial,
       failed: totals.failed,
+      reused: totals.reused,
       facts: totals.facts,
       diagnostics: { error: totals.error, warning: totals.warning, info: totals.info },
       files,
       seconds: (performance.now() - t0) / 1000,
     };
   } catch (err) {
+    queue.clear();
+    await queue.onIdle();
     await writer.abort();
+    await state.close();
     throw err;
+  } finally {
+    await (pool as WorkerPool | null)?.close();
+    await previous?.close();
   }
 }

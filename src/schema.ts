@@ -98,18 +98,22 @@ export type SummaryRow = Record<string, string | number | null>;
 const FAMILIES = ['expenditure', 'appropriation_expenditure', 'general_budget_expenditure'];
 const BREAKDOWN = /\.(?:by_function|by_economic|project_item|item)$/;
 
+let headlines: string[] | null = null;
+
 /** Headline metrics, one `summary` column each, in the order of the phrase table. */
 export function headlineMetrics(): string[] {
+  if (headlines) return headlines;
   const out = new Set<string>();
   for (const entry of loadPatterns().metrics) {
     const list = Array.isArray(entry.metric) ? entry.metric : [entry.metric];
     for (const m of [...list, ...Object.values(entry.counts ?? {})]) {
       for (const name of m.includes('{family}') ? FAMILIES.map((f) => m.replace('{family}', f)) : [m]) {
-        if (!BREAKDOWN.test(name)) out.add(name);
+        if (!BREAKDOWN.test(name) && name !== 'unmapped') out.add(name);
       }
     }
   }
-  return [...out];
+  headlines = [...out];
+  return headlines;
 }
 
 export function summaryColumns(): string[] {

@@ -44,7 +44,7 @@ function docTypeOf(level: string | undefined, kind: string | undefined, context:
 /** A longer name of the same organisation written elsewhere: 景东彝族自治县大街镇 → 普洱市景东彝族自治县大街镇. */
 function widenOrg(org: string, text: string): string {
   const escaped = org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`((?:(?:(?!部分|说明|公开|决算|预算|概况)[\\u4e00-\\u9fff]){1,7}?(?:省|市|州|盟|县|区|自治区|自治州|自治县|旗))+)${escaped}`, 'gu');
+  const re = new RegExp(`(?:(?<![\\u4e00-\\u9fff])|(?<=部分|说明|公开|概况))((?:(?:(?!部分|说明|公开|决算|预算|概况)[\\u4e00-\\u9fff]){1,7}?(?:省|市|州|盟|县|区|自治区|自治州|自治县|旗))+)${escaped}`, 'gu');
   let best = org;
   for (const m of text.matchAll(re)) if ((m[1] ?? '').length + org.length > best.length) best = (m[1] ?? '') + org;
   return best;
@@ -57,7 +57,9 @@ export function extractDocumentFacts(text: string): DocumentFacts {
   let org: string | null = null;
   let year: number | null = null;
   let docType: DocType | null = null;
-  for (const t of lines) {
+  for (const line of lines) {
+    if (!/\d{4}/.test(line)) continue; // a title names a year
+    const t = line;
     const a = ORG_FIRST.exec(t);
     const b = YEAR_FIRST.exec(t);
     const fromA = cleanOrg(a?.[1]);

@@ -188,8 +188,8 @@ export function normalizeText(original: string): { normal: NormalText; report: N
   let codes = new Uint16Array(n + 64);
   let map = new Int32Array(n + 65);
   let len = 0;
-  const push = (code: number, at: number) => {
-    if (len >= codes.length) {
+  const grow = () => {
+    {
       const bigger = new Uint16Array(codes.length * 2);
       bigger.set(codes);
       codes = bigger;
@@ -197,6 +197,9 @@ export function normalizeText(original: string): { normal: NormalText; report: N
       biggerMap.set(map);
       map = biggerMap;
     }
+  };
+  const push = (code: number, at: number) => {
+    if (len >= codes.length) grow();
     codes[len] = code;
     map[len] = at;
     len++;
@@ -237,8 +240,10 @@ export function normalizeText(original: string): { normal: NormalText; report: N
       continue;
     }
     if (c < 0x80 && c !== 0x26 && c !== 0x28) {
-      push(c, i); // ASCII other than & and (: as it is
-      i++;
+      // ASCII other than & and (: as it is (the most frequent case, written out inline)
+      if (len >= codes.length) grow();
+      codes[len] = c;
+      map[len++] = i++;
       continue;
     }
     if (c === 0x26) {
@@ -276,8 +281,9 @@ export function normalizeText(original: string): { normal: NormalText; report: N
     }
     const folded = foldCode(c);
     if (folded !== c && c >= 0x3400 && c <= 0x9fff) report.traditional++;
-    push(folded, i);
-    i++;
+    if (len >= codes.length) grow();
+    codes[len] = folded;
+    map[len++] = i++;
   }
   map[len] = n;
   let text = '';

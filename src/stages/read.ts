@@ -179,13 +179,32 @@ function extensionOf(path: string): string {
 
 const docxEntry = (buf: Buffer) => buf.includes('word/document.xml');
 
-/** Reads one input file whatever its format. Never throws for a bad file: the result carries the reason. */
-export async function readDocument(path: string): Promise<ReadResult> {
+/** The bytes of an input file, read where file I/O is bounded (the main thread), or why there are none. */
+export interface LoadedFile {
+  readonly path: string;
+  readonly size: number;
+  readonly bytes: Uint8Array | null;
+  readonly error: string | null;
+}
+
+export async function loadFile(path: string): Promise<LoadedFile> {
   const info = await stat(path);
   if (info.isDirectory()) throw new ReadError('read.directory', 'a folder, not a file');
-  const base = { bytes: info.size, encoding: null, format: extensionOf(path) || 'txt', text: null, view: null, pageStarts: null, diagnostics: [] as Diagnostic[] };
-  if (info.size > MAX_BYTES) return { ...base, sha256: '', error: `file too large: ${info.size} bytes (limit ${MAX_BYTES})` };
-  const buf = await readFile(path);
+  if (info.size > MAX_BYTES) return { path, size: info.size, bytes: null, error: `file too large: ${info.size} bytes (limit ${MAX_BYTES})` };
+  return { path, size: info.size, bytes: await readFile(path), error: null };
+}
+
+/** Reads one input file whatever its format. Never throws for a bad file: the result carries the reason. */
+export async function readDocument(path: string): Promise<ReadResult> {
+  return decodeDocument(await loadFile(path));
+}
+
+/** Bytes to the document as decoded, whatever the format (the CPU part of reading, done in a worker). */
+export async function decodeDocument(file: LoadedFile): Promise<ReadResult> {
+  const { path } = file;
+  const base = { bytes: file.size, encoding: null, format: extensionOf(path) || 'txt', text: null, view: null, pageStarts: null, diagnostics: [] as Diagnostic[] };
+  if (!file.bytes) return { ...base, sha256: '', error: file.error ?? 'no bytes' };
+  const buf = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
   const sha256 = createHash('sha256').update(buf).digest('hex');
   const kind = sniff(buf);
   try {

@@ -7,6 +7,9 @@ import { basename, dirname, join } from 'node:path';
  * renamed over it only when complete. An interrupted run leaves the previous file whole.
  */
 export class AtomicFile {
+  private buffer: string[] = [];
+  private buffered = 0;
+
   private constructor(
     private readonly target: string,
     private readonly temp: string,
@@ -18,11 +21,28 @@ export class AtomicFile {
     return new AtomicFile(target, temp, await open(temp, 'w'));
   }
 
+  /** Appends text; small writes are gathered into writes of about 1 MB. */
   async write(chunk: string): Promise<void> {
-    await this.handle.write(chunk);
+    if (!chunk) return;
+    this.buffer.push(chunk);
+    this.buffered += chunk.length;
+    if (this.buffered >= 1 << 19) await this.flush();
+  }
+
+  private writing: Promise<unknown> = Promise.resolve();
+
+  /** Writes what is gathered; writes follow one another in order. */
+  private flush(): Promise<unknown> {
+    if (!this.buffer.length) return this.writing;
+    const text = this.buffer.join('');
+    this.buffer = [];
+    this.buffered = 0;
+    this.writing = this.writing.then(() => this.handle.write(text));
+    return this.writing;
   }
 
   async commit(): Promise<void> {
+    await this.flush();
     await this.handle.sync();
     await this.handle.close();
     await rename(this.temp, this.target);

@@ -1,16 +1,16 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Extraction } from '../extract.js';
-import { COLUMNS, DATASETS, type Dataset, summaryColumns } from '../schema.js';
+import { DATASETS, type Dataset, COLUMNS, summaryColumns } from '../schema.js';
 import { AtomicFile } from './atomic.js';
-import { encoder, type Encoder, type Format } from './formats.js';
+import type { EncodedDoc } from './encode.js';
+import { encoder, type Format } from './formats.js';
 
 /**
- * Streams the datasets of a run: every document's rows are appended as it finishes, each file
- * goes to a temp file, and all are renamed into place together at the end.
+ * Streams the datasets of a run: every document's encoded rows are appended as it finishes, each
+ * file goes to a temp file, and all are renamed into place together at the end.
  */
 export class DatasetWriter {
-  private readonly files = new Map<Dataset, { file: AtomicFile; enc: Encoder; first: boolean }>();
+  private readonly files = new Map<Dataset, { file: AtomicFile; footer: string; first: boolean }>();
 
   private constructor(
     readonly dir: string,
@@ -21,37 +21,29 @@ export class DatasetWriter {
     await mkdir(dir, { recursive: true });
     const w = new DatasetWriter(dir, format);
     for (const name of DATASETS) {
-      const columns = name === 'summary' ? summaryColumns() : COLUMNS[name];
-      const enc = encoder(format, columns);
+      const enc = encoder(format, name === 'summary' ? summaryColumns() : COLUMNS[name]);
       const file = await AtomicFile.create(join(dir, `${name}.${format}`));
       await file.write(enc.header());
-      w.files.set(name, { file, enc, first: true });
+      w.files.set(name, { file, footer: enc.footer(), first: true });
     }
     return w;
   }
 
-  async add(x: Extraction): Promise<void> {
-    const rows: Record<Dataset, Array<Record<string, unknown>>> = {
-      documents: [x.document],
-      facts: x.facts,
-      summary: [x.summary],
-      org_units: x.org_units,
-      glossary: x.glossary,
-      diagnostics: x.diagnostics,
-    };
+  async add(doc: EncodedDoc): Promise<void> {
     for (const name of DATASETS) {
       const f = this.files.get(name);
-      const r = rows[name];
-      if (!f || r.length === 0) continue;
-      await f.file.write(f.enc.rows(r, f.first));
+      let chunk = doc.chunks[name];
+      if (!f || !chunk) continue;
+      if (f.first && this.format === 'json') chunk = chunk.slice(1); // the first row has no comma before it
       f.first = false;
+      await f.file.write(chunk);
     }
   }
 
   async commit(): Promise<string[]> {
     const written: string[] = [];
     for (const [name, f] of this.files) {
-      await f.file.write(f.enc.footer());
+      await f.file.write(f.footer);
       await f.file.commit();
       written.push(join(this.dir, `${name}.${this.format}`));
     }

@@ -2,10 +2,13 @@ import { stringify } from 'csv-stringify/sync';
 
 export type Format = 'csv' | 'json' | 'jsonl';
 
-/** Turns rows into the text of one dataset file, a chunk at a time (first, middle, last). */
+/**
+ * Turns rows into the text of one dataset file: a header, row chunks, a footer. JSON rows are
+ * encoded as `,\n{…}`; the writer drops the comma of the file's first row.
+ */
 export interface Encoder {
   header(): string;
-  rows(rows: Array<Record<string, unknown>>, first: boolean): string;
+  rows(rows: Array<Record<string, unknown>>): string;
   footer(): string;
 }
 
@@ -26,8 +29,7 @@ export function encoder(format: Format, columns: string[]): Encoder {
     case 'json':
       return {
         header: () => '[',
-        rows: (rows, first) =>
-          rows.map((r, i) => `${first && i === 0 ? '\n' : ',\n'}${JSON.stringify(pick(r, columns))}`).join(''),
+        rows: (rows) => rows.map((r) => `,\n${JSON.stringify(pick(r, columns))}`).join(''),
         footer: () => '\n]\n',
       };
     case 'jsonl':

@@ -1,0 +1,43 @@
+import { type Extraction, extractText, failedExtraction } from './extract.js';
+import { decodeDocument, type LoadedFile, loadFile, ReadError } from './stages/read.js';
+
+/** One input: where it is and the doc_id it is known by. */
+export interface InputFile {
+  readonly path: string;
+  readonly docId: string;
+}
+
+/** Reads and extracts one file; never throws: an unreadable file is a failed extraction. */
+export async function processFile(input: InputFile): Promise<Extraction> {
+  try {
+    return await processLoaded(input, await loadFile(input.path));
+  } catch (err) {
+    return failed(input, err);
+  }
+}
+
+function failed(input: InputFile, err: unknown): Extraction {
+  const e = err as Error & { code?: string };
+  return failedExtraction(input.docId, input.path, {}, e instanceof ReadError || (e.code && e.message.startsWith(e.code)) ? e.message : `${e.code ?? e.name}: ${e.message}`);
+}
+
+/** Extracts a file whose bytes are already read (in a worker: the main thread does the file I/O). */
+export async function processLoaded(input: InputFile, file: LoadedFile): Promise<Extraction> {
+  try {
+    const read = await decodeDocument(file);
+    if (read.text === null) return failedExtraction(input.docId, input.path, read, read.error ?? 'unreadable');
+    return extractText(read.text, {
+      docId: input.docId,
+      path: input.path,
+      sha256: read.sha256,
+      bytes: read.bytes,
+      encoding: read.encoding,
+      format: read.format,
+      readDiagnostics: read.diagnostics,
+      view: read.view,
+      pageStarts: read.pageStarts,
+    });
+  } catch (err) {
+    return failed(input, err);
+  }
+}
