@@ -1,0 +1,110 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'extract.js');
+const extract = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
+
+/** A corpus of many small documents made from the bundled ones. */
+function corpus(copies: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'batch-in-'));
+  for (let i = 0; i < copies; i++) for (const f of readdirSync(join(root, 'corpus'))) cpSync(join(root, 'corpus', f), join(dir, `${i}-${f}`));
+  return dir;
+}
+
+beforeAll(() => {
+  spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
+});
+
+describe('batch runs', () => {
+  it('gives the same datasets with one worker and with two', () => {
+    const input = corpus(2);
+    const a = mkdtempSync(join(tmpdir(), 'batch-out-'));
+    const b = mkdtempSync(join(tmpdir(), 'batch-out-'));
+    expect(extract([input, '--out', a, '--jobs', '1', '--quiet']).status).toBe(0);
+    expect(extract([input, '--out', b, '--jobs', '2', '--quiet']).status).toBe(0);
+    for (const name of ['documents', 'facts', 'diagnostics', 'summary']) {
+      expect(readFileSync(join(b, `${name}.csv`), 'utf8')).toBe(readFileSync(join(a, `${name}.csv`), 'utf8'));
+    }
+  });
+
+  it('--resume reuses unchanged documents, extracts changed ones, and writes the same datasets', () => {
+    const input = corpus(1);
+    const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
+    expect(extract([input, '--out', out, '--format', 'jsonl', '--quiet']).status).toBe(0);
+    const first = readFileSync(join(out, 'facts.jsonl'), 'utf8');
+    const again = extract([input, '--out', out, '--format', 'jsonl', '--resume']);
+    expect(again.stderr).toMatch(/7 reused/);
+    expect(readFileSync(join(out, 'facts.jsonl'), 'utf8')).toBe(first);
+    const changed = join(input, '0-pages-012.txt');
+    writeFileSync(changed, readFileSync(changed, 'utf8').replace('44.52万元', '45.52万元'));
+    utimesSync(changed, new Date(), new Date(Date.now() + 5000));
+    const third = extract([input, '--out', out, '--format', 'jsonl', '--resume']);
+    expect(third.stderr).toMatch(/6 reused/);
+    expect(readFileSync(join(out, 'facts.jsonl'), 'utf8')).toContain('"raw":"45.52万元"');
+  });
+
+  it('does not reuse results of another format', () => {
+    const input = corpus(1);
+    const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
+    expect(extract([input, '--out', out, '--quiet']).status).toBe(0);
+    const r = extract([input, '--out', out, '--format', 'json', '--resume']);
+    expect(r.stderr).not.toMatch(/reused/);
+    expect(JSON.parse(readFileSync(join(out, 'facts.json'), 'utf8')).length).toBeGreaterThan(100);
+  });
+
+  it('cuts off a document that runs past the time limit and goes on', () => {
+    const input = corpus(1);
+    const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
+    const r = extract([input, '--out', out, '--timeout', '0.0001', '--jobs', '1']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/timed out after/);
+    const docs = readFileSync(join(out, 'documents.csv'), 'utf8').trim().split('\n');
+    expect(docs.length).toBe(8); // a header and a row for every document
+  });
+
+  it('prints plain progress lines and a summary when stderr is not a terminal', () => {
+    const input = corpus(1);
+    const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
+    const r = extract([input, '--out', out]);
+    expect(r.stderr).toMatch(/^extract: 7\/7 documents .* docs\/s/m);
+    expect(r.stderr).toMatch(/7 documents \(7 ok, 0 partial, 0 failed\), \d+ facts, diagnostics/);
+    expect(extract([input, '--out', out, '--quiet']).stderr).toBe('');
+  });
+
+  it('leaves the previous datasets whole when killed, and --resume finishes the job', async () => {
+    const input = corpus(100);
+    const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'facts.csv'), 'previous complete dataset\n');
+    const child = spawn(process.execPath, [bin, input, '--out', out, '--quiet', '--jobs', '1'], { cwd: root });
+    const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect(readFileSync(join(out, 'facts.csv'), 'utf8')).toBe('previous complete dataset\n');
+    const r = extract([input, '--out', out, '--resume', '--jobs', '1']);
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(out, 'facts.csv'), 'utf8').split('\n')[0]).toMatch(/^doc_id,section,metric/);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(existsSync(join(out, '.extract-state', 'manifest.jsonl'))).toBe(true);
+  });
+
+  it('stops on SIGINT with exit code 130 and leaves no half-written dataset', async () => {
+    const input = corpus(100);
+    const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
+    const child = spawn(process.execPath, [bin, input, '--out', out, '--jobs', '1'], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/interrupted/);
+    expect(readdirSync(out).filter((f) => /\.(csv|json|jsonl|tmp)$/.test(f))).toEqual([]);
+  });
+});
