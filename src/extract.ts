@@ -210,10 +210,9 @@ function remap(d: Diagnostic, normal: Parameters<typeof toOriginal>[0]): Diagnos
 /** One row per document: the first `value` of each headline metric. */
 export function summarize(document: DocumentRow, facts: FactRow[]): SummaryRow {
   const row: SummaryRow = { doc_id: document.doc_id, org: document.org, year: document.year, doc_type: document.doc_type };
-  for (const m of headlineMetrics()) {
-    const f = facts.find((x) => x.metric === m && x.role === 'value' && x.item === '');
-    row[m.replace(/\./g, '_')] = f ? f.value : null;
-  }
+  const firstValue = new Map<string, number>();
+  for (const f of facts) if (f.role === 'value' && f.item === '' && !firstValue.has(f.metric)) firstValue.set(f.metric, f.value);
+  for (const m of headlineMetrics()) row[m.replace(/\./g, '_')] = firstValue.get(m) ?? null;
   return row;
 }
 

@@ -125,7 +125,7 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
     pool ??= new WorkerPool(Math.max(1, options.jobs), options.timeoutMs ?? 60_000, options.format);
     return pool;
   };
-  const inFlight = Math.max(1, options.jobs) * 2;
+  const inFlight = Math.max(1, options.jobs) * 4;
   const queue = new PQueue({ concurrency: inFlight });
   const window = Math.max(64, inFlight * 8);
   const pending = new Map<number, EncodedDoc>();

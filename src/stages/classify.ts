@@ -54,7 +54,7 @@ interface Subj {
   countOnly: boolean;
 }
 
-const SENTENCE_END = /[。;；!！?？]/;
+const SENTENCE_END = new Set([...'。;；!！?？'].map((ch) => ch.charCodeAt(0)));
 const CLAUSE_SPLIT = /[,，:：、]/;
 const ENUM_CUE = /(?:其中|包括|分别为|分别是|具体为|具体包括|主要项目是|主要项目有|明细如下)[:：]?\s*$/;
 const ENUM_ANY = /其中|包括|分别为|分别是|具体为|主要项目是|主要项目有|明细如下/;
@@ -256,7 +256,7 @@ export class Classifier {
       }
       let sentenceStart = lineStart;
       for (let i = q.start - 1; i >= Math.max(lineStart, prevEnd); i--) {
-        if (SENTENCE_END.test(text[i] as string)) {
+        if (SENTENCE_END.has(text.charCodeAt(i))) {
           sentenceStart = i + 1;
           break;
         }

@@ -4,9 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
-import { extractDocxText } from '../formats/docx.js';
 import { extractHtmlText, looksLikeHtml, type TextView } from '../formats/html.js';
-import { extractPdfText } from '../formats/pdf.js';
 import { PATTERNS_DIR } from '../patterns.js';
 
 /** Largest input read; a larger file is a failed row, not an out-of-memory crash. */
@@ -209,11 +207,13 @@ export async function decodeDocument(file: LoadedFile): Promise<ReadResult> {
   const kind = sniff(buf);
   try {
     if (kind === 'pdf') {
+      const { extractPdfText } = await import('../formats/pdf.js'); // pdf.js loads only when a PDF comes
       const pdf = await extractPdfText(buf);
       if (pdf.text.trim() === '') return { ...base, sha256, format: 'pdf', error: 'PDF without a text layer (scanned pages?): no text to read' };
       return { ...base, sha256, format: 'pdf', text: pdf.text, pageStarts: pdf.pageStarts, error: null };
     }
     if (kind === 'zip' && docxEntry(buf)) {
+      const { extractDocxText } = await import('../formats/docx.js');
       const docx = await extractDocxText(buf);
       const diagnostics = docx.messages.map((m) => diagnostic('read.docx-message', 'info', m));
       return { ...base, sha256, format: 'docx', text: docx.text, error: null, diagnostics };
