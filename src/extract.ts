@@ -207,12 +207,18 @@ function remap(d: Diagnostic, normal: Parameters<typeof toOriginal>[0]): Diagnos
   return { ...d, start: span.start, end: span.end };
 }
 
+let columns: Array<[string, string]> | null = null;
+const headlineColumns = () => {
+  columns ??= headlineMetrics().map((m) => [m, m.replace(/\./g, '_')]);
+  return columns;
+};
+
 /** One row per document: the first `value` of each headline metric. */
 export function summarize(document: DocumentRow, facts: FactRow[]): SummaryRow {
   const row: SummaryRow = { doc_id: document.doc_id, org: document.org, year: document.year, doc_type: document.doc_type };
   const firstValue = new Map<string, number>();
   for (const f of facts) if (f.role === 'value' && f.item === '' && !firstValue.has(f.metric)) firstValue.set(f.metric, f.value);
-  for (const m of headlineMetrics()) row[m.replace(/\./g, '_')] = firstValue.get(m) ?? null;
+  for (const [m, column] of headlineColumns()) row[column] = firstValue.get(m) ?? null;
   return row;
 }
 
