@@ -1,13 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Progress } from './progress.js';
 import { run } from './run.js';
 import type { Format } from './write/formats.js';
 
-const USAGE = `usage: extract <path...> [--out DIR] [--format csv|json|jsonl] [--jobs N] [--resume] [--timeout S] [--force] [--quiet]
+const USAGE = `usage: extract <path...> [--out DIR] [--format csv|json|jsonl] [--jobs N] [--resume] [--timeout S] [--bom] [--quiet]
 
-Reads disclosure documents (files, or folders walked recursively) and writes the datasets
+Reads disclosure documents (files, folders walked recursively, or - for standard input) and writes the datasets
 documents, facts, summary, org_units, glossary and diagnostics into --out (default output/).
 
 options:
@@ -16,11 +18,16 @@ options:
   --jobs N         worker threads (default: the number of cores)
   --resume         reuse the results of an earlier or interrupted run for unchanged files
   --timeout S      per-document time limit in seconds (default 60)
+  --bom            CSV files begin with a UTF-8 byte-order mark (Excel)
   --quiet          no progress and no summary on stderr
+  --version        the version
+  --help           this text
 
 examples:
   extract corpus/
   extract corpus/ --resume
+  extract corpus/ --bom                  # for Excel
+  cat report.txt | extract - --format json
   extract corpus/ --out results --format jsonl
   extract a.txt b.txt --format json --quiet`;
 
@@ -39,9 +46,12 @@ function parse(argv: string[]) {
       force: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+      bom: { type: 'boolean', default: false },
     },
   });
   if (values.help) return { help: true as const };
+  if (values.version) return { help: true as const, version: true };
   if (positionals.length === 0) throw new UsageError('no input: give at least one file or folder');
   const format = values.format as string;
   if (!['csv', 'json', 'jsonl'].includes(format)) throw new UsageError(`--format must be csv, json or jsonl, not ${format}`);
@@ -57,12 +67,25 @@ function parse(argv: string[]) {
     jobs,
     quiet: values.quiet as boolean,
     resume: values.resume as boolean,
+    bom: values.bom as boolean,
     timeoutMs: timeout * 1000,
   };
 }
 
+/** Standard input saved to a file named `stdin` (its doc_id), read like any other input. */
+async function saveStdin(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'extract-'));
+  const path = join(dir, 'stdin');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  await writeFile(path, Buffer.concat(chunks));
+  return path;
+}
+let stdinPath = '';
+
 /** The command line: the only place that prints or sets the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  if (argv.includes('-')) stdinPath = await saveStdin();
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -71,9 +94,13 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
+    if ('version' in args) {
+      const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+      process.stdout.write(`extract ${pkg.version}\n`);
+    } else process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (args.paths.includes('-')) args.paths = args.paths.map((p) => (p === '-' ? stdinPath : p));
   const { quiet } = args;
   const progress = new Progress(process.stderr, quiet);
   const abort = new AbortController();
@@ -88,6 +115,7 @@ export async function main(argv: string[]): Promise<number> {
       workers: true,
       timeoutMs: args.timeoutMs,
       resume: args.resume,
+      bom: args.bom,
       signal: abort.signal,
       onWarning: (m) => process.stderr.write(`extract: warning: ${m}\n`),
       onDocument: (document, done, total) => {

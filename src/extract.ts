@@ -37,6 +37,8 @@ export interface Extraction {
   readonly org_units: OrgUnitRow[];
   readonly glossary: GlossaryRow[];
   readonly diagnostics: DiagnosticRow[];
+  /** The document as decoded, when it was read from a file (the report shows it). */
+  readonly text?: string;
 }
 
 let matcher: PhraseMatcher | null = null;
@@ -83,7 +85,7 @@ export interface TextInfo {
 }
 
 /** Runs every stage on one decoded document. Pure: same text, same result. */
-export function extractText(text: string, info: TextInfo): Extraction {
+export function extractText(text: string, info: TextInfo = { docId: 'text' }): Extraction {
   const patterns = loadPatterns();
   const diags: Diagnostic[] = [...(info.readDiagnostics ?? [])];
   const view = info.view ?? null;

@@ -26,7 +26,7 @@ export async function processLoaded(input: InputFile, file: LoadedFile): Promise
   try {
     const read = await decodeDocument(file);
     if (read.text === null) return failedExtraction(input.docId, input.path, read, read.error ?? 'unreadable');
-    return extractText(read.text, {
+    const x = extractText(read.text, {
       docId: input.docId,
       path: input.path,
       sha256: read.sha256,
@@ -37,6 +37,7 @@ export async function processLoaded(input: InputFile, file: LoadedFile): Promise
       view: read.view,
       pageStarts: read.pageStarts,
     });
+    return { ...x, text: read.text };
   } catch (err) {
     return failed(input, err);
   }

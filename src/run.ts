@@ -9,8 +9,9 @@ import { loadFile } from './stages/read.js';
 import { fileInfo, PreviousRun, RunState } from './state.js';
 import type { DocumentRow } from './schema.js';
 import { DatasetWriter } from './write/datasets.js';
+import { ReportWriter } from './write/report-writer.js';
 import { type EncodedDoc, encodeExtraction } from './write/encode.js';
-import { writeDataPackage } from './write/datapackage.js';
+import { phaseOf, writeDataPackage } from './write/datapackage.js';
 import type { Format } from './write/formats.js';
 
 export type { InputFile } from './process-file.js';
@@ -28,6 +29,8 @@ export interface RunOptions {
   /** Reuse the extractions of an earlier (interrupted or complete) run for unchanged files. */
   readonly resume?: boolean;
   readonly signal?: AbortSignal;
+  /** CSV files begin with a UTF-8 byte-order mark (for Excel). */
+  readonly bom?: boolean;
   readonly onDocument?: (document: DocumentRow, done: number, total: number) => void;
   readonly onWarning?: (message: string) => void;
 }
@@ -102,7 +105,7 @@ async function removeStaleTemps(out: string): Promise<void> {
     if (err.code === 'ENOENT') return [] as string[];
     throw err;
   });
-  await Promise.all(names.filter((n) => /^\..+\.[0-9a-f]{8}\.tmp$/.test(n)).map((n) => rm(join(out, n), { force: true })));
+  await Promise.all(names.filter((n) => /^\..+\.[0-9a-f]{8}\.tmp$|^\.report-.+\.tmp$/.test(n)).map((n) => rm(join(out, n), { recursive: true, force: true })));
 }
 
 /**
@@ -113,7 +116,8 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
   const t0 = performance.now();
   const inputs = await collectInputs(paths, options.onWarning);
   await removeStaleTemps(options.out);
-  const writer = await DatasetWriter.open(options.out, options.format);
+  const writer = await DatasetWriter.open(options.out, options.format, { bom: options.bom ?? false });
+  const report = await ReportWriter.open(options.out);
   const key = await resultKey(options.format);
   const previous = options.resume ? await PreviousRun.load(options.out, key) : null;
   if (options.resume && !previous) options.onWarning?.('--resume: no earlier run of this version and format in the output folder; extracting everything');
@@ -130,6 +134,7 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
   const window = Math.max(64, inFlight * 8);
   const pending = new Map<number, EncodedDoc>();
   const totals = { ok: 0, partial: 0, failed: 0, reused: 0, facts: 0, error: 0, warning: 0, info: 0 };
+  const phases = new Set<string>();
   let next = 0;
   let done = 0;
   let flushing = Promise.resolve();
@@ -140,6 +145,7 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
       pending.delete(next);
       next++;
       await writer.add(x);
+      await report.add(x);
       wake?.();
     }
   };
@@ -155,6 +161,8 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
     }
     if (file.size >= 0) await state.record(x, { path: input.path, size: file.size, mtimeMs: file.mtimeMs });
     totals[x.document.status]++;
+    const phase = phaseOf(x.document.doc_type);
+    if (phase) phases.add(phase);
     totals.facts += x.counts.facts;
     totals.error += x.counts.error;
     totals.warning += x.counts.warning;
@@ -176,7 +184,8 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
     await flushing;
     if (options.signal?.aborted) throw new Error('interrupted');
     const files = await writer.commit();
-    if (options.format === 'csv') files.push(await writeDataPackage(options.out));
+    files.push(await report.commit());
+    if (options.format === 'csv') files.push(await writeDataPackage(options.out, phases));
     await state.commit(options.out);
     return {
       documents: inputs.length,
@@ -193,6 +202,7 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
     queue.clear();
     await queue.onIdle();
     await writer.abort();
+    await report.abort();
     await state.close();
     throw err;
   } finally {

@@ -21,6 +21,7 @@ interface ManifestEntry {
   readonly lengths: number[];
   readonly document: DocumentRow;
   readonly counts: EncodedDoc['counts'];
+  readonly report: { file: string; row: EncodedDoc['report']['row'] };
 }
 
 export const STATE_DIR = '.extract-state';
@@ -56,9 +57,18 @@ export class RunState {
 
   /** Records one finished document. */
   async record(doc: EncodedDoc, file: { path: string; size: number; mtimeMs: number }): Promise<void> {
-    const lengths = DATASETS.map((d) => Buffer.byteLength(doc.chunks[d]));
-    for (const d of DATASETS) this.results.push(doc.chunks[d]);
-    const entry: ManifestEntry = { ...file, sha256: doc.document.sha256, offset: this.offset, lengths, document: doc.document, counts: doc.counts };
+    const parts = [...DATASETS.map((d) => doc.chunks[d]), doc.report.page];
+    const lengths = parts.map((p) => Buffer.byteLength(p));
+    this.results.push(...parts);
+    const entry: ManifestEntry = {
+      ...file,
+      sha256: doc.document.sha256,
+      offset: this.offset,
+      lengths,
+      document: doc.document,
+      counts: doc.counts,
+      report: { file: doc.report.file, row: doc.report.row },
+    };
     this.offset += lengths.reduce((a, b) => a + b, 0);
     this.manifest.push(`${JSON.stringify(entry)}\n`);
     this.pending += lengths.reduce((a, b) => a + b, 0);
@@ -157,7 +167,8 @@ export class PreviousRun {
       chunks[d] = buf.toString('utf8', at, at + n);
       at += n;
     });
-    return { document: e.document, counts: e.counts, chunks };
+    const page = buf.toString('utf8', at, at + (e.lengths[DATASETS.length] ?? 0));
+    return { document: e.document, counts: e.counts, chunks, report: { file: e.report.file, page, row: e.report.row } };
   }
 
   async close(): Promise<void> {

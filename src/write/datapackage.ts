@@ -1,28 +1,56 @@
-import { writeFile, rename } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { COLUMNS, DATASETS, ROLES, SECTIONS, SEVERITIES, STATUSES, summaryColumns } from '../schema.js';
+import { COLUMNS, DATASETS, DOC_TYPES, type Dataset, ROLES, SECTIONS, SEVERITIES, STATUSES, summaryColumns } from '../schema.js';
 
 const INTEGER = new Set(['bytes', 'facts', 'diagnostics', 'errors', 'warnings', 'infos', 'start', 'end', 'line', 'page', 'staff_quota', 'leader_posts', 'year']);
-const ENUMS: Record<string, readonly string[]> = { section: SECTIONS, role: ROLES, severity: SEVERITIES, status: STATUSES };
+const ENUMS: Record<string, readonly string[]> = { section: SECTIONS, role: ROLES, severity: SEVERITIES, status: STATUSES, doc_type: DOC_TYPES };
+/** Columns every row has. */
+const REQUIRED: Record<string, readonly string[]> = {
+  documents: ['doc_id', 'path', 'status', 'facts', 'diagnostics'],
+  facts: ['doc_id', 'metric', 'role', 'value', 'unit', 'raw', 'start', 'end', 'line'],
+  summary: ['doc_id'],
+  org_units: ['doc_id', 'name'],
+  glossary: ['doc_id', 'term'],
+  diagnostics: ['doc_id', 'rule', 'severity', 'message'],
+};
+const DESCRIPTIONS: Record<string, string> = {
+  doc_id: 'the input file’s path relative to the folder it was found under',
+  metric: 'canonical metric (see the README), or unmapped',
+  code: '政府收支分类科目 code: 功能分类 3/5/7 digits, 经济分类 3/5 digits',
+  value: 'money in yuan (exact to the fen), percentages as the percent number, counts as integers',
+  raw: 'the exact source text of the quantity',
+  start: 'UTF-16 offset of raw in the document as decoded (inclusive)',
+  end: 'UTF-16 offset after raw (exclusive)',
+  evidence: 'the figures a check used, as JSON',
+};
 
-function field(name: string, dataset: string): Record<string, unknown> {
+function field(name: string, dataset: Dataset): Record<string, unknown> {
   const f: Record<string, unknown> = { name };
   if (INTEGER.has(name)) f.type = 'integer';
   else if (name === 'value' || (dataset === 'summary' && !['doc_id', 'org', 'year', 'doc_type'].includes(name))) f.type = 'number';
-  else f.type = 'string';
+  else f.type = name === 'evidence' ? 'string' : 'string';
+  const constraints: Record<string, unknown> = {};
+  if (REQUIRED[dataset]?.includes(name)) constraints.required = true;
   const e = ENUMS[name];
-  if (e) f.constraints = { enum: [...e] };
-  if (name === 'doc_id') f.constraints = { required: true };
+  if (e) constraints.enum = [...e];
+  if (Object.keys(constraints).length) f.constraints = constraints;
+  if (DESCRIPTIONS[name]) f.description = DESCRIPTIONS[name];
+  if (dataset === 'summary' && f.type === 'number') f.description = `the value of ${name.replace(/_(?=[a-z])/, '.')} (first stated)`;
   return f;
 }
 
-/** A Frictionless Data Package describing the CSV datasets of a run. */
-export async function writeDataPackage(dir: string): Promise<string> {
+/**
+ * A Frictionless (Tabular) Data Package describing the CSV datasets of a run, with the Fiscal
+ * Data Package model where it fits: amounts in CNY, phase from the kind of disclosure (决算 →
+ * executed, 预算 → approved), codes as functional or economic classifications.
+ */
+export function dataPackage(phases: ReadonlySet<string>): Record<string, unknown> {
   const resources = DATASETS.map((name) => {
     const columns = name === 'summary' ? summaryColumns() : COLUMNS[name];
     return {
       name,
       path: `${name}.csv`,
+      profile: 'tabular-data-resource',
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
@@ -34,10 +62,61 @@ export async function writeDataPackage(dir: string): Promise<string> {
       },
     };
   });
-  const pkg = { name: 'fiscal-disclosures', title: 'Facts extracted from Chinese government fiscal disclosures', resources };
+  return {
+    name: 'fiscal-disclosures',
+    title: 'Facts extracted from Chinese government fiscal disclosures (部门决算 / 部门预算)',
+    profile: 'tabular-data-package',
+    created: new Date().toISOString(),
+    resources,
+    // Fiscal Data Package: how the facts map onto its model
+    model: {
+      measures: {
+        value: {
+          source: 'value',
+          resource: 'facts',
+          currency: 'CNY',
+          factor: 1,
+          phase: phases.size === 1 ? [...phases][0] : [...phases].sort(),
+          description: 'money rows are those with unit CNY; phase per document: 决算 executed, 预算 approved',
+        },
+      },
+      dimensions: {
+        functional_classification: {
+          classificationType: 'functional',
+          resource: 'facts',
+          attributes: { code: { source: 'code' }, label: { source: 'item' } },
+          primaryKey: ['code'],
+          description: 'rows whose metric ends with .by_function',
+        },
+        economic_classification: {
+          classificationType: 'economic',
+          resource: 'facts',
+          attributes: { code: { source: 'code' }, label: { source: 'item' } },
+          primaryKey: ['code'],
+          description: 'rows whose metric ends with .by_economic',
+        },
+        administrative_classification: {
+          classificationType: 'administrative',
+          resource: 'documents',
+          attributes: { org: { source: 'org' } },
+          primaryKey: ['org'],
+        },
+        date: { dimensionType: 'datetime', resource: 'documents', attributes: { year: { source: 'year' } }, primaryKey: ['year'] },
+      },
+    },
+  };
+}
+
+export function phaseOf(docType: string | null): string | null {
+  if (!docType) return null;
+  return docType.endsWith('决算') ? 'executed' : 'approved';
+}
+
+/** Writes datapackage.json atomically. */
+export async function writeDataPackage(dir: string, phases: ReadonlySet<string> = new Set()): Promise<string> {
   const target = join(dir, 'datapackage.json');
   const temp = `${target}.tmp`;
-  await writeFile(temp, `${JSON.stringify(pkg, null, 2)}\n`);
+  await writeFile(temp, `${JSON.stringify(dataPackage(phases), null, 2)}\n`);
   await rename(temp, target);
   return target;
 }

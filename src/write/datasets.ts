@@ -17,12 +17,14 @@ export class DatasetWriter {
     readonly format: Format,
   ) {}
 
-  static async open(dir: string, format: Format): Promise<DatasetWriter> {
+  static async open(dir: string, format: Format, options: { bom?: boolean } = {}): Promise<DatasetWriter> {
     await mkdir(dir, { recursive: true });
     const w = new DatasetWriter(dir, format);
     for (const name of DATASETS) {
       const enc = encoder(format, name === 'summary' ? summaryColumns() : COLUMNS[name]);
       const file = await AtomicFile.create(join(dir, `${name}.${format}`));
+      // Excel reads UTF-8 CSV as the local code page unless it starts with a byte-order mark
+      if (options.bom && format === 'csv') await file.write('\ufeff');
       await file.write(enc.header());
       w.files.set(name, { file, footer: enc.footer(), first: true });
     }

@@ -12,9 +12,14 @@ export interface Encoder {
   footer(): string;
 }
 
-function csvCell(v: unknown): unknown {
+/** Text a spreadsheet would run as a formula: = + - @ (and their full-width forms), tab, carriage return. */
+const FORMULA = /^[=+\-@\uff1d\uff0b\uff0d\uff20\t\r]/;
+
+/** A CSV cell: numbers stay numbers; text that Excel would take for a formula is quoted with '. */
+export function csvCell(v: unknown): unknown {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') return JSON.stringify(v);
+  if (typeof v === 'string' && FORMULA.test(v)) return `'${v}`;
   return v;
 }
 

@@ -1,0 +1,224 @@
+import type { Extraction } from '../extract.js';
+
+/**
+ * The review report: report.html lists the documents, report/<n>.html shows one document's text
+ * with every fact highlighted in place and every diagnostic marked. Static, self-contained (no
+ * network), all document text escaped: a `<script>` in a document is shown, never run.
+ */
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+}
+
+/** JSON safe inside a <script type="application/json"> element. */
+export function scriptJson(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+const STYLE = `
+body{font:14px/1.6 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#222}
+header{padding:12px 20px;background:#1f3b57;color:#fff}header a{color:#cde}
+main{display:flex;gap:16px;padding:12px 20px}
+#text{flex:3;white-space:pre-wrap;word-break:break-all;border:1px solid #ddd;padding:12px;max-height:85vh;overflow:auto}
+aside{flex:2;max-height:85vh;overflow:auto}
+mark{background:#fff3a3;cursor:pointer;border-radius:2px}mark.unmapped{background:#e4e4e4}mark.sel{outline:2px solid #d33}
+mark.hidden{background:none;cursor:auto}
+.dmark{font-size:11px;vertical-align:super;text-decoration:none;cursor:pointer}
+.sev-error{color:#c00}.sev-warning{color:#b60}.sev-info{color:#08a}
+#details{border:1px solid #ccc;padding:8px;margin-bottom:12px;background:#fafafa;min-height:3em}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #ddd;padding:3px 6px;text-align:left;font-size:13px}
+th{background:#f0f0f0;cursor:pointer;position:sticky;top:0}td.num{text-align:right}
+.filters{margin:8px 0}.filters>*{margin-right:8px}
+li.diag{margin-bottom:6px}li.diag pre{font-size:11px;background:#f6f6f6;padding:4px;white-space:pre-wrap;margin:2px 0}
+.hiddenrow{display:none}
+`;
+
+interface Mark {
+  start: number;
+  end: number;
+  facts: number[];
+}
+
+/** One document's page. */
+export function documentPage(x: Extraction, text: string, index: number): string {
+  const marks = new Map<string, Mark>();
+  x.facts.forEach((f, i) => {
+    const key = `${f.start}:${f.end}`;
+    const m = marks.get(key) ?? { start: f.start, end: f.end, facts: [] };
+    m.facts.push(i);
+    marks.set(key, m);
+  });
+  const sorted = [...marks.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+  const diagAt = new Map<number, number[]>();
+  x.diagnostics.forEach((d, i) => {
+    if (d.start === null) return;
+    const list = diagAt.get(d.start) ?? [];
+    list.push(i);
+    diagAt.set(d.start, list);
+  });
+  // boundaries: fact marks never overlap each other (a quantity is one span); diagnostics are markers
+  const parts: string[] = [];
+  let pos = 0;
+  const emitText = (until: number) => {
+    if (until <= pos) return;
+    const cuts = [...diagAt.keys()].filter((k) => k >= pos && k < until).sort((a, b) => a - b);
+    for (const c of cuts) {
+      parts.push(escapeHtml(text.slice(pos, c)));
+      for (const d of diagAt.get(c) ?? []) {
+        const sev = x.diagnostics[d]?.severity ?? 'info';
+        parts.push(`<a class="dmark sev-${sev}" data-d="${d}" href="#d${d}">⚠</a>`);
+      }
+      diagAt.delete(c);
+      pos = c;
+    }
+    parts.push(escapeHtml(text.slice(pos, until)));
+    pos = until;
+  };
+  for (const m of sorted) {
+    if (m.start < pos) continue;
+    emitText(m.start);
+    const unmapped = m.facts.every((i) => x.facts[i]?.metric === 'unmapped');
+    parts.push(`<mark class="${unmapped ? 'unmapped' : 'fact'}" data-f="${m.facts.join(',')}">${escapeHtml(text.slice(m.start, m.end))}</mark>`);
+    pos = m.end;
+  }
+  emitText(text.length);
+  for (const [, list] of diagAt) for (const d of list) parts.push(`<a class="dmark sev-${x.diagnostics[d]?.severity}" data-d="${d}" href="#d${d}">⚠</a>`);
+  const doc = x.document;
+  const data = {
+    facts: x.facts.map((f) => [f.section, f.metric, f.item, f.code, f.role, f.value, f.unit, f.raw]),
+    diagnostics: x.diagnostics.map((d) => [d.rule, d.severity, d.message, d.evidence]),
+  };
+  const metrics = [...new Set(x.facts.map((f) => f.metric))].sort();
+  return `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.doc_id)}</title><style>${STYLE}</style></head>
+<body>
+<header><a href="../report.html">← all documents</a> · <strong>${escapeHtml(doc.doc_id)}</strong> · ${escapeHtml(doc.org ?? '')} ${doc.year ?? ''} ${escapeHtml(doc.doc_type ?? '')} · ${doc.status} · ${doc.facts} facts · diagnostics ${doc.errors} error / ${doc.warnings} warning / ${doc.infos} info</header>
+<div class="filters" style="padding:0 20px">
+<label>section <select id="section"><option value="">all</option>${['overview', 'income', 'expenditure', 'three_public', 'other', 'glossary'].map((s) => `<option>${s}</option>`).join('')}</select></label>
+<label>metric <select id="metric"><option value="">all</option>${metrics.map((m) => `<option>${escapeHtml(m)}</option>`).join('')}</select></label>
+<label>severity <select id="severity"><option value="">all</option><option>error</option><option>warning</option><option>info</option></select></label>
+</div>
+<main><div id="text">${parts.join('')}</div>
+<aside><div id="details">Click a highlighted figure to see what it was read as.</div>
+<h3>Diagnostics</h3><ul id="diags">${x.diagnostics
+    .map((d, i) => `<li class="diag" id="d${i}" data-sev="${d.severity}"><span class="sev-${d.severity}">${d.severity}</span> <code>${escapeHtml(d.rule)}</code> ${escapeHtml(d.message)}${d.evidence ? `<pre>${escapeHtml(JSON.stringify(JSON.parse(d.evidence), null, 1))}</pre>` : ''}</li>`)
+    .join('')}</ul></aside></main>
+<script type="application/json" id="data">${scriptJson(data)}</script>
+<script>
+const data = JSON.parse(document.getElementById('data').textContent);
+const details = document.getElementById('details');
+const fmt = (v) => typeof v === 'number' ? v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) : String(v);
+function show(ids) {
+  details.replaceChildren();
+  for (const i of ids) {
+    const [section, metric, item, code, role, value, unit, raw] = data.facts[i];
+    const table = document.createElement('table');
+    for (const [k, v] of [['metric', metric], ['item', item], ['code', code], ['role', role], ['value', fmt(value) + ' ' + unit], ['section', section], ['raw', raw]]) {
+      const tr = table.insertRow(); tr.insertCell().textContent = k; const td = tr.insertCell(); td.textContent = v; td.className = 'v-' + k;
+    }
+    details.append(table);
+  }
+}
+document.getElementById('text').addEventListener('click', (e) => {
+  const m = e.target.closest('mark');
+  if (!m || m.classList.contains('hidden')) return;
+  document.querySelectorAll('mark.sel').forEach((x) => x.classList.remove('sel'));
+  m.classList.add('sel');
+  show(m.dataset.f.split(',').map(Number));
+});
+document.querySelectorAll('mark').forEach((m) => { m.title = m.dataset.f.split(',').map((i) => data.facts[i][1] + ' ' + data.facts[i][4] + ' ' + fmt(data.facts[i][5])).join('\\n'); });
+function filter() {
+  const s = document.getElementById('section').value, me = document.getElementById('metric').value, sev = document.getElementById('severity').value;
+  document.querySelectorAll('mark').forEach((m) => {
+    const ok = m.dataset.f.split(',').some((i) => (!s || data.facts[i][0] === s) && (!me || data.facts[i][1] === me));
+    m.classList.toggle('hidden', !ok);
+  });
+  document.querySelectorAll('li.diag').forEach((li) => li.classList.toggle('hiddenrow', !!sev && li.dataset.sev !== sev));
+  document.querySelectorAll('.dmark').forEach((a) => { a.style.display = !sev || data.diagnostics[a.dataset.d][1] === sev ? '' : 'none'; });
+}
+for (const id of ['section', 'metric', 'severity']) document.getElementById(id).addEventListener('change', filter);
+</script>
+</body></html>
+`;
+}
+
+/** What the index shows of a document. */
+export interface ReportRow {
+  readonly page: string;
+  readonly doc_id: string;
+  readonly status: string;
+  readonly org: string | null;
+  readonly year: number | null;
+  readonly doc_type: string | null;
+  readonly facts: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly income: number | null;
+  readonly expenditure: number | null;
+  readonly three_public: number | null;
+}
+
+export function reportRow(x: Extraction, page: string): ReportRow {
+  const d = x.document;
+  const s = x.summary;
+  const num = (v: unknown) => (typeof v === 'number' ? v : null);
+  return {
+    page,
+    doc_id: d.doc_id,
+    status: d.status,
+    org: d.org,
+    year: d.year,
+    doc_type: d.doc_type,
+    facts: d.facts,
+    errors: d.errors,
+    warnings: d.warnings,
+    infos: d.infos,
+    income: num(s.income_total),
+    expenditure: num(s.expenditure_total),
+    three_public: num(s.three_public_total),
+  };
+}
+
+/** The index page: every document, filterable and sortable. */
+export function indexPage(rows: ReportRow[]): string {
+  return `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>Extraction report</title><style>${STYLE}</style></head>
+<body><header><strong>Extraction report</strong> · ${rows.length} documents · ${rows.filter((r) => r.status === 'failed').length} failed</header>
+<div class="filters" style="padding:0 20px"><input id="q" placeholder="filter: document, organisation, year …" size="40">
+<label>status <select id="status"><option value="">all</option><option>ok</option><option>partial</option><option>failed</option></select></label>
+<label><input type="checkbox" id="withErrors"> with errors or warnings</label></div>
+<div style="padding:0 20px"><table id="docs"><thead><tr>
+<th data-k="doc_id">document</th><th data-k="status">status</th><th data-k="org">organisation</th><th data-k="year">year</th><th data-k="doc_type">kind</th>
+<th data-k="income">收入总计 (元)</th><th data-k="expenditure">支出总计 (元)</th><th data-k="three_public">“三公”经费 (元)</th>
+<th data-k="facts">facts</th><th data-k="errors">errors</th><th data-k="warnings">warnings</th><th data-k="infos">infos</th></tr></thead><tbody></tbody></table></div>
+<script type="application/json" id="data">${scriptJson(rows)}</script>
+<script>
+const rows = JSON.parse(document.getElementById('data').textContent);
+const tbody = document.querySelector('#docs tbody');
+const numeric = new Set(['year', 'income', 'expenditure', 'three_public', 'facts', 'errors', 'warnings', 'infos']);
+let sortKey = 'doc_id', dir = 1;
+function render() {
+  const q = document.getElementById('q').value.trim().toLowerCase();
+  const st = document.getElementById('status').value, bad = document.getElementById('withErrors').checked;
+  const shown = rows.filter((r) => (!q || [r.doc_id, r.org, r.year, r.doc_type].join(' ').toLowerCase().includes(q)) && (!st || r.status === st) && (!bad || r.errors + r.warnings > 0));
+  shown.sort((a, b) => { const x = a[sortKey], y = b[sortKey]; return (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1) * dir; });
+  tbody.replaceChildren();
+  for (const r of shown) {
+    const tr = tbody.insertRow();
+    const a = document.createElement('a'); a.href = r.page; a.textContent = r.doc_id; tr.insertCell().append(a);
+    for (const k of ['status', 'org', 'year', 'doc_type', 'income', 'expenditure', 'three_public', 'facts', 'errors', 'warnings', 'infos']) {
+      const td = tr.insertCell(); const v = r[k];
+      td.textContent = v === null || v === undefined ? '' : numeric.has(k) && k !== 'year' ? v.toLocaleString('zh-CN') : String(v);
+      if (numeric.has(k)) td.className = 'num';
+    }
+  }
+}
+document.querySelectorAll('th').forEach((th) => th.addEventListener('click', () => { const k = th.dataset.k; dir = sortKey === k ? -dir : 1; sortKey = k; render(); }));
+for (const id of ['q', 'status', 'withErrors']) document.getElementById(id).addEventListener('input', render);
+render();
+</script></body></html>
+`;
+}

@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractFiles, extractText, FactRow, jsonSchemas } from '../src/index.js';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'extract.js');
+const extract = (args: string[], input?: string, env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, input, env: { ...process.env, ...env } });
+
+beforeAll(() => {
+  spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
+});
+
+describe('CSV for Excel', () => {
+  const input = mkdtempSync(join(tmpdir(), 'csv-in-'));
+  writeFileSync(
+    join(input, 'doc.txt'),
+    '某某局2019年度部门决算\n第一部分 部门概况\n收入总计100万元。\n第二部分 名词解释\n1.=HYPERLINK("x","点我")：恶意的名词。\n2.＋号：全角加号开头。\n',
+  );
+  it('quotes text cells that a spreadsheet would run as formulas, numbers stay numbers', () => {
+    const out = mkdtempSync(join(tmpdir(), 'csv-out-'));
+    expect(extract([input, '--out', out, '--quiet']).status).toBe(0);
+    const glossary = readFileSync(join(out, 'glossary.csv'), 'utf8');
+    expect(glossary).toContain(`"'=HYPERLINK(""x"",""点我"")"`);
+    expect(glossary).toContain("'+号"); // a full-width ＋ is read as + and escaped the same way
+    expect(glossary).not.toMatch(/(^|,)"?[=+@]/m);
+    const facts = readFileSync(join(out, 'facts.csv'), 'utf8');
+    expect(facts).toMatch(/,value,1000000,CNY,100万元,/);
+  });
+  it('--bom begins every CSV with a byte-order mark, and only then', () => {
+    const a = mkdtempSync(join(tmpdir(), 'csv-out-'));
+    const b = mkdtempSync(join(tmpdir(), 'csv-out-'));
+    expect(extract([input, '--out', a, '--quiet', '--bom']).status).toBe(0);
+    expect(extract([input, '--out', b, '--quiet']).status).toBe(0);
+    for (const name of ['documents', 'facts', 'summary', 'glossary', 'diagnostics', 'org_units']) {
+      expect(readFileSync(join(a, `${name}.csv`))[0]).toBe(0xef);
+      expect(readFileSync(join(b, `${name}.csv`))[0]).toBe('d'.charCodeAt(0));
+    }
+  });
+});
+
+describe('datapackage.json', () => {
+  it('describes every CSV written, field for field, and validates against the Data Package profile', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dp-out-'));
+    expect(extract(['corpus', '--out', out, '--quiet']).status).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
+    for (const r of pkg.resources) {
+      const header = readFileSync(join(out, r.path), 'utf8').split('\n')[0];
+      expect(header).toBe(r.schema.fields.map((f: { name: string }) => f.name).join(','));
+    }
+    expect(pkg.model.measures.value.currency).toBe('CNY');
+    expect(pkg.model.dimensions.functional_classification.classificationType).toBe('functional');
+    const { validate, Package } = (await import('datapackage')) as unknown as {
+      validate: (d: unknown) => Promise<{ valid: boolean; errors: Array<{ message: string }> }>;
+      Package: { load: (p: string) => Promise<{ resources: Array<{ name: string; read: (o: object) => Promise<unknown[]> }> }> };
+    };
+    const result = await validate(pkg);
+    expect(result.errors.map((e) => e.message)).toEqual([]);
+    expect(result.valid).toBe(true);
+    const loaded = await Package.load(join(out, 'datapackage.json'));
+    for (const r of loaded.resources) expect((await r.read({ keyed: true })).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the library', () => {
+  it('extractText(seed) returns the seed’s facts, typed and valid', () => {
+    const text = readFileSync(join(root, 'test', 'fixtures', 'seed-000', 'input.txt'), 'utf8');
+    const x = extractText(text);
+    expect(x.document.org).toBe('盘锦市智慧城市运行管理中心');
+    expect(x.facts.find((f) => f.metric === 'income.total' && f.role === 'value')?.value).toBe(34461200);
+    for (const f of x.facts) expect(FactRow.safeParse(f).success).toBe(true);
+    expect(x.diagnostics.some((d) => d.rule === 'check.sum.operating-cost-lines')).toBe(true);
+  });
+  it('extractFiles yields one result per document', async () => {
+    const ids: string[] = [];
+    for await (const x of extractFiles([join(root, 'corpus')])) ids.push(x.document.doc_id);
+    expect(ids).toHaveLength(7);
+  });
+  it('exports JSON Schemas generated from the Zod schemas', () => {
+    const schemas = jsonSchemas() as Record<string, { type: string; properties: Record<string, unknown> }>;
+    expect(Object.keys(schemas)).toEqual(['documents', 'facts', 'org_units', 'glossary', 'diagnostics']);
+    expect(schemas.facts?.type).toBe('object');
+    expect(Object.keys(schemas.facts?.properties ?? {})).toContain('value');
+  });
+});
+
+describe('command-line conventions', () => {
+  it('--version and --help print to stdout and exit 0', () => {
+    const v = extract(['--version']);
+    expect(v.status).toBe(0);
+    expect(v.stdout).toMatch(/^extract \d+\.\d+\.\d+/);
+    const h = extract(['--help']);
+    expect(h.stdout).toMatch(/examples:/);
+  });
+  it('reads standard input given as -', () => {
+    const out = mkdtempSync(join(tmpdir(), 'stdin-out-'));
+    const r = extract(['-', '--out', out, '--format', 'jsonl', '--quiet'], '某某局2019年度部门决算\n收入总计100万元。\n');
+    expect(r.status).toBe(0);
+    const facts = readFileSync(join(out, 'facts.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(facts[0]).toMatchObject({ doc_id: 'stdin', metric: 'income.total', value: 1000000 });
+  });
+  it('writes errors to stderr with exit code 2 for usage errors, and no colour with NO_COLOR', () => {
+    const r = extract(['corpus', '--jobs', 'zero'], undefined, { NO_COLOR: '1' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--jobs/);
+    expect(r.stderr).not.toMatch(/\x1b\[/);
+  });
+});

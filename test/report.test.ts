@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const CHROMIUM = '/usr/bin/chromium';
+const shots = join(import.meta.dirname, 'output');
+const out = mkdtempSync(join(tmpdir(), 'report-'));
+let browser: Browser | null = null;
+
+beforeAll(async () => {
+  spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
+  const input = mkdtempSync(join(tmpdir(), 'report-in-'));
+  cpSync(join(root, 'corpus', '000_4390827485b68ec2.txt'), join(input, 'seed.txt'));
+  writeFileSync(
+    join(input, 'hostile.txt'),
+    '某某局2019年度部门决算\n收入总计100万元。<script>window.__pwned = 1; alert(1)</script>\n<img src=x onerror="window.__pwned=2">支出总计90万元。\n',
+  );
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'extract.js'), input, '--out', out, '--quiet'], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  mkdirSync(shots, { recursive: true });
+  if (existsSync(CHROMIUM)) {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('report.html', () => {
+  it('is written with every run, one page per document, with no network references', () => {
+    const index = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(index).toContain('Extraction report');
+    expect(index).not.toMatch(/(?:src|href)=["']https?:/);
+  });
+
+  it('escapes the text of a hostile document', () => {
+    const pages = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(pages).not.toContain('<script>window.__pwned');
+  });
+
+  it.runIf(existsSync(CHROMIUM))('opens in Chromium: the table lists the documents, a click on a fact shows its details', async () => {
+    const page = await (browser as Browser).newPage();
+    await page.goto(pathToFileURL(join(out, 'report.html')).href);
+    await expect.poll(() => page.locator('#docs tbody tr').count()).toBe(2);
+    await page.locator('#q').fill('seed');
+    await expect.poll(() => page.locator('#docs tbody tr').count()).toBe(1);
+    await page.locator('#docs tbody a').first().click();
+    await page.waitForSelector('mark.fact');
+    const fact = page.locator('mark.fact', { hasText: '3446.12万元' }).first();
+    await fact.click();
+    await expect.poll(() => page.locator('#details .v-metric').first().textContent()).toBe('income.total');
+    expect(await page.locator('#details .v-value').first().textContent()).toMatch(/34,461,200/);
+    await page.selectOption('#severity', 'warning');
+    expect(await page.locator('li.diag:not(.hiddenrow)').count()).toBeGreaterThan(0);
+    expect(await page.locator('li.diag.hiddenrow').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(shots, 'report-document.png'), fullPage: false });
+    await page.close();
+  });
+
+  it.runIf(existsSync(CHROMIUM))('runs nothing from a hostile document', async () => {
+    const page = await (browser as Browser).newPage();
+    let dialogs = 0;
+    page.on('dialog', async (d) => {
+      dialogs++;
+      await d.dismiss();
+    });
+    await page.goto(pathToFileURL(join(out, 'report.html')).href);
+    await page.locator('#docs tbody a', { hasText: 'hostile' }).click();
+    await page.waitForSelector('#text');
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('#text').textContent()).toContain('<script>window.__pwned = 1');
+    expect(dialogs).toBe(0);
+    await page.close();
+  });
+});
