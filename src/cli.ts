@@ -7,14 +7,14 @@ import { Progress } from './progress.js';
 import { run } from './run.js';
 import type { Format } from './write/formats.js';
 
-const USAGE = `usage: extract <path...> [--out DIR] [--format csv|json|jsonl] [--jobs N] [--resume] [--timeout S] [--bom] [--quiet]
+const USAGE = `usage: extract <path...> [--out DIR] [--format csv|json|jsonl|parquet] [--jobs N] [--resume] [--timeout S] [--bom] [--quiet]
 
 Reads disclosure documents (files, folders walked recursively, or - for standard input) and writes the datasets
 documents, facts, summary, org_units, glossary and diagnostics into --out (default output/).
 
 options:
   --out DIR        where the datasets go (default output/)
-  --format F       csv (default, with datapackage.json), json or jsonl
+  --format F       csv (default, with datapackage.json), json, jsonl or parquet
   --jobs N         worker threads (default: the number of cores)
   --resume         reuse the results of an earlier or interrupted run for unchanged files
   --timeout S      per-document time limit in seconds (default 60)
@@ -54,7 +54,7 @@ function parse(argv: string[]) {
   if (values.version) return { help: true as const, version: true };
   if (positionals.length === 0) throw new UsageError('no input: give at least one file or folder');
   const format = values.format as string;
-  if (!['csv', 'json', 'jsonl'].includes(format)) throw new UsageError(`--format must be csv, json or jsonl, not ${format}`);
+  if (!['csv', 'json', 'jsonl', 'parquet'].includes(format)) throw new UsageError(`--format must be csv, json, jsonl or parquet, not ${format}`);
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number ≥ 1, not ${values.jobs}`);
   const timeout = Number(values.timeout);

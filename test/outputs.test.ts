@@ -109,3 +109,22 @@ describe('command-line conventions', () => {
     expect(r.stderr).not.toMatch(/\x1b\[/);
   });
 });
+
+describe('Parquet', () => {
+  it('--format parquet writes every dataset with the rows and types of the JSON lines output', async () => {
+    const a = mkdtempSync(join(tmpdir(), 'pq-out-'));
+    const b = mkdtempSync(join(tmpdir(), 'pq-out-'));
+    expect(extract(['corpus', '--out', a, '--format', 'parquet', '--quiet']).status).toBe(0);
+    expect(extract(['corpus', '--out', b, '--format', 'jsonl', '--quiet']).status).toBe(0);
+    const { parquetReadObjects, asyncBufferFromFile } = await import('hyparquet');
+    for (const name of ['documents', 'facts', 'summary', 'org_units', 'glossary', 'diagnostics']) {
+      const rows = await parquetReadObjects({ file: await asyncBufferFromFile(join(a, `${name}.parquet`)) });
+      const lines = readFileSync(join(b, `${name}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      expect(rows.length, name).toBe(lines.length);
+      if (name === 'facts') {
+        expect(rows.map((r) => [r.metric, r.role, r.value, r.start, r.raw])).toEqual(lines.map((l) => [l.metric, l.role, l.value, l.start, l.raw]));
+        expect(typeof rows[0]?.value).toBe('number');
+      }
+    }
+  });
+});

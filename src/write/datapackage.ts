@@ -24,11 +24,15 @@ const DESCRIPTIONS: Record<string, string> = {
   evidence: 'the figures a check used, as JSON',
 };
 
+/** The Table Schema type of a column (Parquet follows it). */
+export function fieldType(name: string, dataset: Dataset): 'integer' | 'number' | 'string' {
+  if (INTEGER.has(name)) return 'integer';
+  if (name === 'value' || (dataset === 'summary' && !['doc_id', 'org', 'year', 'doc_type'].includes(name))) return 'number';
+  return 'string';
+}
+
 function field(name: string, dataset: Dataset): Record<string, unknown> {
-  const f: Record<string, unknown> = { name };
-  if (INTEGER.has(name)) f.type = 'integer';
-  else if (name === 'value' || (dataset === 'summary' && !['doc_id', 'org', 'year', 'doc_type'].includes(name))) f.type = 'number';
-  else f.type = name === 'evidence' ? 'string' : 'string';
+  const f: Record<string, unknown> = { name, type: fieldType(name, dataset) };
   const constraints: Record<string, unknown> = {};
   if (REQUIRED[dataset]?.includes(name)) constraints.required = true;
   const e = ENUMS[name];

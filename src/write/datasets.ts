@@ -4,6 +4,7 @@ import { DATASETS, type Dataset, COLUMNS, summaryColumns } from '../schema.js';
 import { AtomicFile } from './atomic.js';
 import type { EncodedDoc } from './encode.js';
 import { encoder, type Format } from './formats.js';
+import { writeParquet } from './parquet.js';
 
 /**
  * Streams the datasets of a run: every document's encoded rows are appended as it finishes, each
@@ -22,7 +23,7 @@ export class DatasetWriter {
     const w = new DatasetWriter(dir, format);
     for (const name of DATASETS) {
       const enc = encoder(format, name === 'summary' ? summaryColumns() : COLUMNS[name]);
-      const file = await AtomicFile.create(join(dir, `${name}.${format}`));
+      const file = await AtomicFile.create(join(dir, format === 'parquet' ? `.${name}.rows.jsonl` : `${name}.${format}`));
       // Excel reads UTF-8 CSV as the local code page unless it starts with a byte-order mark
       if (options.bom && format === 'csv') await file.write('\ufeff');
       await file.write(enc.header());
@@ -47,7 +48,11 @@ export class DatasetWriter {
     for (const [name, f] of this.files) {
       await f.file.write(f.footer);
       await f.file.commit();
-      written.push(join(this.dir, `${name}.${this.format}`));
+      const target = join(this.dir, `${name}.${this.format}`);
+      if (this.format === 'parquet') {
+        await writeParquet(join(this.dir, `.${name}.rows.jsonl`), target, name, name === 'summary' ? summaryColumns() : COLUMNS[name]);
+      }
+      written.push(target);
     }
     return written;
   }

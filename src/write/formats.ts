@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 
-export type Format = 'csv' | 'json' | 'jsonl';
+export type Format = 'csv' | 'json' | 'jsonl' | 'parquet';
 
 /**
  * Turns rows into the text of one dataset file: a header, row chunks, a footer. JSON rows are
@@ -38,6 +38,7 @@ export function encoder(format: Format, columns: string[]): Encoder {
         footer: () => '\n]\n',
       };
     case 'jsonl':
+    case 'parquet': // gathered as JSON lines, converted to Parquet when the run completes
       return {
         header: () => '',
         rows: (rows) => rows.map((r) => `${JSON.stringify(pick(r, columns))}\n`).join(''),
