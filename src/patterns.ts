@@ -173,7 +173,9 @@ function compile(): Patterns {
     quantities: q.patterns.map((p) => ({
       id: p.id,
       kind: p.kind,
-      regex: buildRegex(p.pattern, q.parts, 'dg'),
+      // spans come from the whole match (index and length): no group offsets, so no `d` flag and
+      // no indices arrays allocated for every match of the hottest regexes
+      regex: buildRegex(p.pattern, q.parts, 'g'),
       examples: p.examples,
       counterexamples: p.counterexamples,
     })),

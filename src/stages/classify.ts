@@ -1,7 +1,7 @@
 import { negateDecimal } from '../decimal.js';
 import type { MetricEntry, Patterns, Subject } from '../patterns.js';
 import type { Quantity } from './extract-quantities.js';
-import { type Compact, compact, type PhraseMatch, type PhraseMatcher } from './phrases.js';
+import { compact, compactText, type PhraseMatch, type PhraseMatcher } from './phrases.js';
 import type { Section, Segmentation } from './segment.js';
 import { cleanItem } from './items.js';
 import { UNIT_NAME } from './org-units.js';
@@ -134,7 +134,7 @@ export class Classifier {
   /** The expenditure family named last before `end` in `text` (line or heading). */
   private familyIn(text: string): string | null {
     let family: string | null = null;
-    for (const m of this.phrases.find(compact(text).text)) family = this.familyOf(m) ?? family;
+    for (const m of this.phrases.find(compactText(text))) family = this.familyOf(m) ?? family;
     return family;
   }
 
@@ -282,9 +282,9 @@ export class Classifier {
       const group: string | null = (enumParent as Subj | null)?.group ?? (lineSubj as Subj | null)?.group ?? null;
 
       const clauseRaw = lastClause(lead);
-      const clause = compact(clauseRaw);
+      const clause = { text: compactText(clauseRaw) };
       const maskedClause = maskForSubject(clause.text);
-      const maskedLead = maskForSubject(compact(lead).text);
+      const maskedLead = maskForSubject(compactText(lead));
 
       // org-unit descriptions (1.办公室 … 人员编制11名) belong to org_units, not to the document's staff
       const inner = headings[0];
@@ -308,7 +308,7 @@ export class Classifier {
       const pathMatch = pathHit?.m;
       let trailBlocks = false;
       if (q.none) {
-        const trail = compact(text.slice(q.end, q.end + 24).split('\n')[0] ?? '').text.split(/[,，。；;]/)[0] ?? '';
+        const trail = compactText(text.slice(q.end, q.end + 24).split('\n')[0] ?? '').split(/[,，。；;]/)[0] ?? '';
         const first = this.phrases.find(trail)[0];
         const found: Subj | null = first && first.start === 0 ? this.subjectFromMatch(first, q, family, group, false, classKind) : null;
         if (!found || /原因|主要是|由于|因为/.test(clause.text)) {
@@ -318,7 +318,7 @@ export class Classifier {
         subj = found;
       } else if (q.kind === 'count') {
         // 设8个内设机构: the noun after a count names what is counted
-        const trail = /^[\u4e00-\u9fff]{1,8}/.exec(compact(text.slice(q.end, q.end + 12).split('\n')[0] ?? '').text)?.[0] ?? '';
+        const trail = /^[\u4e00-\u9fff]{1,8}/.exec(compactText(text.slice(q.end, q.end + 12).split('\n')[0] ?? ''))?.[0] ?? '';
         if (trail && !/^(?:其中|分别|共|合计|累计|以上|左右|下降|增加|减少|比|较|与|和|及|的)/.test(trail)) {
           const hit = this.phrases.find(trail).find((m) => m.start === 0);
           const found: Subj | null = hit ? this.subjectFromMatch(hit, q, family, group, false, classKind) : null;
@@ -330,7 +330,7 @@ export class Classifier {
       if (!subj && pathMatch && !/[,，;；]/.test(lead.replace(/^[”"]/, '').slice(0, 1))) {
         const names = [pathMatch[1], pathMatch[2], pathMatch[3]].filter((n): n is string => Boolean(n));
         const resolved = this.resolvePath(names);
-        const tail = compact(text.slice(pathHit?.end ?? q.start, q.start)).text;
+        const tail = compactText(text.slice(pathHit?.end ?? q.start, q.start));
         if (!/\d/.test(tail) || !lineSubj) {
           subj = { entry: null, metrics: [`${family}.by_function`], item: resolved.item, code: resolved.code, phrase: '', group: null, countOnly: false };
         }
@@ -340,7 +340,7 @@ export class Classifier {
         subjInClause = subj !== null;
       }
       if (trailBlocks && !subj) {
-        out.push({ quantity: q, metric: 'unmapped', item: cleanItem(compact(text.slice(q.end, q.end + 12).split('\n')[0] ?? '').text.match(/^[\u4e00-\u9fff]{1,8}/)?.[0] ?? ''), code: '', role: 'value', value: q.value, section });
+        out.push({ quantity: q, metric: 'unmapped', item: cleanItem(compactText(text.slice(q.end, q.end + 12).split('\n')[0] ?? '').match(/^[\u4e00-\u9fff]{1,8}/)?.[0] ?? ''), code: '', role: 'value', value: q.value, section });
         prevEnd = q.end;
         continue;
       }
@@ -359,13 +359,13 @@ export class Classifier {
         for (const h of headings.slice(0, 2)) {
           if (h.section === 'glossary') break;
           if (/\d/.test(h.title.replace(/\d{4}年度?/g, ''))) continue;
-          const hp = [...compact(h.title).text.matchAll(PATH)].pop();
+          const hp = [...compactText(h.title).matchAll(PATH)].pop();
           if (hp) {
             const resolved = this.resolvePath([hp[1], hp[2], hp[3]].filter((n): n is string => Boolean(n)));
             subj = { entry: null, metrics: [`${family}.by_function`], item: resolved.item, code: resolved.code, phrase: '', group: null, countOnly: false };
             break;
           }
-          const hs = pickLast(maskForSubject(compact(h.title).text), false);
+          const hs = pickLast(maskForSubject(compactText(h.title)), false);
           if (hs) {
             subj = hs;
             break;
@@ -421,7 +421,7 @@ export class Classifier {
   /** A line listed under a parent after 其中 / 包括: its group first, then the parent's item metric, then subjects. */
   private childSubject(
     parent: Subj,
-    clause: Compact,
+    clause: { readonly text: string },
     masked: string,
     q: Quantity,
     family: string,

@@ -45,7 +45,6 @@ interface Raw {
   unitText: string;
   start: number;
   end: number;
-  numStart: number;
   patternId: string;
 }
 
@@ -56,9 +55,7 @@ function matchAll(text: string, patterns: Patterns): Raw[] {
     p.regex.lastIndex = 0;
     for (const m of text.matchAll(p.regex)) {
       const g = m.groups ?? {};
-      const idx = m.indices?.groups ?? {};
       const numText = g.num ?? g.cn ?? '';
-      const numStart = (idx.num ?? idx.cn)?.[0] ?? m.index;
       const number = p.kind === 'none' ? '0' : g.cn ? String(cnToInt(g.cn, patterns.units.chineseDigits)) : numText.replace(/,/g, '');
       found.push({
         kind: p.kind,
@@ -66,7 +63,6 @@ function matchAll(text: string, patterns: Patterns): Raw[] {
         unitText: g.unit ?? '',
         start: m.index,
         end: m.index + m[0].length,
-        numStart,
         patternId: p.id,
       });
     }
@@ -94,7 +90,7 @@ function listBefore(text: string, r: Raw, floor: number): Raw[] {
     const numStart = pos - window.length + m.index;
     if (numStart > 0 && /[\d.A-Za-z]/.test(text[numStart - 1] ?? '')) break;
     const number = m[0].replace(/\s*[,、]\s*$/, '');
-    members.unshift({ ...r, number: number.replace(/,/g, ''), start: numStart, end: numStart + number.length, numStart });
+    members.unshift({ ...r, number: number.replace(/,/g, ''), start: numStart, end: numStart + number.length });
     pos = numStart;
   }
   if (members.length === 0) return members;

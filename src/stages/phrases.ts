@@ -30,6 +30,18 @@ function ignored(c: number): boolean {
   return c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029 || IGNORED_CODES.has(c) || (c >= 0x2000 && c <= 0x200a);
 }
 
+/** The text of `compact(s)` alone, without the offsets (most callers need only the text). */
+export function compactText(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!ignored(s.charCodeAt(i))) continue;
+    if (i > from) out += s.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
 export function compact(s: string, offset = 0): Compact {
   const parts: string[] = [];
   const at: number[] = [];
