@@ -197,7 +197,8 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
     errors,
     warnings: diagnostics.filter((d) => d.severity === 'warning').length,
     infos: diagnostics.filter((d) => d.severity === 'info').length,
-    status: diagnostics.some((d) => d.rule.startsWith('read.') && d.severity === 'error') ? 'partial' : 'ok',
+    // partial: bytes that could not be decoded, or records that failed validation and were left out
+    status: diagnostics.some((d) => (d.rule.startsWith('read.') || d.rule.startsWith('validate.')) && d.severity === 'error') ? 'partial' : 'ok',
     error: null,
   });
   return { document, facts, summary: summarize(document, facts), org_units: orgUnits, glossary, diagnostics };

@@ -7,11 +7,41 @@ const spanOf = (f: CheckFact) => ({ start: f.start, end: f.end });
 const used = (f: CheckFact) => ({ metric: f.metric, item: f.item, role: f.role, value: f.value, raw: f.raw, start: f.start, end: f.end });
 const name = (f: CheckFact, table: ChecksTable) => (f.item ? f.item : table.label(f.metric));
 
-/** The figure of the same metric and item in `role` nearest before `f` (same line first). */
+const indexes = new WeakMap<CheckFact[], Map<string, CheckFact[]>>();
+
+/** Facts grouped by metric, item and role (in document order), built once per document. */
+function indexOf(facts: CheckFact[]): Map<string, CheckFact[]> {
+  let index = indexes.get(facts);
+  if (!index) {
+    index = new Map();
+    for (const x of facts) {
+      const key = `${x.metric}|${x.item}|${x.role}`;
+      const list = index.get(key);
+      if (list) list.push(x);
+      else index.set(key, [x]);
+    }
+    indexes.set(facts, index);
+  }
+  return index;
+}
+
+/** The figure of the same metric and item in `role` nearest to `f` on its line, else the last before it. */
 function partner(facts: CheckFact[], f: CheckFact, role: string): CheckFact | undefined {
-  const same = facts.filter((x) => x.metric === f.metric && x.item === f.item && x.role === role);
-  return same.filter((x) => x.line === f.line).sort((a, b) => Math.abs(a.start - f.start) - Math.abs(b.start - f.start))[0]
-    ?? same.filter((x) => x.start < f.start).pop();
+  const same = indexOf(facts).get(`${f.metric}|${f.item}|${role}`);
+  if (!same) return undefined;
+  // binary search for the first figure at or after f, then look around it
+  let lo = 0;
+  let hi = same.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((same[mid] as CheckFact).start < f.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = same[lo - 1];
+  const after = same[lo];
+  const onLine = [before, after].filter((x): x is CheckFact => x !== undefined && x.line === f.line);
+  if (onLine.length) return onLine.sort((a, b) => Math.abs(a.start - f.start) - Math.abs(b.start - f.start))[0];
+  return before;
 }
 
 function rateVerdict(rule: string, stated: CheckFact, inputs: CheckFact[], fn: (xs: number[]) => number, describe: (implied: number) => string): Diagnostic | null {
@@ -164,16 +194,25 @@ export function checkBudget(facts: CheckFact[], table: ChecksTable): Diagnostic[
 export function checkBudgetWording(text: string, facts: CheckFact[], table: ChecksTable): Diagnostic[] {
   const out: Diagnostic[] = [];
   const re = /决算数?\s*(大于|小于|等于|高于|低于|超过|大小于|小大于|小于大于|大于小于)\s*(?:年初)?预算数?/gu;
+  const rates = new Map<number, CheckFact[]>();
+  for (const f of facts) if (f.role === 'budget_completion_rate') rates.set(f.line, [...(rates.get(f.line) ?? []), f]);
+  let lineNo = 1;
+  let counted = 0;
   for (const m of text.matchAll(re)) {
     const start = m.index;
     const end = start + m[0].length;
     const word = m[1] as string;
-    const line = text.slice(0, start).split('\n').length;
+    // count line breaks incrementally: matches come in order
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) {
+      lineNo++;
+      counted = i + 1;
+    }
+    const line = lineNo;
     if (/大小|小大|小于大于|大于小于/.test(word)) {
       out.push(diagnostic('check.budget.wording-unresolved', 'warning', `模板中的“大于/小于”未作选择：“${m[0]}”`, { start, end }, { text: m[0] }));
       continue;
     }
-    const rate = facts.filter((f) => f.role === 'budget_completion_rate' && f.line === line && f.end <= start).pop();
+    const rate = (rates.get(line) ?? []).filter((f) => f.end <= start).pop();
     if (!rate) continue;
     const says = /大于|高于|超过/.test(word) ? 1 : /小于|低于/.test(word) ? -1 : 0;
     const actual = Math.sign(round(rate.value - 100, 6));

@@ -235,12 +235,22 @@ export class Classifier {
   classify(text: string, quantities: Quantity[], seg: Segmentation): Placed[] {
     const out: Placed[] = [];
     let scanned: LineScan = { families: [], paths: [], economic: [], functional: [] };
+    let lineBegin = 0;
+    let lineEnd = text.indexOf('\n') < 0 ? text.length : text.indexOf('\n');
+    /** How far into the line's scan lists the quantities have gone. */
+    const seen = { family: -1, path: -1, economic: false, functional: false, f: 0, p: 0, e: 0, u: 0 };
     let prevLine = -1;
     let lineSubj: Subj | null = null;
     let enumParent: Subj | null = null;
     let prevEnd = 0;
     for (const q of quantities) {
-      const lineStart = text.lastIndexOf('\n', q.start - 1) + 1;
+      // quantities come in order: follow the lines forward instead of searching back for each one
+      while (lineEnd < q.start) {
+        lineBegin = lineEnd + 1;
+        const nl = text.indexOf('\n', lineBegin);
+        lineEnd = nl < 0 ? text.length : nl;
+      }
+      const lineStart = lineBegin;
       if (lineStart !== prevLine) {
         // a new line goes on with the subject of the one before unless a heading or a blank line starts a paragraph
         const between = text.slice(prevEnd, lineStart);
@@ -253,6 +263,18 @@ export class Classifier {
         prevEnd = lineStart;
         prevLine = lineStart;
         scanned = this.scanLine(text, lineStart);
+        Object.assign(seen, { family: -1, path: -1, economic: false, functional: false, f: 0, p: 0, e: 0, u: 0 });
+      }
+      // advance the pointers into this line's markers up to the quantity (each marker passed once)
+      while (seen.f < scanned.families.length && (scanned.families[seen.f]?.end ?? 0) <= q.start) seen.family = seen.f++;
+      while (seen.p < scanned.paths.length && (scanned.paths[seen.p]?.end ?? 0) <= q.start) seen.path = seen.p++;
+      while (seen.e < scanned.economic.length && (scanned.economic[seen.e] ?? 0) < q.start) {
+        seen.economic = true;
+        seen.e++;
+      }
+      while (seen.u < scanned.functional.length && (scanned.functional[seen.u] ?? 0) < q.start) {
+        seen.functional = true;
+        seen.u++;
       }
       let sentenceStart = lineStart;
       for (let i = q.start - 1; i >= Math.max(lineStart, prevEnd); i--) {
@@ -270,13 +292,13 @@ export class Classifier {
       if (ENUM_ANY.test(text.slice(leadStart, q.start)) && lineSubj) enumParent = lineSubj;
 
       const family =
-        scanned.families.filter((f) => f.end <= q.start).pop()?.family ??
+        (seen.family >= 0 ? scanned.families[seen.family]?.family : undefined) ??
         headings.map((h) => this.familyIn(h.title)).find((f) => f !== null) ??
         'expenditure';
       const classKind =
-        scanned.economic.some((at) => at < q.start) || headings.some((h) => h.title.includes('经济分类'))
+        seen.economic || headings.some((h) => h.title.includes('经济分类'))
           ? 'economic'
-          : scanned.functional.some((at) => at < q.start)
+          : seen.functional
             ? 'function'
             : null;
       const group: string | null = (enumParent as Subj | null)?.group ?? (lineSubj as Subj | null)?.group ?? null;
@@ -304,7 +326,7 @@ export class Classifier {
       };
 
       // a 类/款/项 path names a function subject exactly
-      const pathHit = scanned.paths.filter((p) => p.end <= q.start).pop();
+      const pathHit = seen.path >= 0 ? scanned.paths[seen.path] : undefined;
       const pathMatch = pathHit?.m;
       let trailBlocks = false;
       if (q.none) {
