@@ -83,6 +83,46 @@ function utf16WithoutBom(buf: Uint8Array): string | null {
 
 const CONFIDENT = 60;
 
+/** Length of the valid UTF-8 sequence starting at i, or 0. */
+function utf8Length(buf: Uint8Array, i: number): number {
+  const b = buf[i] as number;
+  const n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+  if (n === 0 || i + n > buf.length) return 0;
+  for (let k = 1; k < n; k++) if (((buf[i + k] as number) & 0xc0) !== 0x80) return 0;
+  return n;
+}
+
+/**
+ * Mostly UTF-8 text with some runs of GB18030 bytes (pasted from another file): valid UTF-8 kept,
+ * each invalid run decoded as GB18030. Null when a run does not decode cleanly or UTF-8 is a minority.
+ */
+function decodeMixed(buf: Uint8Array): { text: string; runs: number } | null {
+  const parts: string[] = [];
+  let runs = 0;
+  let good = 0;
+  let i = 0;
+  let from = 0;
+  while (i < buf.length) {
+    const n = utf8Length(buf, i);
+    if (n > 0) {
+      good += n;
+      i += n;
+      continue;
+    }
+    parts.push(new TextDecoder('utf-8').decode(buf.subarray(from, i)));
+    let j = i;
+    while (j < buf.length && (utf8Length(buf, j) === 0 || (buf[j] as number) >= 0x80)) j++;
+    const run = iconv.decode(Buffer.from(buf.subarray(i, j)), 'gb18030');
+    if (run.includes('\ufffd')) return null;
+    parts.push(run);
+    runs++;
+    i = j;
+    from = j;
+  }
+  parts.push(new TextDecoder('utf-8').decode(buf.subarray(from)));
+  return runs > 0 && good > buf.length / 2 ? { text: parts.join(''), runs } : null;
+}
+
 let common: Set<string> | null = null;
 /** The characters disclosures use most (patterns/common-hanzi.txt, mined from the corpus). */
 function commonHanzi(): Set<string> {
@@ -125,7 +165,15 @@ export function decodeBytes(buf: Uint8Array): { text: string; encoding: string; 
       return { text: head, encoding: 'utf-8', diagnostics };
     }
   }
-  // a few bad sequences in otherwise valid UTF-8 (mixed encodings, corruption): keep UTF-8
+  // UTF-8 with runs of another encoding pasted in (mixed encodings): each run decoded as GB18030
+  const mixed = decodeMixed(buf);
+  if (mixed) {
+    diagnostics.push(
+      diagnostic('read.mixed-encodings', 'warning', `UTF-8 with ${mixed.runs} run(s) of non-UTF-8 bytes, decoded as GB18030`, null, { runs: mixed.runs }),
+    );
+    return { text: mixed.text, encoding: 'utf-8+gb18030', diagnostics };
+  }
+  // a few bad sequences in otherwise valid UTF-8 (corruption): keep UTF-8
   const lenient = new TextDecoder('utf-8').decode(buf);
   const bad = (lenient.match(/\ufffd/g) ?? []).length;
   if (bad / lenient.length < 0.002) {
