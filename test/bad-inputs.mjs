@@ -43,7 +43,7 @@ export function badInputs({ huge = false } = {}) {
     'image.txt': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(256, 3)]),
     'archive.txt': zipBytes(),
     'pdf-named.txt': Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'),
-    'truncated.txt': utf8.subarray(0, utf8.length - 2), // the line feed and one byte of the 。 before it
+    'truncated.txt': Buffer.from(seed.trimEnd(), 'utf8').subarray(0, Buffer.byteLength(seed.trimEnd()) - 1), // cut inside the last 。
     'mixed-encodings.txt': Buffer.concat([Buffer.from('收入总计10万元。\n', 'utf8'), iconv.encode('支出总计8万元。\n', 'gbk'), Buffer.from('年末结转和结余2万元。\n', 'utf8')]),
     'nul-bytes.txt': Buffer.concat([Buffer.from('收入总计10万元。'), Buffer.alloc(64), Buffer.from('支出总计8万元。')]),
     'one-line.txt': Buffer.from(para.repeat(Math.ceil(5e6 / para.length)).slice(0, 5e6)),
