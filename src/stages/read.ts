@@ -102,16 +102,26 @@ function decodeMixed(buf: Uint8Array): { text: string; runs: number } | null {
   let good = 0;
   let i = 0;
   let from = 0;
+  // start of the latest run of two-byte UTF-8 sequences (U+0080–U+07FF: Greek, Hebrew, Arabic …),
+  // which in a Chinese disclosure are GB18030 bytes that happen to look like UTF-8
+  let suspicious = -1;
   while (i < buf.length) {
     const n = utf8Length(buf, i);
     if (n > 0) {
+      if (n === 2) suspicious = suspicious < 0 ? i : suspicious;
+      else suspicious = -1;
       good += n;
       i += n;
       continue;
     }
+    if (suspicious >= from && suspicious >= 0) {
+      good -= i - suspicious;
+      i = suspicious;
+    }
+    suspicious = -1;
     parts.push(new TextDecoder('utf-8').decode(buf.subarray(from, i)));
     let j = i;
-    while (j < buf.length && (utf8Length(buf, j) === 0 || (buf[j] as number) >= 0x80)) j++;
+    while (j < buf.length && (buf[j] as number) >= 0x80) j++;
     const run = iconv.decode(Buffer.from(buf.subarray(i, j)), 'gb18030');
     if (run.includes('\ufffd')) return null;
     parts.push(run);
