@@ -36,9 +36,13 @@ describe('batch runs', () => {
     const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
     expect(extract([input, '--out', out, '--format', 'jsonl', '--quiet']).status).toBe(0);
     const first = readFileSync(join(out, 'facts.jsonl'), 'utf8');
+    const pages = () => readdirSync(join(out, 'report')).map((f) => readFileSync(join(out, 'report', f), 'utf8'));
+    const firstPages = pages();
     const again = extract([input, '--out', out, '--format', 'jsonl', '--resume']);
     expect(again.stderr).toMatch(/7 reused/);
     expect(readFileSync(join(out, 'facts.jsonl'), 'utf8')).toBe(first);
+    expect(extract([input, '--out', out, '--format', 'jsonl', '--resume']).stderr).toMatch(/7 reused/);
+    expect(pages()).toEqual(firstPages); // pages of unchanged documents are kept, resume after resume
     const changed = join(input, '0-pages-012.txt');
     writeFileSync(changed, readFileSync(changed, 'utf8').replace('44.52万元', '45.52万元'));
     utimesSync(changed, new Date(), new Date(Date.now() + 5000));
