@@ -153,6 +153,22 @@ export class PreviousRun {
     this.dir = dir;
   }
 
+  /** How many documents the earlier run recorded. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Whether a file is as the earlier run saw it (same size and mtime). */
+  unchanged(path: string, size: number, mtimeMs: number): boolean {
+    const e = this.entries.get(path);
+    return e !== undefined && e.size === size && e.mtimeMs === mtimeMs;
+  }
+
+  /** The documents the earlier run recorded, in its order. */
+  documents(): Array<{ document: DocumentRow; counts: EncodedDoc['counts'] }> {
+    return [...this.entries.values()].map((e) => ({ document: e.document, counts: e.counts }));
+  }
+
   /** The state of the last complete run (its report is on disk beside the datasets). */
   get complete(): boolean {
     return this.dir.endsWith(STATE_DIR);
