@@ -32,7 +32,8 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./worker.js', import.meta.url));
+    // a small young generation keeps each worker's memory flat over long runs
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     const slot: Slot = { worker, reserved: false, busy: null };
     worker.on('message', (msg: { id?: number; result?: EncodedDoc }) => {
       if (msg.id === undefined || !slot.busy || slot.busy.id !== msg.id) return;

@@ -185,9 +185,9 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
     pool ??= new WorkerPool(Math.max(1, options.jobs), options.timeoutMs ?? 60_000, options.format);
     return pool;
   };
-  const inFlight = Math.max(1, options.jobs) * 4;
+  const inFlight = Math.max(1, options.jobs) * 3;
   const queue = new PQueue({ concurrency: inFlight });
-  const window = Math.max(64, inFlight * 8);
+  const window = Math.max(32, inFlight * 4);
   const pending = new Map<number, EncodedDoc>();
   const reusedDocs = new Set<EncodedDoc>();
   const totals = { ok: 0, partial: 0, failed: 0, reused: 0, facts: 0, error: 0, warning: 0, info: 0 };

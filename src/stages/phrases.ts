@@ -124,7 +124,7 @@ export function buildPhraseMatcher(patterns: Patterns): PhraseMatcher {
         const info = table.get(m[0]);
         if (info) out.push({ text: m[0], start: m.index, end: m.index + m[0].length, info });
       }
-      if (cache.size > 20000) cache.clear();
+      if (cache.size > 5000) cache.clear();
       if (s.length < 400) cache.set(s, out);
       return out;
     },
