@@ -47,6 +47,6 @@ export function encodeExtraction(x: Extraction, format: Format): EncodedDoc {
   const counts = { facts: x.facts.length, error: 0, warning: 0, info: 0 };
   for (const d of x.diagnostics) counts[d.severity]++;
   const file = reportFile(x.document.doc_id);
-  const page = documentPage(x, x.text ?? '', 0);
+  const page = documentPage(x, x.text ?? '');
   return { document: x.document, counts, chunks, report: { file, page, row: reportRow(x, file) } };
 }

@@ -42,7 +42,7 @@ interface Mark {
 }
 
 /** One document's page. */
-export function documentPage(x: Extraction, text: string, index: number): string {
+export function documentPage(x: Extraction, text: string): string {
   const marks = new Map<string, Mark>();
   x.facts.forEach((f, i) => {
     const key = `${f.start}:${f.end}`;
