@@ -19,7 +19,7 @@ for (const [oldName] of tsv('subject-renames.tsv')) words.add(oldName);
 const extra = JSON.parse(fs.readFileSync(path.join(dir, 'jieba', 'extra-words.json'), 'utf8'));
 for (const w of extra.words) words.add(w);
 const lines = [...words].filter((w) => /^[\u4e00-\u9fff()]{2,}$/.test(w)).sort().map((w) => `${w} n`);
-const domain = new Set([...words, ...extra.cueWords]);
+const domain = new Set([...words, ...extra.leadWords, ...extra.tailWords]);
 const files = {
   'user.dict.utf8': `${lines.join('\n')}\n`,
   'dict.utf8': `${[...domain].filter((w) => /^[\u4e00-\u9fff()]+$/.test(w)).sort().map((w) => `${w} 1000 n`).join('\n')}\n`,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, lstat, rm, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import PQueue from 'p-queue';
+import { whenMissing } from './fs-util.js';
 import { PATTERNS_DIR } from './patterns.js';
 import { WorkerPool } from './pool.js';
 import { type InputFile, processFile } from './process-file.js';
@@ -99,11 +100,7 @@ async function resultKey(format: Format): Promise<string> {
   return h.digest('hex');
 }
 
-/** A file that is not there (null); any other error is an error. */
-const missing = (err: NodeJS.ErrnoException): null => {
-  if (err.code === 'ENOENT') return null;
-  throw err;
-};
+const missing = whenMissing(null);
 
 /** Every input is as the last complete run saw it, no more and no fewer, and its datasets are there. */
 async function unchangedCorpus(inputs: InputFile[], previous: PreviousRun, options: RunOptions): Promise<boolean> {
@@ -131,10 +128,7 @@ async function unchangedCorpus(inputs: InputFile[], previous: PreviousRun, optio
 
 /** Temp files of a run that was killed: never datasets, safe to remove. */
 async function removeStaleTemps(out: string): Promise<void> {
-  const names = await readdir(out).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return [] as string[];
-    throw err;
-  });
+  const names = await readdir(out).catch(whenMissing([] as string[]));
   await Promise.all(names.filter((n) => /^\..+\.[0-9a-f]{8}\.tmp$|^\.report-.+\.tmp$/.test(n)).map((n) => rm(join(out, n), { recursive: true, force: true })));
 }
 

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { whenMissing } from './fs-util.js';
 import { DATASETS, type Dataset, type DocumentRow } from './schema.js';
 import type { EncodedDoc } from './write/encode.js';
 
@@ -126,10 +127,7 @@ export class PreviousRun {
   static async load(out: string, key: string): Promise<PreviousRun | null> {
     for (const name of [PARTIAL_DIR, `${PARTIAL_DIR}.resuming`, STATE_DIR]) {
       const dir = join(out, name);
-      const k = await readFile(join(dir, 'key'), 'utf8').catch((err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') return null;
-        throw err;
-      });
+      const k = await readFile(join(dir, 'key'), 'utf8').catch(whenMissing(null));
       if (k !== key) continue;
       const entries = new Map<string, ManifestEntry>();
       let torn = 0;
@@ -197,10 +195,7 @@ export class PreviousRun {
     if (e.report.inReport) {
       // the page stands in the report folder; without it the document is extracted again
       if (!out) return null;
-      const missing = (err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') return null;
-        throw err;
-      };
+      const missing = whenMissing(null);
       // the complete run's page is linked into the next report, not read back
       const onDisk = this.complete ? await stat(join(out, e.report.file)).then(() => '', missing) : await readFile(join(out, e.report.file), 'utf8').catch(missing);
       if (onDisk === null) return null;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractFiles, extractText, FactRow, jsonSchemas } from '../src/index.js';
 
 const root = join(import.meta.dirname, '..');
@@ -10,9 +10,6 @@ const bin = join(root, 'bin', 'extract.js');
 const extract = (args: string[], input?: string, env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, input, env: { ...process.env, ...env } });
 
-beforeAll(() => {
-  spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
-});
 
 describe('CSV for Excel', () => {
   const input = mkdtempSync(join(tmpdir(), 'csv-in-'));

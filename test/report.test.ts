@@ -13,7 +13,6 @@ const out = mkdtempSync(join(tmpdir(), 'report-'));
 let browser: Browser | null = null;
 
 beforeAll(async () => {
-  spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root });
   const input = mkdtempSync(join(tmpdir(), 'report-in-'));
   cpSync(join(root, 'corpus', '000_4390827485b68ec2.txt'), join(input, 'seed.txt'));
   writeFileSync(

@@ -1,12 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { PATTERNS_DIR } from '../patterns.js';
 import { cutWithOffsets } from '../segmenter.js';
 
-/** Words that open a listed line without being part of its name. */
-const LEAD_WORDS = new Set([
-  '其中', '包括', '主要', '主要是', '主要包括', '具体', '具体包括', '分别', '为', '是', '有', '共', '共有', '共计', '合计',
-  '项目', '主要项目', '本', '本年', '今年', '当年', '全年', '年', '年度', '本单位', '本部门', '我', '单位', '部门', '和', '及', '以及', '用于',
-]);
+const cueWords = JSON.parse(readFileSync(`${PATTERNS_DIR}jieba/extra-words.json`, 'utf8')) as { leadWords: string[]; tailWords: string[] };
+/** Words that open a listed line without being part of its name (patterns/jieba/extra-words.json). */
+const LEAD_WORDS = new Set(cueWords.leadWords);
 /** Words that close the span before a number without being part of the name. */
-const TAIL_WORDS = new Set(['为', '是', '共计', '合计', '计', '约', '达', '达到', '金额', '决算', '决算数', '预算', '预算数', '安排', '支出决算', '累计']);
+const TAIL_WORDS = new Set(cueWords.tailWords);
 const MARK = /^[\s,，:：;；、。.()（）“”"'①-⑳\d一二三四五六七八九十]+$/;
 
 /**

@@ -70,29 +70,17 @@ export function foldChar(ch: string): string {
 const ENTITY = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,10});/i;
 const INLINE_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])/;
 const PART_HEADING = /^第[一二三四五六七八九十]{1,3}部分/;
-const CJK = /[\u3400-\u9fff]/;
 /** `(jīng)` after a Chinese character: lower-case latin letters, at least one with a tone mark or ü. */
 const PINYIN = /^\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)/;
 const PINYIN_PLAIN = /^\([a-z]{1,6}\)/;
-
-/** Display width of a line: Chinese characters count two, as a PDF lays them out. */
-function displayWidth(line: string): number {
-  let w = 0;
-  for (let i = 0; i < line.length; i++) w += line.charCodeAt(i) > 0x2e80 ? 2 : 1;
-  return w;
-}
 
 const LINE_START_MARKER =
   /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳]|目\s*录|附[表件])/;
 
 /**
- * Finds the width at which a PDF conversion wrapped its lines, or null for text whose lines
- * are paragraphs. Wrapped text has many lines of nearly the same display width.
+ * Finds the width at which a PDF conversion wrapped its lines (display widths given), or null for
+ * text whose lines are paragraphs. Wrapped text has many lines of nearly the same display width.
  */
-export function wrapWidth(lines: readonly string[]): number | null {
-  return wrapWidthOf(lines.map((l) => displayWidth(l.trim())));
-}
-
 function wrapWidthOf(allWidths: readonly number[]): number | null {
   const widths = allWidths.filter((w) => w >= 30);
   if (widths.length < 4) return null;
@@ -131,6 +119,7 @@ function scanLines(original: string): Line[] {
     while (from < end && isBlank(original.charCodeAt(from))) from++;
     let to = end;
     while (to > from && isBlank(original.charCodeAt(to - 1))) to--;
+    // display width: Chinese characters count two, as a PDF lays them out
     let width = 0;
     for (let i = from; i < to; i++) width += original.charCodeAt(i) > 0x2e80 ? 2 : 1;
     const pageStart = original.charCodeAt(start) === 12 || (from > start && original.slice(start, from).includes('\f'));
