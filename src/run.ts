@@ -87,9 +87,13 @@ export async function collectInputs(paths: string[], warn: (m: string) => void =
   return out;
 }
 
+/** How results.txt lays out a document (rows, then the report entry); a change makes older states unusable. */
+const STATE_LAYOUT = 'rows+report-entry/2';
+
 /** What results depend on: the tool's version and its patterns. A change invalidates --resume. */
 async function resultKey(format: Format): Promise<string> {
   const h = createHash('sha256');
+  h.update(STATE_LAYOUT);
   h.update(format);
   const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   h.update(pkg.version);
@@ -183,7 +187,6 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
   const queue = new PQueue({ concurrency: inFlight });
   const window = Math.max(32, inFlight * 4);
   const pending = new Map<number, EncodedDoc>();
-  const reusedDocs = new Set<EncodedDoc>();
   const totals = { ok: 0, partial: 0, failed: 0, reused: 0, facts: 0, error: 0, warning: 0, info: 0 };
   const phases = new Set<string>();
   let next = 0;
@@ -196,24 +199,21 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
       pending.delete(next);
       next++;
       await writer.add(x);
-      await report.add(x, reusedDocs.delete(x));
+      await report.add(x);
       wake?.();
     }
   };
   const extractOne = async (input: InputFile, i: number) => {
     const file = await fileInfo(input.path).catch((err: NodeJS.ErrnoException) => ({ size: -1, mtimeMs: -1, error: err }));
-    let x = previous && file.size >= 0 ? await previous.reuse(input.path, file.size, file.mtimeMs, options.out) : null;
-    if (x) {
-      totals.reused++;
-      if (previous?.complete) reusedDocs.add(x);
-    }
+    let x = previous && file.size >= 0 ? await previous.reuse(input.path, file.size, file.mtimeMs) : null;
+    if (x) totals.reused++;
     else if (!options.workers) x = encodeExtraction(await processFile(input), options.format);
     else {
       // file I/O here, bounded by the queue; parsing and extraction in a worker
       const loaded = await loadFile(input.path).catch((err: NodeJS.ErrnoException) => err);
       x = loaded instanceof Error ? encodeExtraction(await processFile(input), options.format) : await workers().run(input, loaded);
     }
-    if (file.size >= 0) await state.record(x, { path: input.path, size: file.size, mtimeMs: file.mtimeMs }, reusedDocs.has(x));
+    if (file.size >= 0) await state.record(x, { path: input.path, size: file.size, mtimeMs: file.mtimeMs });
     totals[x.document.status]++;
     const phase = phaseOf(x.document.doc_type);
     if (phase) phases.add(phase);

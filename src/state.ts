@@ -22,8 +22,7 @@ interface ManifestEntry {
   readonly lengths: number[];
   readonly document: DocumentRow;
   readonly counts: EncodedDoc['counts'];
-  /** `inReport`: the page is not in results.txt but in the report folder of the last complete run. */
-  readonly report: { file: string; row: EncodedDoc['report']['row']; inReport?: boolean };
+  readonly report: { row: EncodedDoc['report']['row'] };
 }
 
 export const STATE_DIR = '.extract-state';
@@ -57,13 +56,9 @@ export class RunState {
     return new RunState(dir, await open(join(dir, 'results.txt'), 'a'), await open(join(dir, 'manifest.jsonl'), 'a'));
   }
 
-  /** Records one finished document. */
-  /**
-   * Records one finished document. The page of a document reused from the last complete run is
-   * already in its report folder (and linked into the next one): only its name is recorded.
-   */
-  async record(doc: EncodedDoc, file: { path: string; size: number; mtimeMs: number }, pageInReport = false): Promise<void> {
-    const parts = [...DATASETS.map((d) => doc.chunks[d]), pageInReport ? '' : doc.report.page];
+  /** Records one finished document: its rows and its report entry. */
+  async record(doc: EncodedDoc, file: { path: string; size: number; mtimeMs: number }): Promise<void> {
+    const parts = [...DATASETS.map((d) => doc.chunks[d]), doc.report.entry];
     const lengths = parts.map((p) => Buffer.byteLength(p));
     this.results.push(...parts);
     const entry: ManifestEntry = {
@@ -73,7 +68,7 @@ export class RunState {
       lengths,
       document: doc.document,
       counts: doc.counts,
-      report: { file: doc.report.file, row: doc.report.row, ...(pageInReport ? { inReport: true } : {}) },
+      report: { row: doc.report.row },
     };
     this.offset += lengths.reduce((a, b) => a + b, 0);
     this.manifest.push(`${JSON.stringify(entry)}\n`);
@@ -175,7 +170,7 @@ export class PreviousRun {
   private handle: Promise<FileHandle> | null = null;
 
   /** The earlier rows of a file that has not changed (same size and mtime), or null. */
-  async reuse(path: string, size: number, mtimeMs: number, out?: string): Promise<EncodedDoc | null> {
+  async reuse(path: string, size: number, mtimeMs: number): Promise<EncodedDoc | null> {
     const e = this.entries.get(path);
     if (!e || e.size !== size || e.mtimeMs !== mtimeMs) return null;
     this.handle ??= open(join(this.dir, 'results.txt'), 'r');
@@ -191,17 +186,8 @@ export class PreviousRun {
       chunks[d] = buf.toString('utf8', at, at + n);
       at += n;
     });
-    let page = buf.toString('utf8', at, at + (e.lengths[DATASETS.length] ?? 0));
-    if (e.report.inReport) {
-      // the page stands in the report folder; without it the document is extracted again
-      if (!out) return null;
-      const missing = whenMissing(null);
-      // the complete run's page is linked into the next report, not read back
-      const onDisk = this.complete ? await stat(join(out, e.report.file)).then(() => '', missing) : await readFile(join(out, e.report.file), 'utf8').catch(missing);
-      if (onDisk === null) return null;
-      page = onDisk;
-    }
-    return { document: e.document, counts: e.counts, chunks, report: { file: e.report.file, page, row: e.report.row } };
+    const entry = buf.toString('utf8', at, at + (e.lengths[DATASETS.length] ?? 0));
+    return { document: e.document, counts: e.counts, chunks, report: { entry, row: e.report.row } };
   }
 
   async close(): Promise<void> {

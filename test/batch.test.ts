@@ -39,7 +39,7 @@ describe('batch runs', () => {
     expect(again.stderr).toMatch(/7 reused/);
     expect(readFileSync(join(out, 'facts.jsonl'), 'utf8')).toBe(first);
     expect(extract([input, '--out', out, '--format', 'jsonl', '--resume']).stderr).toMatch(/7 reused/);
-    expect(pages()).toEqual(firstPages); // pages of unchanged documents are kept, resume after resume
+    expect(pages()).toEqual(firstPages); // the report of unchanged documents is the same, resume after resume
     const changed = join(input, '0-pages-012.txt');
     writeFileSync(changed, readFileSync(changed, 'utf8').replace('44.52万元', '45.52万元'));
     utimesSync(changed, new Date(), new Date(Date.now() + 5000));

@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractText } from '../src/index.js';
+import { encodeExtraction } from '../src/write/encode.js';
+import { ReportWriter } from '../src/write/report-writer.js';
 
 const root = join(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -35,14 +38,16 @@ afterAll(async () => {
 });
 
 describe('report.html', () => {
-  it('is written with every run, one page per document, with no network references', () => {
+  it('is written with every run, a viewer and bundles of documents, with no network references', () => {
     const index = readFileSync(join(out, 'report.html'), 'utf8');
     expect(index).toContain('Extraction report');
     expect(index).not.toMatch(/(?:src|href)=["']https?:/);
+    expect(readFileSync(join(out, 'report', 'document.html'), 'utf8')).not.toMatch(/(?:src|href)=["']https?:/);
   });
 
   it('escapes the text of a hostile document', () => {
-    const pages = readFileSync(join(out, 'report.html'), 'utf8');
+    const pages = readFileSync(join(out, 'report.html'), 'utf8') + readFileSync(join(out, 'report', 'docs-0.js'), 'utf8');
+    expect(pages).toContain('&lt;script&gt;window.__pwned');
     expect(pages).not.toContain('<script>window.__pwned');
   });
 
@@ -63,6 +68,33 @@ describe('report.html', () => {
     expect(await page.locator('li.diag.hiddenrow').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(shots, 'report-document.png'), fullPage: false });
     await page.close();
+  });
+
+  it('bundles documents into files of about a megabyte, each row linking to the bundle that holds it', async () => {
+    const bundled = mkdtempSync(join(tmpdir(), 'report-bundles-'));
+    const seed = readFileSync(join(root, 'corpus', '000_4390827485b68ec2.txt'), 'utf8');
+    const writer = await ReportWriter.open(bundled);
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const id = `d${i}/名 称&?#.txt`; // a doc_id that needs escaping in an address
+      ids.push(id);
+      await writer.add(encodeExtraction(extractText(seed.repeat(1 + (i % 3) * 4), { docId: id }), 'csv'));
+    }
+    await writer.commit();
+    const bundles = readdirSync(join(bundled, 'report')).filter((f) => f.endsWith('.js'));
+    expect(bundles.length).toBeGreaterThan(1);
+    expect(bundles.length).toBeLessThan(6);
+    const index = readFileSync(join(bundled, 'report.html'), 'utf8');
+    const rows = JSON.parse(index.match(/<script type="application\/json" id="data">(.*?)<\/script>/s)?.[1] ?? '[]') as Array<{ doc_id: string; page: string }>;
+    expect(rows.map((r) => r.doc_id)).toEqual(ids);
+    for (const row of rows) {
+      const url = new URL(row.page, 'file:///out/');
+      expect(url.pathname).toBe('/out/report/document.html');
+      expect(url.searchParams.get('doc')).toBe(row.doc_id);
+      const bundle = readFileSync(join(bundled, 'report', url.searchParams.get('bundle') as string), 'utf8');
+      const entries = bundle.trimEnd().split('\n').map((l) => JSON.parse(l.replace(/^fdxDocument\(/, '').replace(/\);$/, '')) as { id: string });
+      expect(entries.map((e) => e.id)).toContain(row.doc_id);
+    }
   });
 
   it.runIf(existsSync(CHROMIUM))('runs nothing from a hostile document', async () => {

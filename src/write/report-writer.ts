@@ -1,19 +1,22 @@
-import { link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EncodedDoc } from './encode.js';
-import { indexPage, type ReportRow } from './report.js';
+import { bundleFile, bundleLine, indexPage, type ReportRow, viewerPage } from './report.js';
 
-/** Page files written at once (independent files: their writes overlap). */
-const IN_FLIGHT = 32;
+/** A bundle is closed once it holds this many characters of entries, about 1 to 1.5 MB (a larger document has one of its own). */
+const BUNDLE_CHARS = 1 << 19;
 
 /**
- * Writes report.html and report/*.html: pages go to a temp folder as documents finish; at the end
- * the index is written and both are renamed into place, so a report is never half there. A page
- * of an unchanged document reused from the last complete run is hard-linked, not rewritten.
+ * Writes report.html, report/document.html and the bundles report/docs-<n>.js: entries are
+ * gathered as documents finish and each bundle is written once, when full, into a temp folder;
+ * at the end the index is written and both are renamed into place, so a report is never half there.
  */
 export class ReportWriter {
   private readonly rows: ReportRow[] = [];
-  private readonly writing = new Set<Promise<void>>();
+  private bundle: string[] = [];
+  private bundleBytes = 0;
+  private bundles = 0;
+  private writing: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly out: string,
@@ -26,28 +29,31 @@ export class ReportWriter {
     return new ReportWriter(out, temp);
   }
 
-  /** Adds a document's page; `unchanged` when the last complete run wrote the same page. */
-  async add(doc: EncodedDoc, unchanged = false): Promise<void> {
-    this.rows.push(doc.report.row);
-    const target = join(this.temp, doc.report.file);
-    const write = (async () => {
-      if (unchanged) {
-        try {
-          await link(join(this.out, doc.report.file), target);
-          return;
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-        }
-      }
-      await writeFile(target, doc.report.page);
-    })();
-    this.writing.add(write);
-    void write.finally(() => this.writing.delete(write));
-    if (this.writing.size >= IN_FLIGHT) await Promise.race(this.writing);
+  /** Adds a document: its row to the index, its entry to the open bundle. */
+  async add(doc: EncodedDoc): Promise<void> {
+    const line = bundleLine(doc.report.entry);
+    if (this.bundleBytes > 0 && this.bundleBytes + line.length > BUNDLE_CHARS) await this.closeBundle();
+    const file = bundleFile(this.bundles);
+    this.rows.push({ ...doc.report.row, page: `report/document.html?bundle=${file}&doc=${encodeURIComponent(doc.document.doc_id)}` });
+    this.bundle.push(line);
+    this.bundleBytes += line.length;
+  }
+
+  /** Writes the open bundle; one write at a time, the next bundle gathers meanwhile. */
+  private closeBundle(): Promise<void> {
+    const text = this.bundle.join('');
+    const target = join(this.temp, 'report', bundleFile(this.bundles));
+    this.bundle = [];
+    this.bundleBytes = 0;
+    this.bundles++;
+    this.writing = this.writing.then(() => writeFile(target, text));
+    return this.writing;
   }
 
   async commit(): Promise<string> {
-    await Promise.all(this.writing);
+    if (this.bundleBytes > 0) await this.closeBundle();
+    await this.writing;
+    await writeFile(join(this.temp, 'report', 'document.html'), viewerPage());
     await writeFile(join(this.temp, 'report.html'), indexPage(this.rows));
     await rm(join(this.out, 'report'), { recursive: true, force: true });
     await rename(join(this.temp, 'report'), join(this.out, 'report'));
@@ -57,7 +63,8 @@ export class ReportWriter {
   }
 
   async abort(): Promise<void> {
-    await Promise.allSettled(this.writing);
+    // the run failed: whatever became of the bundles' writes, the temp folder goes
+    await Promise.allSettled([this.writing]);
     await rm(this.temp, { recursive: true, force: true });
   }
 }

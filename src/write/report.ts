@@ -1,9 +1,12 @@
 import type { Extraction } from '../extract.js';
 
 /**
- * The review report: report.html lists the documents, report/<n>.html shows one document's text
- * with every fact highlighted in place and every diagnostic marked. Static, self-contained (no
- * network), all document text escaped: a `<script>` in a document is shown, never run.
+ * The review report: report.html lists the documents; report/document.html shows one document's
+ * text with every fact highlighted in place and every diagnostic marked. The documents' entries
+ * are bundled into report/docs-<n>.js files of about a megabyte (one file per document would cost
+ * a file creation each, the dearest part of a batch run on a busy file system). Static,
+ * self-contained (no network), all document text escaped: a `<script>` in a document is shown,
+ * never run.
  */
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -41,8 +44,8 @@ interface Mark {
   facts: number[];
 }
 
-/** One document's page. */
-export function documentPage(x: Extraction, text: string): string {
+/** The part of the report a document brings: what the viewer shows of it, as one JSON text. */
+export function documentEntry(x: Extraction, text: string): string {
   const marks = new Map<string, Mark>();
   x.facts.forEach((f, i) => {
     const key = `${f.start}:${f.end}`;
@@ -58,13 +61,16 @@ export function documentPage(x: Extraction, text: string): string {
     list.push(i);
     diagAt.set(d.start, list);
   });
+  const cutsAt = [...diagAt.keys()].sort((a, b) => a - b);
+  let nextCut = 0;
   // boundaries: fact marks never overlap each other (a quantity is one span); diagnostics are markers
   const parts: string[] = [];
   let pos = 0;
   const emitText = (until: number) => {
     if (until <= pos) return;
-    const cuts = [...diagAt.keys()].filter((k) => k >= pos && k < until).sort((a, b) => a - b);
-    for (const c of cuts) {
+    while (nextCut < cutsAt.length && (cutsAt[nextCut] as number) < pos) nextCut++;
+    while (nextCut < cutsAt.length && (cutsAt[nextCut] as number) < until) {
+      const c = cutsAt[nextCut++] as number;
       parts.push(escapeHtml(text.slice(pos, c)));
       for (const d of diagAt.get(c) ?? []) {
         const sev = x.diagnostics[d]?.severity ?? 'info';
@@ -86,30 +92,74 @@ export function documentPage(x: Extraction, text: string): string {
   emitText(text.length);
   for (const [, list] of diagAt) for (const d of list) parts.push(`<a class="dmark sev-${x.diagnostics[d]?.severity}" data-d="${d}" href="#d${d}">⚠</a>`);
   const doc = x.document;
-  const data = {
+  return JSON.stringify({
+    id: doc.doc_id,
+    head: `<strong>${escapeHtml(doc.doc_id)}</strong> · ${escapeHtml(doc.org ?? '')} ${doc.year ?? ''} ${escapeHtml(doc.doc_type ?? '')} · ${doc.status} · ${doc.facts} facts · diagnostics ${doc.errors} error / ${doc.warnings} warning / ${doc.infos} info`,
+    metrics: [...new Set(x.facts.map((f) => f.metric))].sort(),
+    text: parts.join(''),
+    diags: x.diagnostics
+      .map(
+        (d, i) =>
+          `<li class="diag" id="d${i}" data-sev="${d.severity}"><span class="sev-${d.severity}">${d.severity}</span> <code>${escapeHtml(d.rule)}</code> ${escapeHtml(d.message)}${d.evidence ? `<pre>${escapeHtml(JSON.stringify(JSON.parse(d.evidence), null, 1))}</pre>` : ''}</li>`,
+      )
+      .join(''),
     facts: x.facts.map((f) => [f.section, f.metric, f.item, f.code, f.role, f.value, f.unit, f.raw]),
     diagnostics: x.diagnostics.map((d) => [d.rule, d.severity, d.message, d.evidence]),
-  };
-  const metrics = [...new Set(x.facts.map((f) => f.metric))].sort();
+  });
+}
+
+/** How a document's entry stands in a report bundle: a call the viewer answers. */
+export function bundleLine(entry: string): string {
+  return `fdxDocument(${entry});\n`;
+}
+
+/** A bundle's file name; bundles are report/docs-<n>.js. */
+export function bundleFile(n: number): string {
+  return `docs-${n}.js`;
+}
+
+/**
+ * report/document.html: one viewer for every document. Its address says the bundle and the
+ * document (document.html?bundle=docs-<n>.js&doc=<doc_id>); it loads that bundle and shows the document's text,
+ * whose HTML was escaped when the bundle was written.
+ */
+export function viewerPage(): string {
   return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.doc_id)}</title><style>${STYLE}</style></head>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>document</title><style>${STYLE}</style></head>
 <body>
-<header><a href="../report.html">← all documents</a> · <strong>${escapeHtml(doc.doc_id)}</strong> · ${escapeHtml(doc.org ?? '')} ${doc.year ?? ''} ${escapeHtml(doc.doc_type ?? '')} · ${doc.status} · ${doc.facts} facts · diagnostics ${doc.errors} error / ${doc.warnings} warning / ${doc.infos} info</header>
+<header><a href="../report.html">← all documents</a> · <span id="head">loading…</span></header>
 <div class="filters" style="padding:0 20px">
 <label>section <select id="section"><option value="">all</option>${['overview', 'income', 'expenditure', 'three_public', 'other', 'glossary'].map((s) => `<option>${s}</option>`).join('')}</select></label>
-<label>metric <select id="metric"><option value="">all</option>${metrics.map((m) => `<option>${escapeHtml(m)}</option>`).join('')}</select></label>
+<label>metric <select id="metric"><option value="">all</option></select></label>
 <label>severity <select id="severity"><option value="">all</option><option>error</option><option>warning</option><option>info</option></select></label>
 </div>
-<main><div id="text">${parts.join('')}</div>
+<main><div id="text"></div>
 <aside><div id="details">Click a highlighted figure to see what it was read as.</div>
-<h3>Diagnostics</h3><ul id="diags">${x.diagnostics
-    .map((d, i) => `<li class="diag" id="d${i}" data-sev="${d.severity}"><span class="sev-${d.severity}">${d.severity}</span> <code>${escapeHtml(d.rule)}</code> ${escapeHtml(d.message)}${d.evidence ? `<pre>${escapeHtml(JSON.stringify(JSON.parse(d.evidence), null, 1))}</pre>` : ''}</li>`)
-    .join('')}</ul></aside></main>
-<script type="application/json" id="data">${scriptJson(data)}</script>
+<h3>Diagnostics</h3><ul id="diags"></ul></aside></main>
 <script>
-const data = JSON.parse(document.getElementById('data').textContent);
+let data = null;
 const details = document.getElementById('details');
 const fmt = (v) => typeof v === 'number' ? v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) : String(v);
+const query = new URLSearchParams(location.search);
+const bundle = query.get('bundle') ?? '', wanted = query.get('doc');
+window.fdxDocument = (entry) => {
+  if (entry.id !== wanted || data) return;
+  data = entry;
+  document.title = entry.id;
+  document.getElementById('head').innerHTML = entry.head;
+  document.getElementById('text').innerHTML = entry.text;
+  document.getElementById('diags').innerHTML = entry.diags;
+  const metric = document.getElementById('metric');
+  for (const m of entry.metrics) metric.add(new Option(m, m));
+  document.querySelectorAll('mark').forEach((m) => { m.title = m.dataset.f.split(',').map((i) => data.facts[i][1] + ' ' + data.facts[i][4] + ' ' + fmt(data.facts[i][5])).join('\\n'); });
+};
+if (/^docs-[0-9]+\\.js$/.test(bundle)) {
+  const s = document.createElement('script');
+  s.src = bundle;
+  s.onload = () => { if (!data) document.getElementById('head').textContent = 'document not found in ' + bundle; };
+  s.onerror = () => { document.getElementById('head').textContent = 'cannot read ' + bundle; };
+  document.body.append(s);
+} else document.getElementById('head').textContent = 'no document named in the address';
 function show(ids) {
   details.replaceChildren();
   for (const i of ids) {
@@ -128,7 +178,6 @@ document.getElementById('text').addEventListener('click', (e) => {
   m.classList.add('sel');
   show(m.dataset.f.split(',').map(Number));
 });
-document.querySelectorAll('mark').forEach((m) => { m.title = m.dataset.f.split(',').map((i) => data.facts[i][1] + ' ' + data.facts[i][4] + ' ' + fmt(data.facts[i][5])).join('\\n'); });
 function filter() {
   const s = document.getElementById('section').value, me = document.getElementById('metric').value, sev = document.getElementById('severity').value;
   document.querySelectorAll('mark').forEach((m) => {
@@ -161,7 +210,7 @@ export interface ReportRow {
   readonly three_public: number | null;
 }
 
-export function reportRow(x: Extraction, page: string): ReportRow {
+export function reportRow(x: Extraction, page = ''): ReportRow {
   const d = x.document;
   const s = x.summary;
   const num = (v: unknown) => (typeof v === 'number' ? v : null);
