@@ -1,25 +1,42 @@
 import { Worker } from 'node:worker_threads';
 import { failedExtraction } from './extract.js';
-import type { InputFile } from './process-file.js';
-import type { LoadedFile } from './stages/read.js';
+import type { FileStamp, InputFile } from './process-file.js';
 import { type EncodedDoc, encodeExtraction } from './write/encode.js';
 import type { Format } from './write/formats.js';
 
-interface Slot {
-  worker: Worker;
-  /** Handed to a caller that has not posted its document yet. */
-  reserved: boolean;
-  busy: { id: number; input: InputFile; resolve: (x: EncodedDoc) => void; timer: NodeJS.Timeout } | null;
+/** What a worker hands back for a document: its encoded rows and the stamp of the bytes it read. */
+export interface WorkerResult {
+  readonly doc: EncodedDoc;
+  readonly file: FileStamp | null;
 }
 
+interface Task {
+  readonly id: number;
+  readonly input: InputFile;
+  readonly resolve: (r: WorkerResult) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Posted to the worker, oldest first: the first is being extracted, the others wait in the worker. */
+  readonly tasks: Task[];
+  /** The time limit of the first task. */
+  timer: NodeJS.Timeout | null;
+}
+
+/** Documents posted to a worker at once: the next one is there when the current one is done. */
+const DEPTH = 2;
+
 /**
- * Worker threads kept alive for the whole run (each loads patterns and jieba once); they hand back
- * a document's rows already encoded, so the main thread only writes. A document
- * that runs past the time limit has its worker ended and replaced, and becomes a failed row.
+ * Worker threads kept alive for the whole run (each loads patterns and jieba once). A worker reads
+ * its documents itself and hands back their rows already encoded, so the main thread only writes;
+ * each worker holds a second document so it never waits for the main thread between two. A
+ * document that runs past the time limit has its worker ended and replaced (the documents queued
+ * behind it go to the new one), and becomes a failed row.
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly waiting: Array<(slot: Slot) => void> = [];
+  private readonly waiting: Task[] = [];
   private nextId = 0;
   private closed = false;
 
@@ -28,73 +45,94 @@ export class WorkerPool {
     private readonly timeoutMs: number,
     private readonly format: Format,
   ) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn([]));
   }
 
-  private spawn(): Slot {
+  private spawn(tasks: Task[]): Slot {
     // a small young generation keeps each worker's memory flat over long runs
     const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
-    const slot: Slot = { worker, reserved: false, busy: null };
-    worker.on('message', (msg: { id?: number; result?: EncodedDoc }) => {
-      if (msg.id === undefined || !slot.busy || slot.busy.id !== msg.id) return;
-      const { resolve, timer } = slot.busy;
-      clearTimeout(timer);
-      slot.busy = null;
-      resolve(msg.result as EncodedDoc);
-      this.release(slot);
+    const slot: Slot = { worker, tasks, timer: null };
+    worker.on('message', (msg: { id?: number; result?: EncodedDoc; file?: FileStamp | null; error?: string }) => {
+      const task = slot.tasks[0];
+      if (msg.id === undefined || !task || task.id !== msg.id) return;
+      if (msg.error !== undefined) {
+        this.fail(slot, msg.error, false);
+        return;
+      }
+      slot.tasks.shift();
+      this.stopClock(slot);
+      task.resolve({ doc: msg.result as EncodedDoc, file: msg.file ?? null });
+      this.startClock(slot);
+      this.feed(slot);
     });
-    worker.on('error', (err) => this.fail(slot, `worker crashed: ${err.message}`));
+    worker.on('error', (err) => this.fail(slot, `worker crashed: ${err.message}`, true));
     worker.on('exit', (code) => {
-      if (!this.closed && slot.busy) this.fail(slot, `worker exited (code ${code})`);
+      if (!this.closed && slot.tasks.length) this.fail(slot, `worker exited (code ${code})`, true);
     });
+    for (const t of tasks) this.post(slot, t);
+    this.startClock(slot);
     return slot;
   }
 
-  /** Ends a slot's current document as failed and puts a fresh worker in its place. */
-  private fail(slot: Slot, reason: string): void {
-    const busy = slot.busy;
-    if (!busy) return;
-    clearTimeout(busy.timer);
-    slot.busy = null;
-    busy.resolve(encodeExtraction(failedExtraction(busy.input.docId, busy.input.path, {}, reason), this.format));
+  private post(slot: Slot, task: Task): void {
+    slot.worker.postMessage({ id: task.id, input: task.input, format: this.format });
+  }
+
+  private startClock(slot: Slot): void {
+    if (slot.timer || !slot.tasks.length) return;
+    slot.timer = setTimeout(() => this.fail(slot, `timed out after ${this.timeoutMs / 1000} s (per-document limit)`, true), this.timeoutMs);
+  }
+
+  private stopClock(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+  }
+
+  /**
+   * Ends a slot's current document as failed. When the worker is gone or stuck (`replace`), a
+   * fresh worker takes its place and the documents queued behind it.
+   */
+  private fail(slot: Slot, reason: string, replace: boolean): void {
+    const task = slot.tasks.shift();
+    if (!task) return;
+    this.stopClock(slot);
+    task.resolve({ doc: encodeExtraction(failedExtraction(task.input.docId, task.input.path, {}, reason), this.format), file: null });
+    if (!replace) {
+      this.startClock(slot);
+      this.feed(slot);
+      return;
+    }
     void slot.worker.terminate();
     if (this.closed) return;
-    const fresh = this.spawn();
+    const fresh = this.spawn(slot.tasks.splice(0));
     this.slots[this.slots.indexOf(slot)] = fresh;
-    this.release(fresh);
+    this.feed(fresh);
   }
 
-  private release(slot: Slot): void {
-    const next = this.waiting.shift();
-    slot.reserved = next !== undefined;
-    if (next) next(slot);
-  }
-
-  private acquire(): Promise<Slot> {
-    const free = this.slots.find((s) => !s.busy && !s.reserved);
-    if (free) {
-      free.reserved = true;
-      return Promise.resolve(free);
+  /** Tops a slot up from the documents waiting. */
+  private feed(slot: Slot): void {
+    while (slot.tasks.length < DEPTH && this.waiting.length) {
+      const task = this.waiting.shift() as Task;
+      slot.tasks.push(task);
+      this.post(slot, task);
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    this.startClock(slot);
   }
 
-  /** Extracts one document in a worker. */
-  async run(input: InputFile, file: LoadedFile): Promise<EncodedDoc> {
-    const slot = await this.acquire();
+  /** Reads and extracts one document in a worker. */
+  run(input: InputFile): Promise<WorkerResult> {
     return new Promise((resolve) => {
-      const id = this.nextId++;
-      const timer = setTimeout(() => this.fail(slot, `timed out after ${this.timeoutMs / 1000} s (per-document limit)`), this.timeoutMs);
-      slot.reserved = false;
-      slot.busy = { id, input, resolve, timer };
-      // the bytes move to the worker without a copy
-      const transfer = file.bytes && file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength ? [file.bytes.buffer as ArrayBuffer] : [];
-      slot.worker.postMessage({ id, input, file, format: this.format }, transfer);
+      this.waiting.push({ id: this.nextId++, input, resolve });
+      // the least loaded worker takes it
+      let best: Slot | null = null;
+      for (const s of this.slots) if (s.tasks.length < DEPTH && (!best || s.tasks.length < best.tasks.length)) best = s;
+      if (best) this.feed(best);
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const s of this.slots) this.stopClock(s);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

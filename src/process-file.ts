@@ -1,5 +1,5 @@
 import { type Extraction, extractText, failedExtraction } from './extract.js';
-import { decodeDocument, type LoadedFile, loadFile, ReadError } from './stages/read.js';
+import { decodeDocument, type LoadedFile, loadFile, loadFileSync, ReadError } from './stages/read.js';
 
 /** One input: where it is and the doc_id it is known by. */
 export interface InputFile {
@@ -14,6 +14,23 @@ export async function processFile(input: InputFile): Promise<Extraction> {
   } catch (err) {
     return failed(input, err);
   }
+}
+
+/** Size and mtime of the bytes a document was read from (what --resume compares). */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** Reads (synchronously, in the calling worker) and extracts one file; never throws. */
+export async function processPath(input: InputFile): Promise<{ extraction: Extraction; file: FileStamp | null }> {
+  let loaded: LoadedFile;
+  try {
+    loaded = loadFileSync(input.path);
+  } catch (err) {
+    return { extraction: failed(input, err), file: null };
+  }
+  return { extraction: await processLoaded(input, loaded), file: { size: loaded.size, mtimeMs: loaded.mtimeMs } };
 }
 
 function failed(input: InputFile, err: unknown): Extraction {

@@ -5,8 +5,7 @@ import PQueue from 'p-queue';
 import { whenMissing } from './fs-util.js';
 import { PATTERNS_DIR } from './patterns.js';
 import { WorkerPool } from './pool.js';
-import { type InputFile, processFile } from './process-file.js';
-import { loadFile } from './stages/read.js';
+import { type FileStamp, type InputFile, processFile } from './process-file.js';
 import { fileInfo, PreviousRun, RunState } from './state.js';
 import type { DocumentRow } from './schema.js';
 import { DatasetWriter } from './write/datasets.js';
@@ -130,6 +129,14 @@ async function unchangedCorpus(inputs: InputFile[], previous: PreviousRun, optio
   return same;
 }
 
+/**
+ * A file's size and mtime, or null when it cannot be stat'ed: then it is not reused, and reading it
+ * gives the document's failed row with the reason.
+ */
+function stampOf(path: string): Promise<FileStamp | null> {
+  return fileInfo(path).catch((err: NodeJS.ErrnoException) => (err.code ? null : Promise.reject(err)));
+}
+
 /** Temp files of a run that was killed: never datasets, safe to remove. */
 async function removeStaleTemps(out: string): Promise<void> {
   const names = await readdir(out).catch(whenMissing([] as string[]));
@@ -204,16 +211,20 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
     }
   };
   const extractOne = async (input: InputFile, i: number) => {
-    const file = await fileInfo(input.path).catch((err: NodeJS.ErrnoException) => ({ size: -1, mtimeMs: -1, error: err }));
-    let x = previous && file.size >= 0 ? await previous.reuse(input.path, file.size, file.mtimeMs) : null;
+    // with an earlier run to reuse, the file's stamp decides; otherwise the reader's stamp is recorded
+    let file: FileStamp | null = previous ? await stampOf(input.path) : null;
+    let x = previous && file ? await previous.reuse(input.path, file.size, file.mtimeMs) : null;
     if (x) totals.reused++;
-    else if (!options.workers) x = encodeExtraction(await processFile(input), options.format);
-    else {
-      // file I/O here, bounded by the queue; parsing and extraction in a worker
-      const loaded = await loadFile(input.path).catch((err: NodeJS.ErrnoException) => err);
-      x = loaded instanceof Error ? encodeExtraction(await processFile(input), options.format) : await workers().run(input, loaded);
+    else if (options.workers) {
+      // the worker reads the file, extracts and encodes: this thread only writes
+      const r = await workers().run(input);
+      x = r.doc;
+      file = r.file;
+    } else {
+      x = encodeExtraction(await processFile(input), options.format);
+      file ??= await stampOf(input.path);
     }
-    if (file.size >= 0) await state.record(x, { path: input.path, size: file.size, mtimeMs: file.mtimeMs });
+    if (file) await state.record(x, { path: input.path, size: file.size, mtimeMs: file.mtimeMs });
     totals[x.document.status]++;
     const phase = phaseOf(x.document.doc_type);
     if (phase) phases.add(phase);

@@ -1,19 +1,27 @@
 import { parentPort } from 'node:worker_threads';
 import { loadPatterns } from './patterns.js';
-import { type InputFile, processLoaded } from './process-file.js';
-import type { LoadedFile } from './stages/read.js';
+import { type InputFile, processPath } from './process-file.js';
 import { encodeExtraction } from './write/encode.js';
 import type { Format } from './write/formats.js';
 
 /**
  * A worker thread of the pool: patterns compiled and jieba's dictionary loaded once, when the
- * worker starts, then one document per message for the whole run.
+ * worker starts, then documents for the whole run. The worker reads each file itself, extracts
+ * and encodes it; documents queued while one is being extracted wait their turn, one at a time.
  */
 const port = parentPort;
 if (!port) throw new Error('worker.js runs as a worker thread');
 loadPatterns();
-port.on('message', async (task: { id: number; input: InputFile; file: LoadedFile; format: Format }) => {
-  const result = encodeExtraction(await processLoaded(task.input, task.file), task.format);
-  port.postMessage({ id: task.id, result });
+let turn: Promise<void> = Promise.resolve();
+port.on('message', (task: { id: number; input: InputFile; format: Format }) => {
+  turn = turn.then(async () => {
+    try {
+      const { extraction, file } = await processPath(task.input);
+      port.postMessage({ id: task.id, result: encodeExtraction(extraction, task.format), file });
+    } catch (err) {
+      // processPath never throws for a bad document; this is a bug, reported as the document's failure
+      port.postMessage({ id: task.id, error: `${(err as Error).name}: ${(err as Error).message}` });
+    }
+  });
 });
 port.postMessage({ ready: true });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
@@ -239,6 +239,8 @@ const docxEntry = (buf: Buffer) => buf.includes('word/document.xml');
 export interface LoadedFile {
   readonly path: string;
   readonly size: number;
+  /** When the file was last changed, as the file system says (the --resume manifest keeps it). */
+  readonly mtimeMs: number;
   readonly bytes: Uint8Array | null;
   readonly error: string | null;
 }
@@ -246,9 +248,27 @@ export interface LoadedFile {
 export async function loadFile(path: string): Promise<LoadedFile> {
   const info = await stat(path);
   if (info.isDirectory()) throw new ReadError('read.directory', 'a folder, not a file');
-  if (info.size > MAX_BYTES) return { path, size: info.size, bytes: null, error: `file too large: ${info.size} bytes (limit ${MAX_BYTES})` };
-  return { path, size: info.size, bytes: await readFile(path), error: null };
+  if (info.size > MAX_BYTES) return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: null, error: tooLarge(info.size) };
+  return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: await readFile(path), error: null };
 }
+
+/**
+ * The same, synchronously, on one open file (a worker thread reads its own documents: no hop
+ * through libuv's thread pool, and size and mtime are those of the bytes read).
+ */
+export function loadFileSync(path: string): LoadedFile {
+  const fd = openSync(path, 'r');
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw new ReadError('read.directory', 'a folder, not a file');
+    if (info.size > MAX_BYTES) return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: null, error: tooLarge(info.size) };
+    return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: readFileSync(fd), error: null };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const tooLarge = (size: number) => `file too large: ${size} bytes (limit ${MAX_BYTES})`;
 
 /** Reads one input file whatever its format. Never throws for a bad file: the result carries the reason. */
 export async function readDocument(path: string): Promise<ReadResult> {
