@@ -63,6 +63,8 @@ describe('report.html', () => {
     await fact.click();
     await expect.poll(() => page.locator('#details .v-metric').first().textContent()).toBe('income.total');
     expect(await page.locator('#details .v-value').first().textContent()).toMatch(/34,461,200/);
+    const evidence = await page.locator('li.diag pre').first().textContent();
+    expect(JSON.parse(evidence ?? '')).toBeTypeOf('object'); // evidence laid out as JSON text
     await page.selectOption('#severity', 'warning');
     expect(await page.locator('li.diag:not(.hiddenrow)').count()).toBeGreaterThan(0);
     expect(await page.locator('li.diag.hiddenrow').count()).toBeGreaterThan(0);

@@ -9,11 +9,25 @@ const LEAD_WORDS = new Set(cueWords.leadWords);
 const TAIL_WORDS = new Set(cueWords.tailWords);
 const MARK = /^[\s,，:：;；、。.()（）“”"'①-⑳\d一二三四五六七八九十]+$/;
 
+/** Spans seen before and their names: disclosures repeat the same lines (cleared when full, memory stays flat). */
+const cache = new Map<string, string>();
+const CACHE_SIZE = 8192;
+
 /**
  * The name of a listed line from the text before its number: list markers, cue words
  * (其中, 包括 …) and closing words (为, 共计 …) removed. `①12345租赁费` → `12345租赁费`.
  */
 export function cleanItem(span: string): string {
+  let item = cache.get(span);
+  if (item === undefined) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    item = nameOf(span);
+    cache.set(span, item);
+  }
+  return item;
+}
+
+function nameOf(span: string): string {
   const s = span.replace(/^[\s,，:：;；、。]+/, '').replace(/^(?:[(（]?\d{1,2}[)）.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[①-⑳])/, '');
   const words = cutWithOffsets(s.replace(/[(（][类款项][)）]\s*$/, ''));
   let a = 0;

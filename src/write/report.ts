@@ -11,8 +11,10 @@ import type { Extraction } from '../extract.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+  return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string) : s;
 }
 
 /** JSON safe inside a <script type="application/json"> element. */
@@ -100,7 +102,7 @@ export function documentEntry(x: Extraction, text: string): string {
     diags: x.diagnostics
       .map(
         (d, i) =>
-          `<li class="diag" id="d${i}" data-sev="${d.severity}"><span class="sev-${d.severity}">${d.severity}</span> <code>${escapeHtml(d.rule)}</code> ${escapeHtml(d.message)}${d.evidence ? `<pre>${escapeHtml(JSON.stringify(JSON.parse(d.evidence), null, 1))}</pre>` : ''}</li>`,
+          `<li class="diag" id="d${i}" data-sev="${d.severity}"><span class="sev-${d.severity}">${d.severity}</span> <code>${escapeHtml(d.rule)}</code> ${escapeHtml(d.message)}${d.evidence ? `<pre data-evidence="${i}"></pre>` : ''}</li>`,
       )
       .join(''),
     facts: x.facts.map((f) => [f.section, f.metric, f.item, f.code, f.role, f.value, f.unit, f.raw]),
@@ -149,6 +151,8 @@ window.fdxDocument = (entry) => {
   document.getElementById('head').innerHTML = entry.head;
   document.getElementById('text').innerHTML = entry.text;
   document.getElementById('diags').innerHTML = entry.diags;
+  // evidence is JSON text: laid out here, shown as text
+  document.querySelectorAll('pre[data-evidence]').forEach((pre) => { pre.textContent = JSON.stringify(JSON.parse(entry.diagnostics[pre.dataset.evidence][3]), null, 1); });
   const metric = document.getElementById('metric');
   for (const m of entry.metrics) metric.add(new Option(m, m));
   document.querySelectorAll('mark').forEach((m) => { m.title = m.dataset.f.split(',').map((i) => data.facts[i][1] + ' ' + data.facts[i][4] + ' ' + fmt(data.facts[i][5])).join('\\n'); });
