@@ -24,6 +24,9 @@ interface Slot {
   timer: NodeJS.Timeout | null;
 }
 
+/** A worker's old-generation heap limit in MB (EXTRACT_WORKER_HEAP_MB to change it). */
+const WORKER_HEAP_MB = Math.max(64, Number(process.env.EXTRACT_WORKER_HEAP_MB) || 1024);
+
 /** Documents posted to a worker at once: the next one is there when the current one is done. */
 const DEPTH = 2;
 
@@ -52,7 +55,10 @@ export class WorkerPool {
     // a bounded young generation keeps each worker's memory flat over long runs; 32 MB lets a
     // document's short-lived objects die young (16 MB promoted them and the old generation grew:
     // peak RSS 375–413 MB at 3,000 documents with two workers, 367–369 MB with 32, 363–419 MB with 48–64)
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 32 } });
+    // the old generation is capped too (V8 then collects sooner instead of growing toward the default
+    // limit: peak RSS 320–330 MB at 3,000 documents, 360–380 MB with 2 GB); a document that needs
+    // more fails alone, "out of memory" (a 5 MB one-line document needs ≈ 1.3 GB: raise EXTRACT_WORKER_HEAP_MB)
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const slot: Slot = { worker, tasks, timer: null };
     worker.on('message', (msg: { id?: number; result?: EncodedDoc; file?: FileStamp | null; error?: string }) => {
       const task = slot.tasks[0];
@@ -67,7 +73,13 @@ export class WorkerPool {
       this.startClock(slot);
       this.feed(slot);
     });
-    worker.on('error', (err) => this.fail(slot, `worker crashed: ${err.message}`, true));
+    worker.on('error', (err: Error & { code?: string }) =>
+      this.fail(
+        slot,
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `out of memory: the document needs more than the worker's ${WORKER_HEAP_MB} MB heap (EXTRACT_WORKER_HEAP_MB)` : `worker crashed: ${err.message}`,
+        true,
+      ),
+    );
     worker.on('exit', (code) => {
       if (!this.closed && slot.tasks.length) this.fail(slot, `worker exited (code ${code})`, true);
     });

@@ -81,6 +81,22 @@ describe('batch runs', () => {
     expect(docs.slice(1).every((d) => d.status === 'ok' && d.facts > 0)).toBe(true);
   }, 60_000);
 
+  it('fails a document that needs more than the worker heap alone, with the reason, and goes on', () => {
+    const input = corpus(1);
+    const para = readFileSync(join(root, 'corpus', '000_4390827485b68ec2.txt'), 'utf8').replace(/\n/g, '');
+    writeFileSync(join(input, '!large.txt'), para.repeat(Math.ceil(5e6 / para.length)));
+    const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
+    const r = spawnSync(process.execPath, [bin, input, '--out', out, '--jobs', '1', '--format', 'jsonl'], {
+      encoding: 'utf8',
+      cwd: root,
+      env: { ...process.env, EXTRACT_WORKER_HEAP_MB: '64' },
+    });
+    expect(r.stderr).toMatch(/8 documents \(7 ok, 0 partial, 1 failed\)/);
+    const docs = readFileSync(join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(docs[0]).toMatchObject({ doc_id: '!large.txt', status: 'failed' });
+    expect(docs[0].error).toMatch(/out of memory: .* 64 MB heap/);
+  }, 60_000);
+
   it('prints plain progress lines and a summary when stderr is not a terminal', () => {
     const input = corpus(1);
     const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
