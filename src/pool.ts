@@ -57,7 +57,7 @@ export class WorkerPool {
     // peak RSS 375–413 MB at 3,000 documents with two workers, 367–369 MB with 32, 363–419 MB with 48–64)
     // the old generation is capped too (V8 then collects sooner instead of growing toward the default
     // limit: peak RSS 320–330 MB at 3,000 documents, 360–380 MB with 2 GB); a document that needs
-    // more fails alone, "out of memory" (a 5 MB one-line document needs ≈ 1.3 GB: raise EXTRACT_WORKER_HEAP_MB)
+    // more fails alone, "out of memory" (a 5 MB one-line document passes, the process at ≈ 1.3 GB RSS; EXTRACT_WORKER_HEAP_MB raises it)
     const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const slot: Slot = { worker, tasks, timer: null };
     worker.on('message', (msg: { id?: number; result?: EncodedDoc; file?: FileStamp | null; error?: string }) => {
