@@ -211,6 +211,8 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
   const tableRanges = findTables(lines);
   const inToc = (offset: number) => tocRanges.some(([a, b]) => offset >= a && offset < b);
   const headings: Heading[] = [];
+  /** Where the last （n） heading so far starts (headings come in order). */
+  let lastNumParen = -1;
   const stack: Heading[] = [];
   // entries of a 名词解释 part stay in the glossary whatever their numbering style
   let inGlossary = false;
@@ -235,7 +237,7 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
     if (!toc && m.styleId === 'num-paren' && m.n > 1) {
       // （3） among （一）（二）（四）: a sibling numbered in the wrong style, not a child
       const lastParen = [...stack].reverse().find((h) => h.level === 2);
-      const childSince = lastParen && headings.some((h) => h.start > lastParen.start && h.styleId === 'num-paren');
+      const childSince = lastParen && lastNumParen > lastParen.start;
       if (lastParen && lastParen.n === m.n - 1 && !childSince) m = { ...m, level: 2, misStyled: true };
     }
     const ownSection = sectionOfTitle(m.title, patterns);
@@ -250,6 +252,7 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
     }
     const h: Heading = { ...m, start: line.start, end: line.end, ownSection, section, inToc: toc };
     headings.push(h);
+    if (h.styleId === 'num-paren') lastNumParen = h.start;
     if (!toc) stack.push(h);
   }
   const body = headings.filter((h) => !h.inToc);
