@@ -1,5 +1,5 @@
 import { type Extraction, extractText, failedExtraction } from './extract.js';
-import { decodeDocument, type LoadedFile, loadFile, loadFileSync, ReadError } from './stages/read.js';
+import { decodeDocument, type LoadedFile, loadFileSync, ReadError } from './stages/read.js';
 
 /** One input: where it is and the doc_id it is known by. */
 export interface InputFile {
@@ -7,13 +7,9 @@ export interface InputFile {
   readonly docId: string;
 }
 
-/** Reads and extracts one file; never throws: an unreadable file is a failed extraction. */
+/** Reads and extracts one file (in this thread); never throws: an unreadable file is a failed extraction. */
 export async function processFile(input: InputFile): Promise<Extraction> {
-  try {
-    return await processLoaded(input, await loadFile(input.path));
-  } catch (err) {
-    return failed(input, err);
-  }
+  return (await processPath(input)).extraction;
 }
 
 /** Size and mtime of the bytes a document was read from (what --resume compares). */
@@ -38,8 +34,8 @@ function failed(input: InputFile, err: unknown): Extraction {
   return failedExtraction(input.docId, input.path, {}, e instanceof ReadError || (e.code && e.message.startsWith(e.code)) ? e.message : `${e.code ?? e.name}: ${e.message}`);
 }
 
-/** Extracts a file whose bytes are already read (in a worker: the main thread does the file I/O). */
-export async function processLoaded(input: InputFile, file: LoadedFile): Promise<Extraction> {
+/** Extracts a file whose bytes are read; never throws. */
+async function processLoaded(input: InputFile, file: LoadedFile): Promise<Extraction> {
   try {
     const read = await decodeDocument(file);
     if (read.text === null) return failedExtraction(input.docId, input.path, read, read.error ?? 'unreadable');

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
@@ -245,16 +244,9 @@ export interface LoadedFile {
   readonly error: string | null;
 }
 
-export async function loadFile(path: string): Promise<LoadedFile> {
-  const info = await stat(path);
-  if (info.isDirectory()) throw new ReadError('read.directory', 'a folder, not a file');
-  if (info.size > MAX_BYTES) return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: null, error: tooLarge(info.size) };
-  return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: await readFile(path), error: null };
-}
-
 /**
- * The same, synchronously, on one open file (a worker thread reads its own documents: no hop
- * through libuv's thread pool, and size and mtime are those of the bytes read).
+ * A file's bytes, read synchronously on one open file (a worker thread reads its own documents:
+ * no hop through libuv's thread pool, and size and mtime are those of the bytes read).
  */
 export function loadFileSync(path: string): LoadedFile {
   const fd = openSync(path, 'r');
@@ -272,7 +264,7 @@ const tooLarge = (size: number) => `file too large: ${size} bytes (limit ${MAX_B
 
 /** Reads one input file whatever its format. Never throws for a bad file: the result carries the reason. */
 export async function readDocument(path: string): Promise<ReadResult> {
-  return decodeDocument(await loadFile(path));
+  return decodeDocument(loadFileSync(path));
 }
 
 /** Bytes to the document as decoded, whatever the format (the CPU part of reading, done in a worker). */
