@@ -76,29 +76,69 @@ function maskForSubject(s: string): string {
     .replace(/(?:^|[,，;；:：])(?:主要是|主要用于|主要包括|主要为|原因是|原因主要是|主要原因是|其中主要)[^,，;；。]*/g, blank);
 }
 
-export class Classifier {
-  private readonly roleRules: Array<{ role: Role; kinds: readonly string[]; docTypes: readonly string[] | undefined; sign: boolean; regex: RegExp }>;
-  private readonly subjectsByCode: Map<string, Subject[]>;
+const foldExpenditure = (s: string) => (s.endsWith('支出') ? s.slice(0, -2) : s);
 
-  constructor(
-    private readonly patterns: Patterns,
-    private readonly phrases: PhraseMatcher,
-    private readonly ctx: DocContext,
-  ) {
-    const prev = ctx.year ? `(?:${ctx.year - 1}|${ctx.year - 2})年` : '(?!)';
-    this.roleRules = patterns.roles.map((r) => ({
+const subjectIndex = new WeakMap<Patterns, Map<string, Subject>>();
+
+/**
+ * Function subjects by `parent code|name without 支出` (the first listed wins): 类 have the parent
+ * '', 款 and 项 the code of their 类 or 款.
+ */
+function functionSubjectsByParent(patterns: Patterns): Map<string, Subject> {
+  let index = subjectIndex.get(patterns);
+  if (!index) {
+    index = new Map();
+    for (const s of patterns.subjects) {
+      if (s.kind !== 'function') continue;
+      const key = `${s.code.length > 3 ? s.code.slice(0, -2) : ''}|${foldExpenditure(s.name)}`;
+      if (!index.has(key)) index.set(key, s);
+    }
+    subjectIndex.set(patterns, index);
+  }
+  return index;
+}
+
+const roleRuleCache = new WeakMap<Patterns, Map<number | null, RoleRule[]>>();
+
+interface RoleRule {
+  readonly role: Role;
+  readonly kinds: readonly string[];
+  readonly docTypes: readonly string[] | undefined;
+  readonly sign: boolean;
+  readonly regex: RegExp;
+}
+
+/** The role rules for a document of `year` (its prior years filled in), compiled once per year. */
+function roleRulesFor(patterns: Patterns, year: number | null): RoleRule[] {
+  let byYear = roleRuleCache.get(patterns);
+  if (!byYear) {
+    byYear = new Map();
+    roleRuleCache.set(patterns, byYear);
+  }
+  let rules = byYear.get(year);
+  if (!rules) {
+    const prev = year ? `(?:${year - 1}|${year - 2})年` : '(?!)';
+    rules = patterns.roles.map((r) => ({
       role: r.role as Role,
       kinds: r.kinds,
       docTypes: r.docTypes,
       sign: r.sign,
       regex: new RegExp(r.source.replace('{{prevYear}}', prev), 'u'),
     }));
-    this.subjectsByCode = new Map();
-    for (const s of patterns.subjects) {
-      const list = this.subjectsByCode.get(s.code) ?? [];
-      list.push(s);
-      this.subjectsByCode.set(s.code, list);
-    }
+    byYear.set(year, rules);
+  }
+  return rules;
+}
+
+export class Classifier {
+  private readonly roleRules: RoleRule[];
+
+  constructor(
+    private readonly patterns: Patterns,
+    private readonly phrases: PhraseMatcher,
+    private readonly ctx: DocContext,
+  ) {
+    this.roleRules = roleRulesFor(patterns, ctx.year);
   }
 
   private acceptable(entry: MetricEntry, q: Quantity, group: string | null): boolean {
@@ -117,13 +157,10 @@ export class Classifier {
   private resolvePath(names: string[]): { code: string; item: string } {
     let parent = '';
     let code = '';
-    const fold = (s: string) => s.replace(/支出$/, '');
+    const byParent = functionSubjectsByParent(this.patterns);
     for (const name of names) {
-      const cands = this.patterns.subjects.filter(
-        (s) => s.kind === 'function' && s.code.length === parent.length + (parent ? 2 : 3) && s.code.startsWith(parent) && fold(s.name) === fold(name),
-      );
-      const renamed = this.patterns.renames.find((r) => fold(r.oldName) === fold(name));
-      const hit = cands[0] ?? (renamed && renamed.code.startsWith(parent) ? { code: renamed.code } : null);
+      const renamed = this.patterns.renames.find((r) => foldExpenditure(r.oldName) === foldExpenditure(name));
+      const hit = byParent.get(`${parent}|${foldExpenditure(name)}`) ?? (renamed && renamed.code.startsWith(parent) ? { code: renamed.code } : null);
       if (!hit) return { code: '', item: names[names.length - 1] ?? '' };
       code = hit.code;
       parent = hit.code;

@@ -64,10 +64,6 @@ export interface PhraseMatcher {
   readonly table: ReadonlyMap<string, PhraseInfo>;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Subject names as they appear in text: with and without a trailing 支出, full-width brackets folded. */
 function subjectVariants(name: string): string[] {
   const n = name.replace(/（/g, '(').replace(/）/g, ')');
@@ -109,8 +105,7 @@ export function buildPhraseMatcher(patterns: Patterns): PhraseMatcher {
     const base = literal.endsWith('支出') ? table.get(literal.slice(0, -2)) : undefined;
     if (base?.metrics.length) info.metrics.push(...base.metrics);
   }
-  const literals = [...table.keys()].sort((a, b) => b.length - a.length);
-  const regex = new RegExp(literals.map(escape).join('|'), 'gu');
+  const root = buildTrie(table);
   // the same clause and heading texts are asked about again and again: remember the answers
   const cache = new Map<string, PhraseMatch[]>();
   return {
@@ -118,15 +113,64 @@ export function buildPhraseMatcher(patterns: Patterns): PhraseMatcher {
     find(s: string) {
       const known = cache.get(s);
       if (known) return known;
-      const out: PhraseMatch[] = [];
-      regex.lastIndex = 0;
-      for (const m of s.matchAll(regex)) {
-        const info = table.get(m[0]);
-        if (info) out.push({ text: m[0], start: m.index, end: m.index + m[0].length, info });
-      }
+      const out = findLongest(root, s);
       if (cache.size > 5000) cache.clear();
       if (s.length < 400) cache.set(s, out);
       return out;
     },
   };
+}
+
+/** A node of the phrase trie, keyed by UTF-16 code unit; `info` where a phrase ends. */
+interface TrieNode {
+  readonly next: Map<number, TrieNode>;
+  literal: string | null;
+  info: PhraseInfo | null;
+}
+
+function buildTrie(table: ReadonlyMap<string, PhraseInfo>): TrieNode {
+  const root: TrieNode = { next: new Map(), literal: null, info: null };
+  for (const [literal, info] of table) {
+    let node = root;
+    for (let i = 0; i < literal.length; i++) {
+      const c = literal.charCodeAt(i);
+      let child = node.next.get(c);
+      if (!child) {
+        child = { next: new Map(), literal: null, info: null };
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    node.literal = literal;
+    node.info = info;
+  }
+  return root;
+}
+
+/**
+ * Leftmost-longest phrase matches, not overlapping: at each position the longest phrase that
+ * starts there, then on after it (what one alternation of all phrases, longest first, finds;
+ * a trie walk costs the length of the phrase instead of one try per phrase).
+ */
+function findLongest(root: TrieNode, s: string): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  let i = 0;
+  while (i < s.length) {
+    let node: TrieNode | undefined = root;
+    let best: TrieNode | null = null;
+    let bestEnd = i;
+    for (let j = i; j < s.length; j++) {
+      node = node.next.get(s.charCodeAt(j));
+      if (!node) break;
+      if (node.info) {
+        best = node;
+        bestEnd = j + 1;
+      }
+    }
+    if (best?.info && best.literal !== null) {
+      out.push({ text: best.literal, start: i, end: bestEnd, info: best.info });
+      i = bestEnd;
+    } else i++;
+  }
+  return out;
 }
