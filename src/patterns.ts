@@ -154,8 +154,8 @@ function renameGroups(source: string, names: ReadonlyArray<string | null>): stri
   return out;
 }
 
-/** Compiles an XRegExp pattern with `{{part}}` pieces and the `d` flag for group offsets. */
-export function buildRegex(source: string, parts: Record<string, string>, flags = 'd'): RegExp {
+/** Compiles an XRegExp pattern with `{{part}}` pieces (Unicode mode; `flags` added). */
+export function buildRegex(source: string, parts: Record<string, string>, flags = ''): RegExp {
   const subs = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, XRegExp(v)]));
   const built = XRegExp.build(source, subs, 'u') as RegExp & { xregexp?: { captureNames?: Array<string | null> } };
   const names = built.xregexp?.captureNames ?? [];

@@ -52,10 +52,28 @@ export function parseHeadingNumber(n: string): number {
   return CN[n] ?? 0;
 }
 
+const sectionCache = new WeakMap<Patterns, Map<string, Section | null>>();
+
 export function sectionOfTitle(title: string, patterns: Patterns): Section | null {
+  // the same titles (部门概况, 名词解释 …) come back in document after document
+  let cache = sectionCache.get(patterns);
+  if (!cache) {
+    cache = new Map();
+    sectionCache.set(patterns, cache);
+  }
+  let section = cache.get(title);
+  if (section !== undefined) return section;
+  section = null;
   const t = (title.split(/[,，。；;：:\d]/)[0] ?? '').replace(/["“”'‘’\s]/g, '');
-  for (const s of patterns.sections) if (s.keywords.some((k) => t.includes(k))) return s.section as Section;
-  return null;
+  for (const s of patterns.sections) {
+    if (s.keywords.some((k) => t.includes(k))) {
+      section = s.section as Section;
+      break;
+    }
+  }
+  if (cache.size >= 4096) cache.clear();
+  cache.set(title, section);
+  return section;
 }
 
 /** Matches a line against the heading styles; null when the line is not a heading. */
