@@ -41,8 +41,15 @@ function docTypeOf(level: string | undefined, kind: string | undefined, context:
   return `${unit ? '单位' : '部门'}${k}` as DocType;
 }
 
+const PLACE_END = new Set([...'省市州盟县区旗'].map((c) => c.charCodeAt(0)));
+
 /** A longer name of the same organisation written elsewhere: 景东彝族自治县大街镇 → 普洱市景东彝族自治县大街镇. */
 function widenOrg(org: string, text: string): string {
+  // a wider name ends with a place (省 市 州 盟 县 区 旗) right before the name: where the text has
+  // none, there is nothing to search for (and no regex to compile for this one name)
+  let placeBefore = false;
+  for (let at = text.indexOf(org, 1); at > 0 && !placeBefore; at = text.indexOf(org, at + 1)) placeBefore = PLACE_END.has(text.charCodeAt(at - 1));
+  if (!placeBefore) return org;
   const escaped = org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`(?:(?<![\\u4e00-\\u9fff])|(?<=部分|说明|公开|概况))((?:(?:(?!部分|说明|公开|决算|预算|概况)[\\u4e00-\\u9fff]){1,7}?(?:省|市|州|盟|县|区|自治区|自治州|自治县|旗))+)${escaped}`, 'gu');
   let best = org;
