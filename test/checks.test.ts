@@ -41,6 +41,14 @@ describe('sums of parts against their total', () => {
     expect(rules(check([total, ...lines]))).toEqual(['warning check.sum.operating-cost-lines']);
     expect(check([f('operating_costs.total', 'value', 228600), ...lines])).toEqual([]);
   });
+  it('sums a list of 40 lines by its rounding bounds, not by enumerating 2^40 corners', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => f('operating_costs.item', 'value', 10000 + i * 100, undefined, { item: `项目${i}` }));
+    const sum = lines.reduce((s, l) => s + l.value, 0);
+    // 40 figures in 万元 to 2 decimals: each ± 50 yuan, together ± 2,000 yuan; the total stated to ± 50
+    expect(check([f('operating_costs.total', 'value', sum), ...lines])).toEqual([]);
+    expect(rules(check([f('operating_costs.total', 'value', sum + 1500), ...lines]))).toEqual(['info check.sum.operating-cost-lines']);
+    expect(rules(check([f('operating_costs.total', 'value', sum + 5000), ...lines]))).toEqual(['warning check.sum.operating-cost-lines']);
+  });
   it('checks 功能分类 类 items against their total', () => {
     const items = [
       f('general_budget_expenditure.by_function', 'value', 21066600, undefined, { code: '201', item: '一般公共服务支出' }),

@@ -1,6 +1,6 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import type { ChecksTable } from './table.js';
-import { bounds, type CheckFact, display, judge, stepOf } from './precision.js';
+import { bounds, type CheckFact, display, judge, stepOf, sumBounds } from './precision.js';
 
 const spanOf = (f: CheckFact) => ({ start: f.start, end: f.end });
 const used = (f: CheckFact) => ({ metric: f.metric, item: f.item, role: f.role, value: f.value, raw: f.raw, start: f.start, end: f.end });
@@ -18,10 +18,7 @@ export function first(facts: CheckFact[], metric: string, role = 'value'): Check
  */
 export function compareSum(rule: string, label: string, total: CheckFact, parts: CheckFact[]): Diagnostic | null {
   const sum = parts.reduce((s, p) => s + p.value, 0);
-  const implied = bounds(
-    parts.map((p) => ({ value: p.value, step: stepOf(p) })),
-    (xs) => xs.reduce((s, x) => s + x, 0),
-  );
+  const implied = sumBounds(parts.map((p) => ({ value: p.value, step: stepOf(p) })));
   const verdict = judge(total.value, stepOf(total), implied, sum);
   if (verdict === 'exact') return null;
   const terms = parts.map((p) => display(p.value, p)).join(' + ');

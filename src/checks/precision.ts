@@ -47,7 +47,22 @@ export function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
-/** Every corner of a box of inputs (value ± half its step), for interval bounds of a formula. */
+/**
+ * Bounds of a sum of figures each known to ± half its step: the all-low and the all-high corner.
+ * Floating-point addition is monotone, so these are exactly the extremes `bounds` would find among
+ * all 2^n corners, at the cost of n additions (a list of 30 项目 would be a billion corners).
+ */
+export function sumBounds(inputs: Array<{ value: number; step: number }>): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  for (const x of inputs) {
+    lo += x.value - x.step / 2;
+    hi += x.value + x.step / 2;
+  }
+  return [lo, hi];
+}
+
+/** Every corner of a box of inputs (value ± half its step), for interval bounds of a formula of a few inputs. */
 export function bounds(inputs: Array<{ value: number; step: number }>, fn: (xs: number[]) => number): [number, number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
