@@ -14,9 +14,9 @@ import {
   OrgUnitRow as OrgUnitSchema,
   SECTIONS,
   type SummaryRow,
-  headlineMetrics,
 } from './schema.js';
 import { runChecks } from './checks/index.js';
+import { summarize } from './rows.js';
 import type { TextView } from './formats/html.js';
 import { pageOf } from './formats/pdf.js';
 import { Classifier } from './stages/classify.js';
@@ -26,7 +26,6 @@ import { extractGlossary } from './stages/glossary.js';
 import { normalizeText, toOriginal } from './stages/normalize.js';
 import { extractOrgUnits } from './stages/org-units.js';
 import { buildPhraseMatcher, type PhraseMatcher } from './stages/phrases.js';
-import type { ReadResult } from './stages/read.js';
 import { segmentSections } from './stages/segment.js';
 import type { z } from 'zod';
 
@@ -208,46 +207,4 @@ function remap(d: Diagnostic, normal: Parameters<typeof toOriginal>[0]): Diagnos
   if (d.start === null || d.end === null) return d;
   const span = toOriginal(normal, d.start, d.end);
   return { ...d, start: span.start, end: span.end };
-}
-
-let columns: Array<[string, string]> | null = null;
-const headlineColumns = () => {
-  columns ??= headlineMetrics().map((m) => [m, m.replace(/\./g, '_')]);
-  return columns;
-};
-
-/** One row per document: the first `value` of each headline metric. */
-export function summarize(document: DocumentRow, facts: FactRow[]): SummaryRow {
-  const row: SummaryRow = { doc_id: document.doc_id, org: document.org, year: document.year, doc_type: document.doc_type };
-  const firstValue = new Map<string, number>();
-  for (const f of facts) if (f.role === 'value' && f.item === '' && !firstValue.has(f.metric)) firstValue.set(f.metric, f.value);
-  for (const [m, column] of headlineColumns()) row[column] = firstValue.get(m) ?? null;
-  return row;
-}
-
-/** The rows of a document that could not be read. */
-export function failedExtraction(docId: string, path: string, read: Partial<ReadResult>, error: string): Extraction {
-  const document = DocumentSchema.parse({
-    doc_id: docId,
-    path,
-    sha256: read.sha256 ?? '',
-    bytes: read.bytes ?? 0,
-    encoding: read.encoding ?? null,
-    format: read.format ?? '',
-    org: null,
-    year: null,
-    doc_type: null,
-    sections: '',
-    facts: 0,
-    diagnostics: 1,
-    errors: 1,
-    warnings: 0,
-    infos: 0,
-    status: 'failed',
-    error,
-  });
-  const diagnostics = [
-    DiagnosticSchema.parse({ doc_id: docId, rule: 'read.failed', severity: 'error', message: error, start: null, end: null, evidence: null }),
-  ];
-  return { document, facts: [], summary: summarize(document, []), org_units: [], glossary: [], diagnostics };
 }

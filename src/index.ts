@@ -6,7 +6,8 @@
  *   for await (const x of extractFiles(['corpus/'])) console.log(x.document.doc_id, x.facts.length);
  */
 import { type Extraction, extractText as extractOne, type TextInfo } from './extract.js';
-import { collectInputs, processFile } from './run.js';
+import { processFile } from './process-file.js';
+import { collectInputs } from './run.js';
 
 export type { Extraction } from './extract.js';
 export { run, collectInputs, type RunOptions, type RunSummary } from './run.js';

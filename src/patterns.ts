@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import XRegExp from 'xregexp';
+import type XRegExpType from 'xregexp';
 import { z } from 'zod';
 
 /** The folder of data files: `patterns/` at the package root (beside `src/` and `dist/`). */
@@ -154,18 +155,40 @@ function renameGroups(source: string, names: ReadonlyArray<string | null>): stri
   return out;
 }
 
+const require = createRequire(import.meta.url);
+let xregexp: typeof XRegExpType | null = null;
+
+/** XRegExp, loaded when patterns are first compiled (≈ 60 ms: a batch run's main thread never compiles them). */
+function XRegExp(): typeof XRegExpType {
+  xregexp ??= require('xregexp') as typeof XRegExpType;
+  return xregexp;
+}
+
 /** Compiles an XRegExp pattern with `{{part}}` pieces (Unicode mode; `flags` added). */
 export function buildRegex(source: string, parts: Record<string, string>, flags = ''): RegExp {
-  const subs = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, XRegExp(v)]));
-  const built = XRegExp.build(source, subs, 'u') as RegExp & { xregexp?: { captureNames?: Array<string | null> } };
+  const X = XRegExp();
+  const subs = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, X(v)]));
+  const built = X.build(source, subs, 'u') as RegExp & { xregexp?: { captureNames?: Array<string | null> } };
   const names = built.xregexp?.captureNames ?? [];
   return new RegExp(renameGroups(built.source, names), flags.includes('u') ? flags : `${flags}u`);
+}
+
+let metrics: z.infer<typeof MetricsFile> | null = null;
+
+function metricsFile(): z.infer<typeof MetricsFile> {
+  metrics ??= MetricsFile.parse(readJson('metrics.json'));
+  return metrics;
+}
+
+/** The metric phrase table alone (what the datasets' columns need), without compiling every pattern. */
+export function loadMetricEntries(): MetricEntry[] {
+  return metricsFile().metrics;
 }
 
 function compile(): Patterns {
   const q = QuantitiesFile.parse(readJson('quantities.json'));
   const h = HeadingsFile.parse(readJson('headings.json'));
-  const m = MetricsFile.parse(readJson('metrics.json'));
+  const m = metricsFile();
   const r = RolesFile.parse(readJson('roles.json'));
   const itemized: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(m.itemized)) if (Array.isArray(v)) itemized[k] = v;

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { failedExtraction } from './extract.js';
+import { failedExtraction } from './rows.js';
 import type { FileStamp, InputFile } from './process-file.js';
 import { type EncodedDoc, encodeExtraction } from './write/encode.js';
 import type { Format } from './write/formats.js';

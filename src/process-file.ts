@@ -1,4 +1,5 @@
-import { type Extraction, extractText, failedExtraction } from './extract.js';
+import { type Extraction, extractText } from './extract.js';
+import { failedExtraction } from './rows.js';
 import { decodeDocument, type LoadedFile, loadFileSync, ReadError } from './stages/read.js';
 
 /** One input: where it is and the doc_id it is known by. */

@@ -5,7 +5,7 @@ import PQueue from 'p-queue';
 import { whenMissing } from './fs-util.js';
 import { PATTERNS_DIR } from './patterns.js';
 import { WorkerPool } from './pool.js';
-import { type FileStamp, type InputFile, processFile } from './process-file.js';
+import type { FileStamp, InputFile } from './process-file.js';
 import { fileInfo, PreviousRun, RunState } from './state.js';
 import type { DocumentRow } from './schema.js';
 import { DatasetWriter } from './write/datasets.js';
@@ -15,7 +15,6 @@ import { phaseOf, writeDataPackage } from './write/datapackage.js';
 import type { Format } from './write/formats.js';
 
 export type { InputFile } from './process-file.js';
-export { processFile } from './process-file.js';
 
 export interface RunOptions {
   readonly out: string;
@@ -149,6 +148,17 @@ async function removeStaleTemps(out: string): Promise<void> {
  */
 export async function run(paths: string[], options: RunOptions): Promise<RunSummary> {
   const t0 = performance.now();
+  // a run that will extract starts its workers first: they load patterns and jieba while this
+  // thread lists the inputs (a --resume may extract nothing: its workers start on demand)
+  const early = options.workers && !options.resume ? new WorkerPool(Math.max(1, options.jobs), options.timeoutMs ?? 60_000, options.format) : null;
+  try {
+    return await extractAll(paths, options, early, t0);
+  } finally {
+    await early?.close();
+  }
+}
+
+async function extractAll(paths: string[], options: RunOptions, early: WorkerPool | null, t0: number): Promise<RunSummary> {
   const inputs = await collectInputs(paths, options.onWarning);
   await removeStaleTemps(options.out);
   const writer = await DatasetWriter.open(options.out, options.format, { bom: options.bom ?? false });
@@ -185,7 +195,7 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
   }
   const state = await RunState.begin(options.out, key, previous);
   // workers start with the first document that needs extracting (a --resume of an unchanged corpus needs none)
-  let pool: WorkerPool | null = null;
+  let pool: WorkerPool | null = early;
   const workers = () => {
     pool ??= new WorkerPool(Math.max(1, options.jobs), options.timeoutMs ?? 60_000, options.format);
     return pool;
@@ -221,6 +231,8 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
       x = r.doc;
       file = r.file;
     } else {
+      // extraction in this thread: its stages load only now (a batch run's main thread never needs them)
+      const { processFile } = await import('./process-file.js');
       x = encodeExtraction(await processFile(input), options.format);
       file ??= await stampOf(input.path);
     }

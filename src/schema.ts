@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadPatterns } from './patterns.js';
+import { loadMetricEntries } from './patterns.js';
 
 export const SECTIONS = ['overview', 'income', 'expenditure', 'three_public', 'other', 'glossary'] as const;
 export const ROLES = [
@@ -104,7 +104,7 @@ let headlines: string[] | null = null;
 export function headlineMetrics(): string[] {
   if (headlines) return headlines;
   const out = new Set<string>();
-  for (const entry of loadPatterns().metrics) {
+  for (const entry of loadMetricEntries()) {
     const list = Array.isArray(entry.metric) ? entry.metric : [entry.metric];
     for (const m of [...list, ...Object.values(entry.counts ?? {})]) {
       for (const name of m.includes('{family}') ? FAMILIES.map((f) => m.replace('{family}', f)) : [m]) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction } from '../src/extract.js';
 import { extractHtmlText } from '../src/formats/html.js';
-import { processFile } from '../src/run.js';
+import { processFile } from '../src/process-file.js';
 // @ts-expect-error: a plain JavaScript module shared with the command line
 import { variants } from './fixtures/make-variants.mjs';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_BYTES, readDocument } from '../src/stages/read.js';
-import { processFile } from '../src/run.js';
+import { processFile } from '../src/process-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'read-'));
 const file = (name: string, data: Uint8Array | string) => {
