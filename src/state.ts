@@ -30,7 +30,7 @@ const PARTIAL_DIR = '.extract-state.partial';
 
 export class RunState {
   private offset = 0;
-  private results: string[] = [];
+  private results: Uint8Array[] = [];
   private manifest: string[] = [];
   private pending = 0;
 
@@ -58,9 +58,8 @@ export class RunState {
 
   /** Records one finished document: its rows and its report entry. */
   async record(doc: EncodedDoc, file: { path: string; size: number; mtimeMs: number }): Promise<void> {
-    const parts = [...DATASETS.map((d) => doc.chunks[d]), doc.report.entry];
-    const lengths = parts.map((p) => Buffer.byteLength(p));
-    this.results.push(...parts);
+    const lengths = doc.lengths;
+    this.results.push(doc.bytes);
     const entry: ManifestEntry = {
       ...file,
       sha256: doc.document.sha256,
@@ -80,13 +79,13 @@ export class RunState {
 
   /** Writes what is gathered: rows first, then the manifest lines that point at them, one flush after another. */
   private flush(): Promise<void> {
-    const results = this.results.join('');
+    const results = Buffer.concat(this.results);
     const manifest = this.manifest.join('');
     this.results = [];
     this.manifest = [];
     this.pending = 0;
     this.writing = this.writing.then(async () => {
-      if (results) await this.resultsFile.write(results);
+      if (results.length) await this.resultsFile.write(results);
       if (manifest) await this.manifestFile.write(manifest);
     });
     return this.writing;
@@ -179,15 +178,7 @@ export class PreviousRun {
     const buf = Buffer.alloc(total);
     const { bytesRead } = await fh.read(buf, 0, total, e.offset);
     if (bytesRead !== total) return null; // rows not written before the kill: extract again
-    const chunks = {} as Record<Dataset, string>;
-    let at = 0;
-    DATASETS.forEach((d, i) => {
-      const n = e.lengths[i] ?? 0;
-      chunks[d] = buf.toString('utf8', at, at + n);
-      at += n;
-    });
-    const entry = buf.toString('utf8', at, at + (e.lengths[DATASETS.length] ?? 0));
-    return { document: e.document, counts: e.counts, chunks, report: { entry, row: e.report.row } };
+    return { document: e.document, counts: e.counts, bytes: buf, lengths: e.lengths, report: { row: e.report.row } };
   }
 
   async close(): Promise<void> {

@@ -17,7 +17,9 @@ port.on('message', (task: { id: number; input: InputFile; format: Format }) => {
   turn = turn.then(async () => {
     try {
       const { extraction, file } = await processPath(task.input);
-      port.postMessage({ id: task.id, result: encodeExtraction(extraction, task.format), file });
+      const result = encodeExtraction(extraction, task.format);
+      // the bytes move to the main thread without a copy
+      port.postMessage({ id: task.id, result, file }, [result.bytes.buffer as ArrayBuffer]);
     } catch (err) {
       // processPath never throws for a bad document; this is a bug, reported as the document's failure
       port.postMessage({ id: task.id, error: `${(err as Error).name}: ${(err as Error).message}` });

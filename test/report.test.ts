@@ -80,7 +80,7 @@ describe('report.html', () => {
     for (let i = 0; i < 6; i++) {
       const id = `d${i}/名 称&?#.txt`; // a doc_id that needs escaping in an address
       ids.push(id);
-      await writer.add(encodeExtraction(extractText(seed.repeat(1 + (i % 3) * 4), { docId: id }), 'csv'));
+      await writer.add(encodeExtraction(extractText(seed.repeat(1 + (i % 3) * 16), { docId: id }), 'csv'));
     }
     await writer.commit();
     const bundles = readdirSync(join(bundled, 'report')).filter((f) => f.endsWith('.js'));

@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
  * renamed over it only when complete. An interrupted run leaves the previous file whole.
  */
 export class AtomicFile {
-  private buffer: string[] = [];
+  private buffer: Array<string | Uint8Array> = [];
   private buffered = 0;
 
   private constructor(
@@ -21,9 +21,9 @@ export class AtomicFile {
     return new AtomicFile(target, temp, await open(temp, 'w'));
   }
 
-  /** Appends text; small writes are gathered into writes of about 1 MB. */
-  async write(chunk: string): Promise<void> {
-    if (!chunk) return;
+  /** Appends text or UTF-8 bytes; small writes are gathered into writes of about 1 MB. */
+  async write(chunk: string | Uint8Array): Promise<void> {
+    if (!chunk.length) return;
     this.buffer.push(chunk);
     this.buffered += chunk.length;
     if (this.buffered >= 1 << 19) await this.flush();
@@ -34,7 +34,7 @@ export class AtomicFile {
   /** Writes what is gathered; writes follow one another in order. */
   private flush(): Promise<unknown> {
     if (!this.buffer.length) return this.writing;
-    const text = this.buffer.join('');
+    const text = joinChunks(this.buffer);
     this.buffer = [];
     this.buffered = 0;
     this.writing = this.writing.then(() => this.handle.write(text));
@@ -52,4 +52,9 @@ export class AtomicFile {
     await this.handle.close();
     await rm(this.temp, { force: true });
   }
+}
+
+/** Text and bytes end to end, as the bytes of one write. */
+export function joinChunks(chunks: Array<string | Uint8Array>): Buffer {
+  return Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
 }

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATASETS, type Dataset, COLUMNS, summaryColumns } from '../schema.js';
 import { AtomicFile } from './atomic.js';
-import type { EncodedDoc } from './encode.js';
+import { type EncodedDoc, partOf } from './encode.js';
 import { encoder, type Format } from './formats.js';
 import { writeParquet } from './parquet.js';
 
@@ -33,11 +33,11 @@ export class DatasetWriter {
   }
 
   async add(doc: EncodedDoc): Promise<void> {
-    for (const name of DATASETS) {
+    for (const [i, name] of DATASETS.entries()) {
       const f = this.files.get(name);
-      let chunk = doc.chunks[name];
-      if (!f || !chunk) continue;
-      if (f.first && this.format === 'json') chunk = chunk.slice(1); // the first row has no comma before it
+      let chunk = partOf(doc, i);
+      if (!f || !chunk.length) continue;
+      if (f.first && this.format === 'json') chunk = chunk.subarray(1); // the first row has no comma before it
       f.first = false;
       await f.file.write(chunk);
     }

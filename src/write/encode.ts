@@ -3,13 +3,46 @@ import { COLUMNS, DATASETS, type Dataset, type DocumentRow, summaryColumns } fro
 import { encoder, type Format } from './formats.js';
 import { documentEntry, type ReportRow, reportRow } from './report.js';
 
-/** One document's rows, already encoded for the run's format: what workers hand back and --resume reuses. */
+/**
+ * One document's rows, already encoded for the run's format and as UTF-8: what workers hand back
+ * (the bytes are transferred, not copied) and --resume reuses. The main thread writes the bytes
+ * as they are.
+ */
 export interface EncodedDoc {
   readonly document: DocumentRow;
   readonly counts: { facts: number; error: number; warning: number; info: number };
-  readonly chunks: Record<Dataset, string>;
-  /** The document's entry in the report (JSON the viewer shows) and its row in the report's index (linked when written). */
-  readonly report: { readonly entry: string; readonly row: ReportRow };
+  /** The six datasets' chunks, then the document's report entry (JSON the viewer shows), end to end. */
+  readonly bytes: Uint8Array;
+  /** Byte length of each of those seven parts. */
+  readonly lengths: number[];
+  /** The document's row in the report's index (linked when written). */
+  readonly report: { readonly row: ReportRow };
+}
+
+/** Part `i` of a document's bytes: datasets in DATASETS order, then (index 6) the report entry. */
+export function partOf(doc: EncodedDoc, i: number): Uint8Array {
+  let at = 0;
+  for (let k = 0; k < i; k++) at += doc.lengths[k] ?? 0;
+  return doc.bytes.subarray(at, at + (doc.lengths[i] ?? 0));
+}
+
+export const REPORT_PART = DATASETS.length;
+
+const utf8 = new TextEncoder();
+
+/** Strings end to end as UTF-8, with the byte length of each (lone surrogates become U+FFFD, as when written). */
+export function packUtf8(parts: string[]): { bytes: Uint8Array; lengths: number[] } {
+  let most = 0;
+  for (const p of parts) most += p.length * 3;
+  const buf = new Uint8Array(most);
+  const lengths: number[] = [];
+  let at = 0;
+  for (const p of parts) {
+    const { written } = utf8.encodeInto(p, buf.subarray(at));
+    lengths.push(written);
+    at += written;
+  }
+  return { bytes: buf.slice(0, at), lengths };
 }
 
 const encoders = new Map<Format, Record<Dataset, ReturnType<typeof encoder>>>();
@@ -26,7 +59,7 @@ function encodersFor(format: Format) {
   return e;
 }
 
-/** Encodes a document's rows (in the worker that extracted it, so that the main thread only writes). */
+/** Encodes a document's rows and report entry as UTF-8 (in the worker that extracted it, so that the main thread only writes). */
 export function encodeExtraction(x: Extraction, format: Format): EncodedDoc {
   const e = encodersFor(format);
   const rows: Record<Dataset, Array<Record<string, unknown>>> = {
@@ -37,8 +70,8 @@ export function encodeExtraction(x: Extraction, format: Format): EncodedDoc {
     glossary: x.glossary,
     diagnostics: x.diagnostics,
   };
-  const chunks = Object.fromEntries(DATASETS.map((d) => [d, e[d].rows(rows[d])])) as Record<Dataset, string>;
+  const { bytes, lengths } = packUtf8([...DATASETS.map((d) => e[d].rows(rows[d])), documentEntry(x, x.text ?? '')]);
   const counts = { facts: x.facts.length, error: 0, warning: 0, info: 0 };
   for (const d of x.diagnostics) counts[d.severity]++;
-  return { document: x.document, counts, chunks, report: { entry: documentEntry(x, x.text ?? ''), row: reportRow(x) } };
+  return { document: x.document, counts, bytes, lengths, report: { row: reportRow(x) } };
 }

@@ -1,10 +1,11 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EncodedDoc } from './encode.js';
-import { bundleFile, bundleLine, indexPage, type ReportRow, viewerPage } from './report.js';
+import { joinChunks } from './atomic.js';
+import { type EncodedDoc, partOf, REPORT_PART } from './encode.js';
+import { BUNDLE_LINE, bundleFile, indexPage, type ReportRow, viewerPage } from './report.js';
 
-/** A bundle is closed once it holds this many characters of entries, about 1 to 1.5 MB (a larger document has one of its own). */
-const BUNDLE_CHARS = 1 << 19;
+/** A bundle is closed once it holds about 1 MB of entries (a larger document has one of its own). */
+const BUNDLE_BYTES = 1 << 20;
 
 /**
  * Writes report.html, report/document.html and the bundles report/docs-<n>.js: entries are
@@ -13,7 +14,7 @@ const BUNDLE_CHARS = 1 << 19;
  */
 export class ReportWriter {
   private readonly rows: ReportRow[] = [];
-  private bundle: string[] = [];
+  private bundle: Array<string | Uint8Array> = [];
   private bundleBytes = 0;
   private bundles = 0;
   private writing: Promise<void> = Promise.resolve();
@@ -31,17 +32,18 @@ export class ReportWriter {
 
   /** Adds a document: its row to the index, its entry to the open bundle. */
   async add(doc: EncodedDoc): Promise<void> {
-    const line = bundleLine(doc.report.entry);
-    if (this.bundleBytes > 0 && this.bundleBytes + line.length > BUNDLE_CHARS) await this.closeBundle();
+    const entry = partOf(doc, REPORT_PART);
+    const size = BUNDLE_LINE.before.length + entry.length + BUNDLE_LINE.after.length;
+    if (this.bundleBytes > 0 && this.bundleBytes + size > BUNDLE_BYTES) await this.closeBundle();
     const file = bundleFile(this.bundles);
     this.rows.push({ ...doc.report.row, page: `report/document.html?bundle=${file}&doc=${encodeURIComponent(doc.document.doc_id)}` });
-    this.bundle.push(line);
-    this.bundleBytes += line.length;
+    this.bundle.push(BUNDLE_LINE.before, entry, BUNDLE_LINE.after);
+    this.bundleBytes += size;
   }
 
   /** Writes the open bundle; one write at a time, the next bundle gathers meanwhile. */
   private closeBundle(): Promise<void> {
-    const text = this.bundle.join('');
+    const text = joinChunks(this.bundle);
     const target = join(this.temp, 'report', bundleFile(this.bundles));
     this.bundle = [];
     this.bundleBytes = 0;

@@ -110,10 +110,8 @@ export function documentEntry(x: Extraction, text: string): string {
   });
 }
 
-/** How a document's entry stands in a report bundle: a call the viewer answers. */
-export function bundleLine(entry: string): string {
-  return `fdxDocument(${entry});\n`;
-}
+/** How a document's entry stands in a report bundle: a call the viewer answers, `fdxDocument(<entry>);`, one per line. */
+export const BUNDLE_LINE = { before: 'fdxDocument(', after: ');\n' } as const;
 
 /** A bundle's file name; bundles are report/docs-<n>.js. */
 export function bundleFile(n: number): string {
