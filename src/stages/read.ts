@@ -50,9 +50,17 @@ function sniff(buf: Uint8Array): string | null {
   return null;
 }
 
+const strictDecoders = new Map<string, { decode(input: Uint8Array): string }>();
+
 function tryDecode(buf: Uint8Array, encoding: string): string | null {
+  let decoder = strictDecoders.get(encoding);
+  if (!decoder) {
+    // one decoder per encoding, reused: decode() without { stream } starts afresh every time
+    decoder = new TextDecoder(encoding, { fatal: true });
+    strictDecoders.set(encoding, decoder);
+  }
   try {
-    return new TextDecoder(encoding, { fatal: true }).decode(buf);
+    return decoder.decode(buf);
   } catch (err) {
     if (err instanceof TypeError) return null; // not valid in this encoding
     throw err;
