@@ -55,25 +55,36 @@ interface Subj {
 }
 
 const SENTENCE_END = new Set([...'。;；!！?？'].map((ch) => ch.charCodeAt(0)));
-const CLAUSE_SPLIT = /[,，:：、]/;
 const ENUM_CUE = /(?:其中|包括|分别为|分别是|具体为|具体包括|主要项目是|主要项目有|明细如下)[:：]?\s*$/;
 const ENUM_ANY = /其中|包括|分别为|分别是|具体为|主要项目是|主要项目有|明细如下/;
 const PATH = /([\u4e00-\u9fff、]+?)\((?:类)\)([\u4e00-\u9fff、]+?)\((?:款)\)(?:([\u4e00-\u9fff、]+?)\((?:项)\))?/g;
 
+const CLAUSE_MARKS = new Set([...',，:：、'].map((c) => c.charCodeAt(0)));
+
+/** The last clause of `s` that is not blank (clauses split at , ， : ： 、), scanned from the end. */
 function lastClause(s: string): string {
-  const parts = s.split(CLAUSE_SPLIT);
-  for (let i = parts.length - 1; i >= 0; i--) if ((parts[i] ?? '').trim() !== '') return parts[i] ?? '';
+  let end = s.length;
+  for (let i = s.length - 1; i >= -1; i--) {
+    if (i >= 0 && !CLAUSE_MARKS.has(s.charCodeAt(i))) continue;
+    const part = s.slice(i + 1, end);
+    if (part.trim() !== '') return part;
+    end = i;
+  }
   return '';
 }
 
 /** Blanks comparison objects and share parents so their words do not name the quantity. */
 function maskForSubject(s: string): string {
   const blank = (m: string) => '#'.repeat(m.length);
-  return s
-    .replace(/(?:与|和|同)[^,，;；。]*?(?:相比较|相比|比较)/g, blank)
-    .replace(/(?:比|较)(?:上年|上一年|去年|年初|上年度|\d{4}年)度?(?:预算|决算|同期)?(?:执行)?数?/g, blank)
-    .replace(/占[^,，;；。]*/g, blank)
-    .replace(/(?:^|[,，;；:：])(?:主要是|主要用于|主要包括|主要为|原因是|原因主要是|主要原因是|其中主要)[^,，;；。]*/g, blank);
+  // each replacement needs a character the text may not have at all: looked for first
+  const bi = s.includes('比');
+  if (bi) s = s.replace(/(?:与|和|同)[^,，;；。]*?(?:相比较|相比|比较)/g, blank);
+  if (bi || s.includes('较')) s = s.replace(/(?:比|较)(?:上年|上一年|去年|年初|上年度|\d{4}年)度?(?:预算|决算|同期)?(?:执行)?数?/g, blank);
+  if (s.includes('占')) s = s.replace(/占[^,，;；。]*/g, blank);
+  if (s.includes('主要') || s.includes('原因')) {
+    s = s.replace(/(?:^|[,，;；:：])(?:主要是|主要用于|主要包括|主要为|原因是|原因主要是|主要原因是|其中主要)[^,，;；。]*/g, blank);
+  }
+  return s;
 }
 
 const foldExpenditure = (s: string) => (s.endsWith('支出') ? s.slice(0, -2) : s);
@@ -96,6 +107,19 @@ function functionSubjectsByParent(patterns: Patterns): Map<string, Subject> {
     subjectIndex.set(patterns, index);
   }
   return index;
+}
+
+const itemizedIndex = new WeakMap<Patterns, Map<string, string>>();
+
+/** The item metric whose listed words hold `word` (the first in patterns' order), or undefined. */
+function itemizedMetricOf(patterns: Patterns, word: string): string | undefined {
+  let index = itemizedIndex.get(patterns);
+  if (!index) {
+    index = new Map();
+    for (const [metric, words] of Object.entries(patterns.itemized)) for (const w of words) if (!index.has(w)) index.set(w, metric);
+    itemizedIndex.set(patterns, index);
+  }
+  return index.get(word);
 }
 
 const roleRuleCache = new WeakMap<Patterns, Map<number | null, RoleRule[]>>();
@@ -198,7 +222,7 @@ export class Classifier {
   ): Subj | null {
     const entry = m.info.metrics.find((e) => this.acceptable(e, q, group) && (allowWeak || !e.weak));
     if (entry) {
-      const itemized = Object.entries(this.patterns.itemized).find(([, words]) => words.includes(m.text));
+      const itemized = itemizedMetricOf(this.patterns, m.text);
       return {
         entry,
         metrics: this.metricsOf(entry, q, family),
@@ -265,7 +289,8 @@ export class Classifier {
       const family = this.familyOf(m);
       if (family) families.push({ end: endOf(m.end), family });
     }
-    const paths = [...c.text.matchAll(PATH)].map((m) => ({ end: endOf((m.index ?? 0) + m[0].length), m }));
+    // a path needs its (类) mark
+    const paths = c.text.includes('(类)') ? [...c.text.matchAll(PATH)].map((m) => ({ end: endOf((m.index ?? 0) + m[0].length), m })) : [];
     return { families, paths, economic: cues('经济分类'), functional: cues('功能分类') };
   }
 
@@ -498,9 +523,9 @@ export class Classifier {
       if (inGroup) return { entry: inGroup, metrics: this.metricsOf(inGroup, q, family), item: '', code: '', phrase: last.text, group: parent.group, countOnly: Boolean(inGroup.countOnly) };
     }
     if (last) {
-      const other = Object.entries(this.patterns.itemized).find(([, words]) => words.includes(last.text));
+      const other = itemizedMetricOf(this.patterns, last.text);
       const entry = other && last.info.metrics.find((e) => this.acceptable(e, q, null));
-      if (other && entry) return { entry, metrics: [other[0]], item: last.text, code: '', phrase: last.text, group: entry.group ?? null, countOnly: Boolean(entry.countOnly) };
+      if (other && entry) return { entry, metrics: [other], item: last.text, code: '', phrase: last.text, group: entry.group ?? null, countOnly: Boolean(entry.countOnly) };
     }
     const itemMetric = parent.entry?.itemMetric;
     if (itemMetric && this.compatible(parent, q)) {
