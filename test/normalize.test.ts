@@ -1,3 +1,4 @@
+import OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { foldChar, normalizeText, toOriginal } from '../src/stages/normalize.js';
 
@@ -10,6 +11,17 @@ describe('normalizeText', () => {
   it('reads traditional characters as simplified', () => {
     expect(normalizeText('財政撥款收入萬元').normal.text).toBe('财政拨款收入万元');
     expect(foldChar('經')).toBe('经');
+  });
+  it('folds every character as OpenCC (hk → cn) does, one for one (patterns/simplified.tsv is not stale)', () => {
+    const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+    const differ: string[] = [];
+    for (let c = 0x3400; c <= 0x9fff; c++) {
+      const ch = String.fromCharCode(c);
+      const converted = toSimplified(ch);
+      const expected = converted.length === 1 ? converted : ch;
+      if (foldChar(ch) !== expected) differ.push(`${ch}→${foldChar(ch)} (OpenCC ${expected})`);
+    }
+    expect(differ).toEqual([]);
   });
   it('drops inline pinyin and maps the rest back to the original', () => {
     const original = '經(jīng)費(fèi)312.23萬(wàn)元';

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { decodeHTML } from 'entities';
-import OpenCC from 'opencc-js';
+import { PATTERNS_DIR } from '../patterns.js';
 
 /**
  * The text the extractors match on, with a map back to the decoded original.
@@ -29,24 +30,27 @@ export interface NormalizeReport {
   entities: number;
 }
 
-const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const simplifiedCache = new Map<string, string>();
-/** Simplified code of each Chinese character U+3400–U+9FFF, filled as characters are met (0: not yet). */
-const SIMPLIFIED = new Uint16Array(0x9fff - 0x3400 + 1);
+/**
+ * Simplified code of each Chinese character U+3400–U+9FFF: patterns/simplified.tsv (OpenCC's Hong
+ * Kong traditional → mainland simplified, one character for one, built by
+ * scripts/build-fold-table.mjs); every other character stands for itself.
+ */
+const SIMPLIFIED = (() => {
+  const table = new Uint16Array(0x9fff - 0x3400 + 1);
+  for (let k = 0; k < table.length; k++) table[k] = 0x3400 + k;
+  const rows = readFileSync(`${PATTERNS_DIR}simplified.tsv`, 'utf8').split('\n').slice(1);
+  for (const row of rows) {
+    if (row.length !== 3) continue; // `經\t经`; the last line is empty
+    table[row.charCodeAt(0) - 0x3400] = row.charCodeAt(2);
+  }
+  return table;
+})();
 
-/** foldChar on a code unit, for the hot loop: a table look-up after the first time. */
+/** foldChar on a code unit, for the hot loop: arithmetic and one table look-up. */
 function foldCode(c: number): number {
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
   if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) return 0x20;
-  if (c >= 0x3400 && c <= 0x9fff) {
-    const k = c - 0x3400;
-    let v = SIMPLIFIED[k] as number;
-    if (v === 0) {
-      v = foldChar(String.fromCharCode(c)).charCodeAt(0);
-      SIMPLIFIED[k] = v;
-    }
-    return v;
-  }
+  if (c >= 0x3400 && c <= 0x9fff) return SIMPLIFIED[c - 0x3400] as number;
   return c;
 }
 
@@ -56,14 +60,7 @@ export function foldChar(ch: string): string {
   if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
   if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) return ' ';
   if (c === 0x2014 || c === 0x2015) return ch; // dashes stay: they mark page numbers
-  if (c >= 0x3400 && c <= 0x9fff) {
-    const cached = simplifiedCache.get(ch);
-    if (cached !== undefined) return cached;
-    const converted = toSimplified(ch);
-    const s = converted.length === 1 ? converted : ch;
-    simplifiedCache.set(ch, s);
-    return s;
-  }
+  if (c >= 0x3400 && c <= 0x9fff) return String.fromCharCode(SIMPLIFIED[c - 0x3400] as number);
   return ch;
 }
 
