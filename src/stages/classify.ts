@@ -2,7 +2,7 @@ import { negateDecimal } from '../decimal.js';
 import type { MetricEntry, Patterns, Subject } from '../patterns.js';
 import type { Quantity } from './extract-quantities.js';
 import { compact, compactText, type PhraseMatch, type PhraseMatcher } from './phrases.js';
-import type { Section, Segmentation } from './segment.js';
+import type { Heading, Section, Segmentation } from './segment.js';
 import { cleanItem } from './items.js';
 import { UNIT_NAME } from './org-units.js';
 
@@ -53,6 +53,27 @@ interface Subj {
   group: string | null;
   countOnly: boolean;
 }
+
+/** What is known of one quantity when its subject is looked for. */
+interface Site {
+  readonly q: Quantity;
+  readonly text: string;
+  readonly lead: string;
+  readonly clauseRaw: string;
+  readonly clause: { readonly text: string };
+  readonly maskedClause: string;
+  readonly maskedLead: string;
+  readonly family: string;
+  readonly group: string | null;
+  readonly classKind: 'function' | 'economic' | null;
+  readonly headings: Heading[];
+  readonly pathHit: { end: number; m: RegExpMatchArray } | undefined;
+  readonly enumParent: Subj | null;
+  readonly lineSubj: Subj | null;
+}
+
+type Found = { readonly kind: 'skip' } | { readonly kind: 'unmapped'; readonly item: string } | { readonly kind: 'subject'; readonly subj: Subj | null };
+const SKIP: Found = { kind: 'skip' };
 
 const SENTENCE_END = new Set([...'。;；!！?？'].map((ch) => ch.charCodeAt(0)));
 const ENUM_CUE = /(?:其中|包括|分别为|分别是|具体为|具体包括|主要项目是|主要项目有|明细如下)[:：]?\s*$/;
@@ -305,7 +326,8 @@ export class Classifier {
     let lineSubj: Subj | null = null;
     let enumParent: Subj | null = null;
     let prevEnd = 0;
-    for (const q of quantities) {
+    for (let k = 0; k < quantities.length; k++) {
+      const q = quantities[k] as Quantity;
       // quantities come in order: follow the lines forward instead of searching back for each one
       while (lineEnd < q.start) {
         lineBegin = lineEnd + 1;
@@ -353,16 +375,8 @@ export class Classifier {
       if (newSentence && !ENUM_CUE.test(lead)) enumParent = enumParent && /^\s*$/.test(text.slice(prevEnd, sentenceStart).replace(/[。;；]/g, '')) ? enumParent : null;
       if (ENUM_ANY.test(text.slice(leadStart, q.start)) && lineSubj) enumParent = lineSubj;
 
-      const family =
-        (seen.family >= 0 ? scanned.families[seen.family]?.family : undefined) ??
-        headings.map((h) => this.familyIn(h.title)).find((f) => f !== null) ??
-        'expenditure';
-      const classKind =
-        seen.economic || headings.some((h) => h.title.includes('经济分类'))
-          ? 'economic'
-          : seen.functional
-            ? 'function'
-            : null;
+      const family = (seen.family >= 0 ? scanned.families[seen.family]?.family : undefined) ?? this.headingFamily(headings);
+      const classKind = seen.economic || headings.some((h) => h.title.includes('经济分类')) ? 'economic' : seen.functional ? 'function' : null;
       const group: string | null = (enumParent as Subj | null)?.group ?? (lineSubj as Subj | null)?.group ?? null;
 
       const clauseRaw = lastClause(lead);
@@ -374,109 +388,155 @@ export class Classifier {
       const inner = headings[0];
       const orgUnitBlock = section === 'overview' && inner && inner.level >= 3 && UNIT_NAME.test(inner.title);
 
-      let subj: Subj | null = null;
-      let subjInClause = false;
-      const pickLast = (s: string, allowWeak: boolean): Subj | null => {
-        const matches = this.phrases.find(s);
-        for (let i = matches.length - 1; i >= 0; i--) {
-          const m = matches[i] as PhraseMatch;
-          if (s.slice(m.start, m.end).includes('#')) continue;
-          const found = this.subjectFromMatch(m, q, family, group, allowWeak, classKind);
-          if (found) return found;
-        }
-        return null;
-      };
-
-      // a 类/款/项 path names a function subject exactly
-      const pathHit = seen.path >= 0 ? scanned.paths[seen.path] : undefined;
-      const pathMatch = pathHit?.m;
-      let trailBlocks = false;
-      if (q.none) {
-        const trail = compactText(text.slice(q.end, q.end + 24).split('\n')[0] ?? '').split(/[,，。；;]/)[0] ?? '';
-        const first = this.phrases.find(trail)[0];
-        const found: Subj | null = first && first.start === 0 ? this.subjectFromMatch(first, q, family, group, false, classKind) : null;
-        if (!found || /原因|主要是|由于|因为/.test(clause.text)) {
-          prevEnd = q.end;
-          continue; // 无 before words the tool cannot place is no quantity
-        }
-        subj = found;
-      } else if (q.kind === 'count') {
-        // 设8个内设机构: the noun after a count names what is counted
-        const trail = /^[\u4e00-\u9fff]{1,8}/.exec(compactText(text.slice(q.end, q.end + 12).split('\n')[0] ?? ''))?.[0] ?? '';
-        if (trail && !/^(?:其中|分别|共|合计|累计|以上|左右|下降|增加|减少|比|较|与|和|及|的)/.test(trail)) {
-          const hit = this.phrases.find(trail).find((m) => m.start === 0);
-          const found: Subj | null = hit ? this.subjectFromMatch(hit, q, family, group, false, classKind) : null;
-          if (found) subj = found;
-          else trailBlocks = true;
-        }
+      const found = this.findSubject({
+        q,
+        text,
+        lead,
+        clauseRaw,
+        clause,
+        maskedClause,
+        maskedLead,
+        family,
+        group,
+        classKind,
+        headings,
+        pathHit: seen.path >= 0 ? scanned.paths[seen.path] : undefined,
+        enumParent,
+        lineSubj,
+      });
+      if (found.kind === 'skip') {
+        prevEnd = q.end;
+        continue; // 无 before words the tool cannot place is no quantity
       }
-      if (!subj && enumParent) subj = this.childSubject(enumParent, clause, maskedClause, q, family, classKind);
-      if (!subj && pathMatch && !/[,，;；]/.test(lead.replace(/^[”"]/, '').slice(0, 1))) {
-        const names = [pathMatch[1], pathMatch[2], pathMatch[3]].filter((n): n is string => Boolean(n));
-        const resolved = this.resolvePath(names);
-        const tail = compactText(text.slice(pathHit?.end ?? q.start, q.start));
-        if (!/\d/.test(tail) || !lineSubj) {
-          subj = { entry: null, metrics: [`${family}.by_function`], item: resolved.item, code: resolved.code, phrase: '', group: null, countOnly: false };
-        }
-      }
-      if (!subj && !trailBlocks) {
-        subj = pickLast(maskedClause, false);
-        subjInClause = subj !== null;
-      }
-      if (trailBlocks && !subj) {
-        out.push({ quantity: q, metric: 'unmapped', item: cleanItem(compactText(text.slice(q.end, q.end + 12).split('\n')[0] ?? '').match(/^[\u4e00-\u9fff]{1,8}/)?.[0] ?? ''), code: '', role: 'value', value: q.value, section });
+      if (found.kind === 'unmapped') {
+        out.push({ quantity: q, metric: 'unmapped', item: found.item, code: '', role: 'value', value: q.value, section });
         prevEnd = q.end;
         continue;
       }
-      if (!subj) subj = pickLast(maskedLead, false);
-      if (!subj) {
-        // a clause that opens with bare 收入 / 支出 names its own total (支出5238630.16元)
-        const bare = /^(?:\d{4}年度?)?(?:部门|本年|今年|全年|当年)?(收入|支出)(?:#|比|较|同比|增加|减少|增长|下降|了|为|是)*$/.exec(maskedClause);
-        if (bare) subj = pickLast(bare[1] as string, true);
-      }
-      const inherited = lineSubj as Subj | null;
-      const namesOther = q.kind === 'count' && /[\u4e00-\u9fff]{2,}/.test(maskedClause.replace(/其中|共|计|累计|合计|分别|为|是|有|约|达|接待|人数|人次/g, ''));
-      if (!subj && inherited && this.compatible(inherited, q) && !namesOther) {
-        subj = inherited.entry ? { ...inherited, metrics: this.metricsOf(inherited.entry, q, family) } : inherited;
-      }
-      if (!subj && !namesOther) {
-        for (const h of headings.slice(0, 2)) {
-          if (h.section === 'glossary') break;
-          if (/\d/.test(h.title.replace(/\d{4}年度?/g, ''))) continue;
-          const hp = [...compactText(h.title).matchAll(PATH)].pop();
-          if (hp) {
-            const resolved = this.resolvePath([hp[1], hp[2], hp[3]].filter((n): n is string => Boolean(n)));
-            subj = { entry: null, metrics: [`${family}.by_function`], item: resolved.item, code: resolved.code, phrase: '', group: null, countOnly: false };
-            break;
-          }
-          const hs = pickLast(maskForSubject(compactText(h.title)), false);
-          if (hs) {
-            subj = hs;
-            break;
-          }
-        }
-      }
-      if (!subj) subj = pickLast(maskedClause, true);
-
-      if (subj && subjInClause && subj.entry === null && subj.phrase) subj = this.widenSubjectItem(subj, clauseRaw);
-      const cueText = subj?.phrase ? clause.text.replace(subj.phrase, '') : clause.text;
-      const { role, negative } = q.none ? { role: 'value' as Role, negative: false } : this.role(q, cueText);
-      const value = negative ? negateDecimal(q.value) : q.value;
-
-      // a percentage whose role the words do not give cannot be a money metric's value
-      const roleless = q.kind === 'percent' && role === 'value';
-      if (orgUnitBlock || !subj || roleless) {
-        out.push({ quantity: q, metric: 'unmapped', item: orgUnitBlock ? (inner?.title ?? '') : cleanItem(clauseRaw), code: '', role, value, section });
-      } else {
-        const metrics = q.list && subj.metrics.length === q.list.size ? [subj.metrics[q.list.index] as string] : subj.metrics;
-        for (const metric of metrics) {
-          out.push({ quantity: q, metric, item: subj.item, code: subj.code, role, value, section: section ?? sectionOfMetric(metric) });
-        }
-        lineSubj = subj;
-      }
+      const placed = this.place(out, q, found.subj, clause.text, clauseRaw, section, orgUnitBlock ? (inner?.title ?? '') : null);
+      if (placed) lineSubj = placed;
       prevEnd = q.end;
     }
     return out;
+  }
+
+  /** The expenditure family the headings above name (innermost first), else plain expenditure. */
+  private headingFamily(headings: Heading[]): string {
+    for (const h of headings) {
+      const f = this.familyIn(h.title);
+      if (f !== null) return f;
+    }
+    return 'expenditure';
+  }
+
+  /**
+   * Adds a quantity's rows: its role from the clause's words (the subject's phrase left out), then
+   * one row per metric the subject names, or one unmapped row (`orgUnit`: the title of the org-unit
+   * block it stands in). Returns the subject when it was placed (the line goes on with it).
+   */
+  private place(out: Placed[], q: Quantity, subj: Subj | null, clause: string, clauseRaw: string, section: Section | null, orgUnit: string | null): Subj | null {
+    const cueText = subj?.phrase ? clause.replace(subj.phrase, '') : clause;
+    const { role, negative } = q.none ? { role: 'value' as Role, negative: false } : this.role(q, cueText);
+    const value = negative ? negateDecimal(q.value) : q.value;
+    // a percentage whose role the words do not give cannot be a money metric's value
+    const roleless = q.kind === 'percent' && role === 'value';
+    if (orgUnit !== null || !subj || roleless) {
+      out.push({ quantity: q, metric: 'unmapped', item: orgUnit !== null ? orgUnit : cleanItem(clauseRaw), code: '', role, value, section });
+      return null;
+    }
+    const metrics = q.list && subj.metrics.length === q.list.size ? [subj.metrics[q.list.index] as string] : subj.metrics;
+    for (const metric of metrics) out.push({ quantity: q, metric, item: subj.item, code: subj.code, role, value, section: section ?? sectionOfMetric(metric) });
+    return subj;
+  }
+
+  /**
+   * The subject of a quantity: what follows a 无 or a count, the parent of a listed line, a
+   * 类/款/项 path, the phrases of the clause and the sentence before it, the subject of the line so
+   * far, the headings above. `skip`: a 无 the tool cannot place (no quantity); `unmapped`: a count
+   * whose noun names nothing known.
+   */
+  private findSubject(site: Site): Found {
+    const { q, text, lead, clauseRaw, clause, maskedClause, maskedLead, family, group, classKind, headings, pathHit, enumParent, lineSubj } = site;
+    let subj: Subj | null = null;
+    let subjInClause = false;
+    const pathMatch = pathHit?.m;
+    let trailBlocks = false;
+    if (q.none) {
+      const trail = compactText(text.slice(q.end, q.end + 24).split('\n')[0] ?? '').split(/[,，。；;]/)[0] ?? '';
+      const first = this.phrases.find(trail)[0];
+      const found: Subj | null = first && first.start === 0 ? this.subjectFromMatch(first, q, family, group, false, classKind) : null;
+      if (!found || /原因|主要是|由于|因为/.test(clause.text)) return SKIP;
+      subj = found;
+    } else if (q.kind === 'count') {
+      // 设8个内设机构: the noun after a count names what is counted
+      const trail = /^[\u4e00-\u9fff]{1,8}/.exec(compactText(text.slice(q.end, q.end + 12).split('\n')[0] ?? ''))?.[0] ?? '';
+      if (trail && !/^(?:其中|分别|共|合计|累计|以上|左右|下降|增加|减少|比|较|与|和|及|的)/.test(trail)) {
+        const hit = this.phrases.find(trail).find((m) => m.start === 0);
+        const found: Subj | null = hit ? this.subjectFromMatch(hit, q, family, group, false, classKind) : null;
+        if (found) subj = found;
+        else trailBlocks = true;
+      }
+    }
+    if (!subj && enumParent) subj = this.childSubject(enumParent, clause, maskedClause, q, family, classKind);
+    if (!subj && pathMatch && !/[,，;；]/.test(lead.replace(/^[”"]/, '').slice(0, 1))) {
+      const names = [pathMatch[1], pathMatch[2], pathMatch[3]].filter((n): n is string => Boolean(n));
+      const resolved = this.resolvePath(names);
+      const tail = compactText(text.slice(pathHit?.end ?? q.start, q.start));
+      if (!/\d/.test(tail) || !lineSubj) {
+        subj = { entry: null, metrics: [`${family}.by_function`], item: resolved.item, code: resolved.code, phrase: '', group: null, countOnly: false };
+      }
+    }
+    if (!subj && !trailBlocks) {
+      subj = this.pickLast(maskedClause, false, site);
+      subjInClause = subj !== null;
+    }
+    if (trailBlocks && !subj) {
+      return { kind: 'unmapped', item: cleanItem(compactText(text.slice(q.end, q.end + 12).split('\n')[0] ?? '').match(/^[\u4e00-\u9fff]{1,8}/)?.[0] ?? '') };
+    }
+    if (!subj) subj = this.pickLast(maskedLead, false, site);
+    if (!subj) {
+      // a clause that opens with bare 收入 / 支出 names its own total (支出5238630.16元)
+      const bare = /^(?:\d{4}年度?)?(?:部门|本年|今年|全年|当年)?(收入|支出)(?:#|比|较|同比|增加|减少|增长|下降|了|为|是)*$/.exec(maskedClause);
+      if (bare) subj = this.pickLast(bare[1] as string, true, site);
+    }
+    const inherited = lineSubj;
+    const namesOther = q.kind === 'count' && /[\u4e00-\u9fff]{2,}/.test(maskedClause.replace(/其中|共|计|累计|合计|分别|为|是|有|约|达|接待|人数|人次/g, ''));
+    if (!subj && inherited && this.compatible(inherited, q) && !namesOther) {
+      subj = inherited.entry ? { ...inherited, metrics: this.metricsOf(inherited.entry, q, family) } : inherited;
+    }
+    if (!subj && !namesOther) {
+      for (const h of headings.slice(0, 2)) {
+        if (h.section === 'glossary') break;
+        if (/\d/.test(h.title.replace(/\d{4}年度?/g, ''))) continue;
+        const hp = [...compactText(h.title).matchAll(PATH)].pop();
+        if (hp) {
+          const resolved = this.resolvePath([hp[1], hp[2], hp[3]].filter((n): n is string => Boolean(n)));
+          subj = { entry: null, metrics: [`${family}.by_function`], item: resolved.item, code: resolved.code, phrase: '', group: null, countOnly: false };
+          break;
+        }
+        const hs = this.pickLast(maskForSubject(compactText(h.title)), false, site);
+        if (hs) {
+          subj = hs;
+          break;
+        }
+      }
+    }
+    if (!subj) subj = this.pickLast(maskedClause, true, site);
+
+    if (subj && subjInClause && subj.entry === null && subj.phrase) subj = this.widenSubjectItem(subj, clauseRaw);
+    return { kind: 'subject', subj };
+  }
+
+  /** The last phrase of `s` that names a subject for the quantity (phrases over a `#` mask left out). */
+  private pickLast(s: string, allowWeak: boolean, site: Site): Subj | null {
+    const matches = this.phrases.find(s);
+    for (let i = matches.length - 1; i >= 0; i--) {
+      const m = matches[i] as PhraseMatch;
+      if (s.slice(m.start, m.end).includes('#')) continue;
+      const found = this.subjectFromMatch(m, site.q, site.family, site.group, allowWeak, site.classKind);
+      if (found) return found;
+    }
+    return null;
   }
 
   /**
