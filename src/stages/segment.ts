@@ -13,9 +13,9 @@ export interface Heading {
   readonly start: number;
   readonly end: number;
   /** A row label of a flattened table (numbers on the lines around it), not a heading of the text. */
-  readonly inTable?: boolean;
+  readonly inTable: boolean;
   /** Numbered in another style than its siblings (（3） among （一）（二）). */
-  readonly misStyled?: boolean;
+  readonly misStyled: boolean;
   /** The section this heading's own title names, if any. */
   readonly ownSection: Section | null;
   /** The section in force under this heading (inherited when the title names none). */
@@ -84,7 +84,7 @@ const TITLE_END = /(?:说明|解释|职能|设置|概况)\s*$/u;
 export function matchHeading(
   line: string,
   patterns: Patterns,
-): { styleId: string; level: number; n: number; title: string; misStyled?: boolean; inTable?: boolean } | null {
+): { styleId: string; level: number; n: number; title: string } | null {
   if (!HEADING_START.test(line) && !TITLE_END.test(line)) return null;
   for (const style of patterns.headings) {
     const m = style.regex.exec(line);
@@ -248,27 +248,45 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
   };
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k] as { text: string; start: number; end: number };
-    let m: ReturnType<typeof matchHeading> = matchHeading(line.text, patterns);
+    const m = matchHeading(line.text, patterns);
     if (!m) continue;
-    if (m.level > 0 && nearNumbers(k)) m = { ...m, inTable: true };
+    // one object shape for every heading (spreading objects of several shapes is slow)
+    let level = m.level;
+    let misStyled = false;
+    const inTable = m.level > 0 && nearNumbers(k);
     const toc = inToc(line.start);
     if (!toc && m.styleId === 'num-paren' && m.n > 1) {
       // （3） among （一）（二）（四）: a sibling numbered in the wrong style, not a child
       const lastParen = [...stack].reverse().find((h) => h.level === 2);
       const childSince = lastParen && lastNumParen > lastParen.start;
-      if (lastParen && lastParen.n === m.n - 1 && !childSince) m = { ...m, level: 2, misStyled: true };
+      if (lastParen && lastParen.n === m.n - 1 && !childSince) {
+        level = 2;
+        misStyled = true;
+      }
     }
     const ownSection = sectionOfTitle(m.title, patterns);
     let section = ownSection;
     if (!toc) {
-      while (stack.length && (stack[stack.length - 1]?.level ?? -1) >= m.level) stack.pop();
+      while (stack.length && (stack[stack.length - 1]?.level ?? -1) >= level) stack.pop();
       const inherited = stack.length ? (stack[stack.length - 1]?.section ?? null) : null;
       if (inherited === 'glossary' || !section) section = inherited ?? section;
       if (ownSection === 'glossary') inGlossary = true;
       else if (inGlossary && GLOSSARY_ENTRY.test(line.text)) section = 'glossary';
       else inGlossary = false;
     }
-    const h: Heading = { ...m, start: line.start, end: line.end, ownSection, section, inToc: toc };
+    const h: Heading = {
+      styleId: m.styleId,
+      level,
+      n: m.n,
+      title: m.title,
+      inTable,
+      misStyled,
+      start: line.start,
+      end: line.end,
+      ownSection,
+      section,
+      inToc: toc,
+    };
     headings.push(h);
     if (h.styleId === 'num-paren') lastNumParen = h.start;
     if (!toc) stack.push(h);
