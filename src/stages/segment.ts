@@ -85,8 +85,12 @@ export function matchHeading(
   line: string,
   patterns: Patterns,
 ): { styleId: string; level: number; n: number; title: string } | null {
-  if (!HEADING_START.test(line) && !TITLE_END.test(line)) return null;
+  const numbered = HEADING_START.test(line);
+  const titled = TITLE_END.test(line);
+  if (!numbered && !titled) return null;
   for (const style of patterns.headings) {
+    // numbered styles begin with what HEADING_START allows; an unnumbered title ends as TITLE_END says
+    if (style.id === 'title' ? !titled : !numbered) continue;
     const m = style.regex.exec(line);
     if (!m) continue;
     const rest = line.slice(m[0].length).trim();
