@@ -1,7 +1,7 @@
 import { negateDecimal } from '../decimal.js';
 import type { MetricEntry, Patterns, Subject } from '../patterns.js';
 import type { Quantity } from './extract-quantities.js';
-import { compact, compactText, type PhraseMatch, type PhraseMatcher } from './phrases.js';
+import { compact, compactText, offsetOf, type PhraseMatch, type PhraseMatcher } from './phrases.js';
 import type { Heading, Section, Segmentation } from './segment.js';
 import { cleanItem } from './items.js';
 import { UNIT_NAME } from './org-units.js';
@@ -303,8 +303,8 @@ export class Classifier {
       for (let i = line.indexOf(word); i >= 0; i = line.indexOf(word, i + 1)) at.push(lineStart + i);
       return at;
     };
-    const c = compact(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd), lineStart);
-    const endOf = (i: number) => (c.at[i - 1] ?? lineStart) + 1;
+    const c = compact(line);
+    const endOf = (i: number) => (i > 0 ? lineStart + offsetOf(c, i - 1) : lineStart) + 1;
     const families: Array<{ end: number; family: string }> = [];
     for (const m of this.phrases.find(c.text)) {
       const family = this.familyOf(m);

@@ -18,10 +18,14 @@ export interface PhraseMatch {
 
 /** Quotes and white space do not matter for phrases (“三公”经费 = 三公经费). */
 
-/** A string with the ignored characters removed, and where each kept character came from. */
+/**
+ * A string with the ignored characters removed, and where they were: `gaps` holds the offsets (in
+ * the input) of the removed characters, in order, so that an offset of `text` maps back with
+ * `offsetOf` (a line has few of them: no array of every kept character).
+ */
 export interface Compact {
   readonly text: string;
-  readonly at: number[];
+  readonly gaps: number[];
 }
 
 const IGNORED_CODES = new Set([0x22, 0x27, 0x201c, 0x201d, 0x2018, 0x2019, 0x300c, 0x300d, 0x300e, 0x300f]);
@@ -42,20 +46,20 @@ export function compactText(s: string): string {
   return from === 0 ? s : out + s.slice(from);
 }
 
-export function compact(s: string, offset = 0): Compact {
-  const parts: string[] = [];
-  const at: number[] = [];
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (!ignored(s.charCodeAt(i))) {
-      at.push(offset + i);
-      continue;
-    }
-    if (i > from) parts.push(s.slice(from, i));
-    from = i + 1;
+export function compact(s: string): Compact {
+  const gaps: number[] = [];
+  for (let i = 0; i < s.length; i++) if (ignored(s.charCodeAt(i))) gaps.push(i);
+  return { text: gaps.length ? compactText(s) : s, gaps };
+}
+
+/** The offset in the input of the character at `i` in the compact text. */
+export function offsetOf(c: Compact, i: number): number {
+  let at = i;
+  for (const g of c.gaps) {
+    if (g > at) break;
+    at++;
   }
-  if (from < s.length) parts.push(s.slice(from));
-  return { text: parts.join(''), at };
+  return at;
 }
 
 export interface PhraseMatcher {
