@@ -1,7 +1,7 @@
 import { negateDecimal } from '../decimal.js';
 import type { MetricEntry, Patterns, Subject } from '../patterns.js';
 import type { Quantity } from './extract-quantities.js';
-import { compact, compactText, offsetOf, type PhraseMatch, type PhraseMatcher } from './phrases.js';
+import { compact, compactText, offsetOf, type PhraseInfo, type PhraseMatch, type PhraseMatcher } from './phrases.js';
 import type { Heading, Section, Segmentation } from './segment.js';
 import { cleanItem } from './items.js';
 import { UNIT_NAME } from './org-units.js';
@@ -143,6 +143,21 @@ function itemizedMetricOf(patterns: Patterns, word: string): string | undefined 
   return index.get(word);
 }
 
+/** The family each phrase of the table names (phrase infos are shared: worked out once each). */
+const familyOfInfo = new WeakMap<PhraseInfo, string | null>();
+
+function familyNamed(info: PhraseInfo): string | null {
+  if (info.family) return info.family;
+  for (const e of info.metrics) {
+    if (e.weak) continue;
+    for (const x of Array.isArray(e.metric) ? e.metric : [e.metric]) {
+      const f = /^((?:\w+_)?expenditure)\.(?:total|current_year)$/.exec(x)?.[1];
+      if (f) return f;
+    }
+  }
+  return null;
+}
+
 const roleRuleCache = new WeakMap<Patterns, Map<number | null, RoleRule[]>>();
 
 interface RoleRule {
@@ -177,6 +192,8 @@ function roleRulesFor(patterns: Patterns, year: number | null): RoleRule[] {
 
 export class Classifier {
   private readonly roleRules: RoleRule[];
+  /** The family each heading's title names, worked out once per heading. */
+  private readonly headingFamilies = new Map<Heading, string | null>();
 
   constructor(
     private readonly patterns: Patterns,
@@ -222,15 +239,11 @@ export class Classifier {
 
   /** The expenditure family a phrase names: its own (一般公共预算…) or that of the total it names. */
   private familyOf(m: PhraseMatch): string | null {
-    if (m.info.family) return m.info.family;
-    for (const e of m.info.metrics) {
-      if (e.weak) continue;
-      for (const x of Array.isArray(e.metric) ? e.metric : [e.metric]) {
-        const f = /^((?:\w+_)?expenditure)\.(?:total|current_year)$/.exec(x)?.[1];
-        if (f) return f;
-      }
-    }
-    return null;
+    const known = familyOfInfo.get(m.info);
+    if (known !== undefined) return known;
+    const family = familyNamed(m.info);
+    familyOfInfo.set(m.info, family);
+    return family;
   }
 
   private subjectFromMatch(
@@ -423,7 +436,11 @@ export class Classifier {
   /** The expenditure family the headings above name (innermost first), else plain expenditure. */
   private headingFamily(headings: Heading[]): string {
     for (const h of headings) {
-      const f = this.familyIn(h.title);
+      let f = this.headingFamilies.get(h);
+      if (f === undefined) {
+        f = this.familyIn(h.title);
+        this.headingFamilies.set(h, f);
+      }
       if (f !== null) return f;
     }
     return 'expenditure';
