@@ -2,14 +2,35 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFiles, extractText, FactRow, jsonSchemas } from '../src/index.js';
+import { csvRows } from '../src/write/formats.js';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'extract.js');
 const extract = (args: string[], input?: string, env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, input, env: { ...process.env, ...env } });
 
+
+describe('CSV rows', () => {
+  it('are the bytes csv-stringify writes, whether a chunk has cells to quote or not', () => {
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12, unit: fc.constantFrom('a', '1', ',', '"', '\n', '\r', ' ', '万', '，', '\'', '=') }),
+      fc.double({ noNaN: false }),
+      fc.integer(),
+      fc.constant(''),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), (records) => {
+        expect(csvRows(records)).toBe(stringify(records));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(csvRows([['a', 1.5, -0, '']])).toBe('a,1.5,0,\n');
+  });
+});
 
 describe('CSV for Excel', () => {
   const input = mkdtempSync(join(tmpdir(), 'csv-in-'));
