@@ -93,11 +93,25 @@ const LINE_START_MARKER =
 function wrapWidthOf(allWidths: readonly number[]): number | null {
   const widths = allWidths.filter((w) => w >= 30);
   if (widths.length < 4) return null;
-  const sorted = Float64Array.from(widths).sort();
-  const p80 = sorted[Math.floor(sorted.length * 0.8)] ?? 0;
+  const p80 = kthSmallest(widths, Math.floor(widths.length * 0.8));
   let near = 0;
   for (const w of widths) if (w >= p80 - 8 && w <= p80 + 4) near++;
   return near >= widths.length * 0.3 ? p80 : null;
+}
+
+/** The k-th smallest (0-based) of whole numbers, by counting: widths are small integers. */
+function kthSmallest(values: readonly number[], k: number): number {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  if (max > 1 << 16) return Float64Array.from(values).sort()[k] ?? 0;
+  const counts = new Uint32Array(max + 1);
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  let seen = 0;
+  for (let v = 0; v <= max; v++) {
+    seen += counts[v] ?? 0;
+    if (seen > k) return v;
+  }
+  return max;
 }
 
 const PAGE_MARKER = /^[\s\f]*(?:[-—–―]\s*\d{1,4}\s*[-—–―]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|[-—–―]\s*\d{1,4}|\d{1,4}\s*[-—–―])[\s\f]*$/u;
