@@ -29,12 +29,17 @@ export function partOf(doc: EncodedDoc, i: number): Uint8Array {
 export const REPORT_PART = DATASETS.length;
 
 const utf8 = new TextEncoder();
+const SCRATCH_MAX = 4 << 20;
+let scratch = new Uint8Array(256 << 10);
 
 /** Strings end to end as UTF-8, with the byte length of each (lone surrogates become U+FFFD, as when written). */
 export function packUtf8(parts: string[]): { bytes: Uint8Array; lengths: number[] } {
   let most = 0;
   for (const p of parts) most += p.length * 3;
-  const buf = new Uint8Array(most);
+  // encoded into a scratch buffer kept between documents (up to 4 MB), then copied at its size:
+  // one allocation per document instead of two, none three times too large
+  if (most > scratch.length && most <= SCRATCH_MAX) scratch = new Uint8Array(Math.min(SCRATCH_MAX, Math.max(most, scratch.length * 2)));
+  const buf = most <= scratch.length ? scratch : new Uint8Array(most);
   const lengths: number[] = [];
   let at = 0;
   for (const p of parts) {
