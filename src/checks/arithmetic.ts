@@ -1,32 +1,13 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import type { ChecksTable } from './table.js';
-import { bounds, type CheckFact, display, judge, stepOf, sumBounds } from './precision.js';
+import { bounds, type CheckFact, display, factsBy, judge, stepOf, sumBounds } from './precision.js';
 
 const spanOf = (f: CheckFact) => ({ start: f.start, end: f.end });
 const used = (f: CheckFact) => ({ metric: f.metric, item: f.item, role: f.role, value: f.value, raw: f.raw, start: f.start, end: f.end });
 
-const headlines = new WeakMap<CheckFact[], Map<string, CheckFact[]>>();
-
-/** A document's figures without an item by `metric|role`, in text order (built once per list of facts). */
-function headlineIndex(facts: CheckFact[]): Map<string, CheckFact[]> {
-  let index = headlines.get(facts);
-  if (!index) {
-    index = new Map();
-    for (const f of facts) {
-      if (f.item !== '') continue;
-      const key = `${f.metric}|${f.role}`;
-      const list = index.get(key);
-      if (list) list.push(f);
-      else index.set(key, [f]);
-    }
-    headlines.set(facts, index);
-  }
-  return index;
-}
-
 /** The first stated figure of a metric (no item), in a role. */
 export function first(facts: CheckFact[], metric: string, role = 'value'): CheckFact | undefined {
-  const all = headlineIndex(facts).get(`${metric}|${role}`) ?? [];
+  const all = factsBy(facts).get(`${metric}||${role}`) ?? [];
   // a figure written in digits before a 无 read as zero
   return all.find((f) => /\d/.test(f.raw)) ?? all[0];
 }

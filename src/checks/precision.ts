@@ -12,6 +12,24 @@ export interface CheckFact {
   readonly line: number;
 }
 
+const indexes = new WeakMap<CheckFact[], Map<string, CheckFact[]>>();
+
+/** A document's facts by `metric|item|role`, in document order, built once per list of facts. */
+export function factsBy(facts: CheckFact[]): Map<string, CheckFact[]> {
+  let index = indexes.get(facts);
+  if (!index) {
+    index = new Map();
+    for (const x of facts) {
+      const key = `${x.metric}|${x.item}|${x.role}`;
+      const list = index.get(key);
+      if (list) list.push(x);
+      else index.set(key, [x]);
+    }
+    indexes.set(facts, index);
+  }
+  return index;
+}
+
 const NUMBER = /(\d[\d,]*)(?:\.(\d+))?/;
 
 /** Decimals written in the fact's raw text. */

@@ -1,33 +1,15 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { first } from './arithmetic.js';
-import { bounds, type CheckFact, display, judge, round, stepOf } from './precision.js';
+import { bounds, type CheckFact, display, factsBy, judge, round, stepOf } from './precision.js';
 import type { ChecksTable } from './table.js';
 
 const spanOf = (f: CheckFact) => ({ start: f.start, end: f.end });
 const used = (f: CheckFact) => ({ metric: f.metric, item: f.item, role: f.role, value: f.value, raw: f.raw, start: f.start, end: f.end });
 const name = (f: CheckFact, table: ChecksTable) => (f.item ? f.item : table.label(f.metric));
 
-const indexes = new WeakMap<CheckFact[], Map<string, CheckFact[]>>();
-
-/** Facts grouped by metric, item and role (in document order), built once per document. */
-function indexOf(facts: CheckFact[]): Map<string, CheckFact[]> {
-  let index = indexes.get(facts);
-  if (!index) {
-    index = new Map();
-    for (const x of facts) {
-      const key = `${x.metric}|${x.item}|${x.role}`;
-      const list = index.get(key);
-      if (list) list.push(x);
-      else index.set(key, [x]);
-    }
-    indexes.set(facts, index);
-  }
-  return index;
-}
-
 /** The figure of the same metric and item in `role` nearest to `f` on its line, else the last before it. */
 function partner(facts: CheckFact[], f: CheckFact, role: string): CheckFact | undefined {
-  const same = indexOf(facts).get(`${f.metric}|${f.item}|${role}`);
+  const same = factsBy(facts).get(`${f.metric}|${f.item}|${role}`);
   if (!same) return undefined;
   // binary search for the first figure at or after f, then look around it
   let lo = 0;
