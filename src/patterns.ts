@@ -230,6 +230,22 @@ function compile(): Patterns {
   };
 }
 
+/**
+ * A value derived from the patterns (an index, a table), built on first use and kept as long as
+ * they are: `const byCode = derivedFrom((p) => new Map(...)); byCode(patterns).get(code)`.
+ */
+export function derivedFrom<T>(build: (patterns: Patterns) => T): (patterns: Patterns) => T {
+  const values = new WeakMap<Patterns, T>();
+  return (patterns) => {
+    let value = values.get(patterns);
+    if (value === undefined) {
+      value = build(patterns);
+      values.set(patterns, value);
+    }
+    return value;
+  };
+}
+
 let cached: Patterns | null = null;
 
 /** The patterns, loaded, validated and compiled once per process. */

@@ -1,5 +1,5 @@
 import { negateDecimal } from '../decimal.js';
-import type { MetricEntry, Patterns, Subject } from '../patterns.js';
+import { derivedFrom, type MetricEntry, type Patterns, type Subject } from '../patterns.js';
 import type { Quantity } from './extract-quantities.js';
 import { compact, compactText, offsetOf, type PhraseInfo, type PhraseMatch, type PhraseMatcher } from './phrases.js';
 import type { Heading, Section, Segmentation } from './segment.js';
@@ -110,38 +110,28 @@ function maskForSubject(s: string): string {
 
 const foldExpenditure = (s: string) => (s.endsWith('支出') ? s.slice(0, -2) : s);
 
-const subjectIndex = new WeakMap<Patterns, Map<string, Subject>>();
-
 /**
  * Function subjects by `parent code|name without 支出` (the first listed wins): 类 have the parent
  * '', 款 and 项 the code of their 类 or 款.
  */
-function functionSubjectsByParent(patterns: Patterns): Map<string, Subject> {
-  let index = subjectIndex.get(patterns);
-  if (!index) {
-    index = new Map();
-    for (const s of patterns.subjects) {
-      if (s.kind !== 'function') continue;
-      const key = `${s.code.length > 3 ? s.code.slice(0, -2) : ''}|${foldExpenditure(s.name)}`;
-      if (!index.has(key)) index.set(key, s);
-    }
-    subjectIndex.set(patterns, index);
+const functionSubjectsByParent = derivedFrom((patterns) => {
+  const index = new Map<string, Subject>();
+  for (const s of patterns.subjects) {
+    if (s.kind !== 'function') continue;
+    const key = `${s.code.length > 3 ? s.code.slice(0, -2) : ''}|${foldExpenditure(s.name)}`;
+    if (!index.has(key)) index.set(key, s);
   }
   return index;
-}
+});
 
-const itemizedIndex = new WeakMap<Patterns, Map<string, string>>();
+/** The item metric of each listed word (the first in patterns' order whose words hold it). */
+const itemizedMetrics = derivedFrom((patterns) => {
+  const index = new Map<string, string>();
+  for (const [metric, words] of Object.entries(patterns.itemized)) for (const w of words) if (!index.has(w)) index.set(w, metric);
+  return index;
+});
 
-/** The item metric whose listed words hold `word` (the first in patterns' order), or undefined. */
-function itemizedMetricOf(patterns: Patterns, word: string): string | undefined {
-  let index = itemizedIndex.get(patterns);
-  if (!index) {
-    index = new Map();
-    for (const [metric, words] of Object.entries(patterns.itemized)) for (const w of words) if (!index.has(w)) index.set(w, metric);
-    itemizedIndex.set(patterns, index);
-  }
-  return index.get(word);
-}
+const itemizedMetricOf = (patterns: Patterns, word: string): string | undefined => itemizedMetrics(patterns).get(word);
 
 /** The family each phrase of the table names (phrase infos are shared: worked out once each). */
 const familyOfInfo = new WeakMap<PhraseInfo, string | null>();
@@ -158,7 +148,7 @@ function familyNamed(info: PhraseInfo): string | null {
   return null;
 }
 
-const roleRuleCache = new WeakMap<Patterns, Map<number | null, RoleRule[]>>();
+const roleRulesByYear = derivedFrom(() => new Map<number | null, RoleRule[]>());
 
 interface RoleRule {
   readonly role: Role;
@@ -170,11 +160,7 @@ interface RoleRule {
 
 /** The role rules for a document of `year` (its prior years filled in), compiled once per year. */
 function roleRulesFor(patterns: Patterns, year: number | null): RoleRule[] {
-  let byYear = roleRuleCache.get(patterns);
-  if (!byYear) {
-    byYear = new Map();
-    roleRuleCache.set(patterns, byYear);
-  }
+  const byYear = roleRulesByYear(patterns);
   let rules = byYear.get(year);
   if (!rules) {
     const prev = year ? `(?:${year - 1}|${year - 2})年` : '(?!)';

@@ -1,5 +1,5 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
-import type { Patterns } from '../patterns.js';
+import { derivedFrom, type Patterns } from '../patterns.js';
 
 export type Section = 'overview' | 'income' | 'expenditure' | 'three_public' | 'other' | 'glossary';
 
@@ -52,15 +52,12 @@ export function parseHeadingNumber(n: string): number {
   return CN[n] ?? 0;
 }
 
-const sectionCache = new WeakMap<Patterns, Map<string, Section | null>>();
+/** Titles seen and their sections (cleared when full: memory stays flat). */
+const sectionCache = derivedFrom(() => new Map<string, Section | null>());
 
 export function sectionOfTitle(title: string, patterns: Patterns): Section | null {
   // the same titles (部门概况, 名词解释 …) come back in document after document
-  let cache = sectionCache.get(patterns);
-  if (!cache) {
-    cache = new Map();
-    sectionCache.set(patterns, cache);
-  }
+  const cache = sectionCache(patterns);
   let section = cache.get(title);
   if (section !== undefined) return section;
   section = null;
