@@ -61,19 +61,9 @@ const FOLD = (() => {
   return t;
 })();
 
-/** foldChar on a code unit. */
-function foldCode(c: number): number {
-  return FOLD[c] as number;
-}
-
 /** One character folded: full-width ASCII and spaces to half-width, traditional to simplified. */
 export function foldChar(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
-  if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) return ' ';
-  if (c === 0x2014 || c === 0x2015) return ch; // dashes stay: they mark page numbers
-  if (c >= 0x3400 && c <= 0x9fff) return String.fromCharCode(SIMPLIFIED[c - 0x3400] as number);
-  return ch;
+  return ch ? String.fromCharCode(FOLD[ch.charCodeAt(0)] as number) : ch;
 }
 
 const ENTITY = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,10});/i;
@@ -305,7 +295,7 @@ export function normalizeText(original: string): { normal: NormalText; report: N
       const decoded = m ? decodeHTML(m[0]) : null;
       if (m && decoded && decoded !== m[0]) {
         // an HTML entity left in text (&nbsp; &amp; &#20803;): its characters stand at the entity
-        for (let k = 0; k < decoded.length; k++) push(decoded.charCodeAt(k) === 0xa0 ? 0x20 : foldCode(decoded.charCodeAt(k)), i);
+        for (let k = 0; k < decoded.length; k++) push(FOLD[decoded.charCodeAt(k)] as number, i);
         report.entities++;
         i += m[0].length;
         continue;
