@@ -22,6 +22,13 @@ interface Slot {
   readonly tasks: Task[];
   /** The time limit of the first task. */
   timer: NodeJS.Timeout | null;
+  /**
+   * Settles when the worker has loaded patterns and jieba (or has exited). Clocks start only then,
+   * and a worker is ended only then: ending a thread inside jieba's native load() aborts the
+   * whole process ("terminate called after throwing an instance of 'Napi::Error'").
+   */
+  readonly ready: Promise<void>;
+  isReady: boolean;
 }
 
 /** A worker's old-generation heap limit in MB (EXTRACT_WORKER_HEAP_MB to change it). */
@@ -60,8 +67,18 @@ export class WorkerPool {
     // limit: peak RSS 320–330 MB at 3,000 documents, 360–380 MB with 2 GB); a document that needs
     // more fails alone, "out of memory" (a 5 MB one-line document passes, the process at ≈ 1.3 GB RSS; EXTRACT_WORKER_HEAP_MB raises it)
     const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    const slot: Slot = { worker, tasks, timer: null };
-    worker.on('message', (msg: { id?: number; result?: EncodedDoc; file?: FileStamp | null; error?: string }) => {
+    let settle = () => {};
+    const slot: Slot = { worker, tasks, timer: null, ready: new Promise<void>((resolve) => (settle = resolve)), isReady: false };
+    const becomeReady = () => {
+      slot.isReady = true;
+      settle();
+    };
+    worker.on('message', (msg: { id?: number; result?: EncodedDoc; file?: FileStamp | null; error?: string; ready?: boolean }) => {
+      if (msg.ready) {
+        becomeReady();
+        this.startClock(slot);
+        return;
+      }
       const task = slot.tasks[0];
       if (msg.id === undefined || !task || task.id !== msg.id) return;
       if (msg.error !== undefined) {
@@ -82,6 +99,7 @@ export class WorkerPool {
       ),
     );
     worker.on('exit', (code) => {
+      becomeReady();
       if (!this.closed && slot.tasks.length) this.fail(slot, `worker exited (code ${code})`, true);
     });
     for (const t of tasks) this.post(slot, t);
@@ -94,7 +112,7 @@ export class WorkerPool {
   }
 
   private startClock(slot: Slot): void {
-    if (slot.timer || !slot.tasks.length) return;
+    if (slot.timer || !slot.tasks.length || !slot.isReady) return;
     slot.timer = setTimeout(() => this.fail(slot, `timed out after ${this.timeoutMs / 1000} s (per-document limit)`, true), this.timeoutMs);
   }
 
@@ -148,6 +166,7 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const s of this.slots) this.stopClock(s);
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    // a worker still starting is ended once it has loaded (see Slot.ready)
+    await Promise.all(this.slots.map((s) => s.ready.then(() => s.worker.terminate())));
   }
 }

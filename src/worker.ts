@@ -1,17 +1,19 @@
 import { parentPort } from 'node:worker_threads';
 import { loadPatterns } from './patterns.js';
 import { type InputFile, processPath } from './process-file.js';
+import { loadSegmenter } from './segmenter.js';
 import { encodeExtraction } from './write/encode.js';
 import type { Format } from './write/formats.js';
 
 /**
  * A worker thread of the pool: patterns compiled and jieba's dictionary loaded once, when the
- * worker starts, then documents for the whole run. The worker reads each file itself, extracts
+ * worker starts (it says it is ready after both), then documents for the whole run. The worker reads each file itself, extracts
  * and encodes it; documents queued while one is being extracted wait their turn, one at a time.
  */
 const port = parentPort;
 if (!port) throw new Error('worker.js runs as a worker thread');
 loadPatterns();
+loadSegmenter();
 let turn: Promise<void> = Promise.resolve();
 port.on('message', (task: { id: number; input: InputFile; format: Format }) => {
   turn = turn.then(async () => {

@@ -27,8 +27,14 @@ export function cleanItem(span: string): string {
   return item;
 }
 
+/** The longest span whose name is looked for (lead words and marks around a 40-character name). */
+const MAX_SPAN = 120;
+
 function nameOf(span: string): string {
   const s = span.replace(/^[\s,，:：;；、。]+/, '').replace(/^(?:[(（]?\d{1,2}[)）.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[①-⑳])/, '');
+  // a name is at most 40 characters: a span far longer is no name, and jieba (native code) only
+  // ever cuts short spans (a worker ended by the time limit inside a long cut would abort the process)
+  if (s.length > MAX_SPAN) return '';
   const words = cutWithOffsets(s.replace(/[(（][类款项][)）]\s*$/, ''));
   let a = 0;
   let b = words.length;
