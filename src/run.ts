@@ -150,15 +150,17 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
   const t0 = performance.now();
   // a run that will extract starts its workers first: they load patterns and jieba while this
   // thread lists the inputs (a --resume may extract nothing: its workers start on demand)
-  const early = options.workers && !options.resume ? new WorkerPool(Math.max(1, options.jobs), options.timeoutMs ?? 60_000, options.format) : null;
+  const start = () => new WorkerPool(Math.max(1, options.jobs), options.timeoutMs ?? 60_000, options.format);
+  let pool: WorkerPool | null = options.workers && !options.resume ? start() : null;
   try {
-    return await extractAll(paths, options, early, t0);
+    return await extractAll(paths, options, () => (pool ??= start()), t0);
   } finally {
-    await early?.close();
+    await pool?.close();
   }
 }
 
-async function extractAll(paths: string[], options: RunOptions, early: WorkerPool | null, t0: number): Promise<RunSummary> {
+/** The run itself; `workers()` gives the run's worker pool (started on first use when not already). */
+async function extractAll(paths: string[], options: RunOptions, workers: () => WorkerPool, t0: number): Promise<RunSummary> {
   const inputs = await collectInputs(paths, options.onWarning);
   await removeStaleTemps(options.out);
   const writer = await DatasetWriter.open(options.out, options.format, { bom: options.bom ?? false });
@@ -194,12 +196,6 @@ async function extractAll(paths: string[], options: RunOptions, early: WorkerPoo
     };
   }
   const state = await RunState.begin(options.out, key, previous);
-  // workers start with the first document that needs extracting (a --resume of an unchanged corpus needs none)
-  let pool: WorkerPool | null = early;
-  const workers = () => {
-    pool ??= new WorkerPool(Math.max(1, options.jobs), options.timeoutMs ?? 60_000, options.format);
-    return pool;
-  };
   const inFlight = Math.max(1, options.jobs) * 3;
   const queue = new PQueue({ concurrency: inFlight });
   const window = Math.max(32, inFlight * 4);
@@ -283,7 +279,6 @@ async function extractAll(paths: string[], options: RunOptions, early: WorkerPoo
     await state.close();
     throw err;
   } finally {
-    await (pool as WorkerPool | null)?.close();
     await previous?.close();
   }
 }
