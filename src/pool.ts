@@ -65,7 +65,7 @@ export class WorkerPool {
     // over alternating runs, peak RSS 334 MB at 3,000 and 349 MB at 10,000 documents)
     // the old generation is capped too (V8 then collects sooner instead of growing toward the default
     // limit: peak RSS 320–330 MB at 3,000 documents, 360–380 MB with 2 GB); a document that needs
-    // more fails alone, "out of memory" (a 5 MB one-line document passes, the process at ≈ 1.3 GB RSS; EXTRACT_WORKER_HEAP_MB raises it)
+    // more fails alone, "out of memory" (a 14 MB one-line document, five million characters, passes: ≈ 4 s, the process at ≈ 400 MB RSS; EXTRACT_WORKER_HEAP_MB raises it)
     const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     let settle = () => {};
     const slot: Slot = { worker, tasks, timer: null, ready: new Promise<void>((resolve) => (settle = resolve)), isReady: false };

@@ -79,15 +79,15 @@ describe('batch runs', () => {
 
   it('cuts off only the slow document: the documents queued behind it in the same worker are extracted', () => {
     const input = corpus(1);
-    // one line of a few megabytes: seconds of work, where each bundled document takes milliseconds
+    // one line of 18 MB: seconds of work (≈ 4 s here), where each bundled document takes milliseconds
     const para = readFileSync(join(root, 'corpus', '000_4390827485b68ec2.txt'), 'utf8').replace(/\n/g, '');
     writeFileSync(join(input, '!slow.txt'), para.repeat(Math.ceil(6e6 / para.length)));
     const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
-    const r = extract([input, '--out', out, '--timeout', '2', '--jobs', '1', '--format', 'jsonl']);
+    const r = extract([input, '--out', out, '--timeout', '1', '--jobs', '1', '--format', 'jsonl']);
     expect(r.stderr).toMatch(/8 documents \(7 ok, 0 partial, 1 failed\)/);
     const docs = readFileSync(join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(docs[0]).toMatchObject({ doc_id: '!slow.txt', status: 'failed' });
-    expect(docs[0].error).toMatch(/timed out after 2 s/);
+    expect(docs[0].error).toMatch(/timed out after 1 s/);
     expect(docs.slice(1).every((d) => d.status === 'ok' && d.facts > 0)).toBe(true);
   }, 60_000);
 

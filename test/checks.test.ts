@@ -116,6 +116,27 @@ describe('shares, year-over-year and budget rates', () => {
   });
 });
 
+describe('several lists on one line', () => {
+  it('sums economic items under the figure each list follows on its line', () => {
+    const e = (code: string, value: number) => f('expenditure.by_economic', 'value', value, undefined, { code, item: code });
+    // 基本支出 100 = 60 + 40; then 机关运行经费 30 ≠ 20 + 5 on the same line
+    const facts = [f('expenditure.basic', 'value', 1000000), e('301', 600000), e('302', 400000), f('expenditure.public_operating', 'value', 300000), e('302', 200000), e('303', 50000)];
+    const ds = check(facts);
+    expect(rules(ds)).toEqual(['warning check.sum.economic-items']);
+    expect(ds[0]?.start).toBe(facts[3]?.start);
+  });
+  it('reads each 大于/小于 against the completion rate just before it on the line', () => {
+    const text = '甲完成年初预算的116.06%，决算数大于年初预算数；乙完成年初预算的90.00%，决算数大于年初预算数。';
+    const rate = (raw: string) => {
+      const start = text.indexOf(raw);
+      return { ...f('x.by_function', 'budget_completion_rate', Number(raw.slice(0, -1)), raw), start, end: start + raw.length };
+    };
+    const ds = check([rate('116.06%'), rate('90.00%')], { text });
+    expect(rules(ds)).toEqual(['warning check.budget.wording']);
+    expect(ds[0]?.start).toBe(text.lastIndexOf('决算数大于'));
+  });
+});
+
 describe('structure', () => {
   it('flags a heading naming another organisation or year', () => {
     const headings = [{ title: '盘锦市财政局2018年度部门决算情况说明', start: 0, end: 10 }];

@@ -33,6 +33,16 @@ describe('segmentSections', () => {
       'overview', 'overview', null, 'income', 'income', 'expenditure', 'expenditure', 'expenditure', 'expenditure', 'three_public', 'other', 'other', 'glossary', 'glossary',
     ]);
   });
+  it('gives the chain of enclosing headings at an offset, innermost first', () => {
+    const text = ['第一部分 部门概况', '一、收入', '（一）财政拨款', '1.基本支出10万元', '（二）其他收入5万元', '二、支出', '支出总计15万元'].join('\n');
+    const s = seg(text);
+    const at = (needle: string) => s.headingsAt(text.indexOf(needle)).map((h) => h.title);
+    expect(at('10万元')).toEqual(['基本支出10万元', '财政拨款', '收入', '部门概况']);
+    // a sibling ends its predecessor's chain: （二） is under 一、, not under 1.
+    expect(at('5万元')).toEqual(['其他收入5万元', '收入', '部门概况']);
+    expect(at('15万元')).toEqual(['支出', '部门概况']);
+    expect(seg('没有标题的文字').headingsAt(3)).toEqual([]);
+  });
   it('reads the typo 部门概括 as the overview', () => {
     expect(seg('第一部分 部门概括\n一、职能').body[0]?.section).toBe('overview');
   });

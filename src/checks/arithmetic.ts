@@ -82,22 +82,26 @@ const FAMILY = /^(\w*expenditure)\.by_(function|economic)$/;
 /** 类 items of a function or economic breakdown against their total, and 项 items against their 类. */
 export function checkBreakdowns(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const byKey = new Map<string, CheckFact[]>();
+  /** Items by family, kind and the figure they are listed under (none: the family's total). */
+  const groups = new Map<string, { family: string; kind: string; parent: CheckFact | undefined; items: CheckFact[] }>();
+  const parents = new EconomicParents(facts);
   for (const f of facts) {
     const m = FAMILY.exec(f.metric);
     if (!m || f.role !== 'value' || f.code.length !== 3) continue;
-    const parent = m[2] === 'economic' ? economicParent(facts, f, m[1] as string) : undefined;
-    const key = `${m[1]}|${m[2]}|${parent ? parent.start : ''}`;
-    const list = byKey.get(key) ?? [];
-    if (!list.some((x) => x.code === f.code)) list.push(f);
-    byKey.set(key, list);
+    const family = m[1] as string;
+    const kind = m[2] as string;
+    const parent = kind === 'economic' ? parents.of(f, family) : undefined;
+    const key = `${family}|${kind}|${parent ? parent.start : ''}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { family, kind, parent, items: [] };
+      groups.set(key, group);
+    }
+    if (!group.items.some((x) => x.code === f.code)) group.items.push(f);
   }
-  for (const [key, items] of byKey) {
+  for (const { family, kind, parent, items } of groups.values()) {
     if (items.length < 2) continue;
-    const [family, kind, parentStart] = key.split('|');
-    const total = parentStart
-      ? facts.find((f) => String(f.start) === parentStart)
-      : (first(facts, `${family}.total`) ?? first(facts, `${family}.current_year`));
+    const total = parent ?? first(facts, `${family}.total`) ?? first(facts, `${family}.current_year`);
     if (!total) continue;
     const d = compareSum(`check.sum.${kind}-items`, `${table.label(total.metric)}按${kind === 'function' ? '功能' : '经济'}分类`, total, items);
     if (d) out.push(d);
@@ -128,14 +132,55 @@ export function checkBreakdowns(facts: CheckFact[], table: ChecksTable): Diagnos
   return out;
 }
 
-function economicParent(facts: CheckFact[], item: CheckFact, family: string): CheckFact | undefined {
-  let best: CheckFact | undefined;
-  for (const f of facts) {
-    if (f.start >= item.start) break;
-    if (f.line !== item.line || f.role !== 'value' || f.item !== '') continue;
-    if ([`${family}.basic`, `${family}.total`, `${family}.current_year`, 'expenditure.public_operating', 'expenditure.basic'].includes(f.metric)) best = f;
+const ECONOMIC_PARENTS = (family: string) => [`${family}.basic`, `${family}.total`, `${family}.current_year`, 'expenditure.public_operating', 'expenditure.basic'];
+
+/**
+ * The figure an economic item is listed under: the last one before it on its line of the metrics
+ * such items are listed under (基本支出 …). Facts come in document order; per line and family one
+ * pass finds, for every position, the last such figure before it.
+ */
+class EconomicParents {
+  private readonly lines = new Map<number, CheckFact[]>();
+  private readonly lastBefore = new Map<string, Int32Array>();
+
+  constructor(facts: CheckFact[]) {
+    for (const f of facts) {
+      const list = this.lines.get(f.line);
+      if (list) list.push(f);
+      else this.lines.set(f.line, [f]);
+    }
   }
-  return best;
+
+  of(item: CheckFact, family: string): CheckFact | undefined {
+    const line = this.lines.get(item.line) ?? [];
+    // the facts before the item: those that start before it
+    let lo = 0;
+    let hi = line.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((line[mid] as CheckFact).start < item.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const at = this.table(item.line, line, family)[lo] as number;
+    return at >= 0 ? line[at] : undefined;
+  }
+
+  /** For each position k of the line, the index of the last parent figure among its first k facts (-1: none). */
+  private table(lineNo: number, line: CheckFact[], family: string): Int32Array {
+    const key = `${lineNo}|${family}`;
+    let t = this.lastBefore.get(key);
+    if (!t) {
+      const parents = ECONOMIC_PARENTS(family);
+      t = new Int32Array(line.length + 1);
+      t[0] = -1;
+      for (let k = 0; k < line.length; k++) {
+        const f = line[k] as CheckFact;
+        t[k + 1] = f.role === 'value' && f.item === '' && parents.includes(f.metric) ? k : (t[k] as number);
+      }
+      this.lastBefore.set(key, t);
+    }
+    return t;
+  }
 }
 
 /** 收入 − 支出 against 年末结转和结余, where all three are stated and 总计 does not already hold the balance. */

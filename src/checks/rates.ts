@@ -176,25 +176,33 @@ export function checkBudget(facts: CheckFact[], table: ChecksTable): Diagnostic[
 export function checkBudgetWording(text: string, facts: CheckFact[], table: ChecksTable): Diagnostic[] {
   const out: Diagnostic[] = [];
   const re = /决算数?\s*(大于|小于|等于|高于|低于|超过|大小于|小大于|小于大于|大于小于)\s*(?:年初)?预算数?/gu;
-  const rates = new Map<number, CheckFact[]>();
-  for (const f of facts) if (f.role === 'budget_completion_rate') rates.set(f.line, [...(rates.get(f.line) ?? []), f]);
+  const rates = new Map<number, Ordered>();
+  for (const f of facts) {
+    if (f.role !== 'budget_completion_rate') continue;
+    const line = rates.get(f.line);
+    if (!line) rates.set(f.line, { list: [f], ascending: true });
+    else {
+      line.ascending &&= f.end >= (line.list[line.list.length - 1] as CheckFact).end;
+      line.list.push(f);
+    }
+  }
   let lineNo = 1;
-  let counted = 0;
+  let nextBreak = text.indexOf('\n');
   for (const m of text.matchAll(re)) {
     const start = m.index;
     const end = start + m[0].length;
     const word = m[1] as string;
     // count line breaks incrementally: matches come in order
-    for (let i = text.indexOf('\n', counted); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) {
+    while (nextBreak >= 0 && nextBreak < start) {
       lineNo++;
-      counted = i + 1;
+      nextBreak = text.indexOf('\n', nextBreak + 1);
     }
     const line = lineNo;
     if (/大小|小大|小于大于|大于小于/.test(word)) {
       out.push(diagnostic('check.budget.wording-unresolved', 'warning', `模板中的“大于/小于”未作选择：“${m[0]}”`, { start, end }, { text: m[0] }));
       continue;
     }
-    const rate = (rates.get(line) ?? []).filter((f) => f.end <= start).pop();
+    const rate = lastEndingBy(rates.get(line), start);
     if (!rate) continue;
     const says = /大于|高于|超过/.test(word) ? 1 : /小于|低于/.test(word) ? -1 : 0;
     const actual = Math.sign(round(rate.value - 100, 6));
@@ -208,6 +216,27 @@ export function checkBudgetWording(text: string, facts: CheckFact[], table: Chec
     }
   }
   return out;
+}
+
+/** Facts in document order, with whether their ends ascend (they do unless spans nest). */
+interface Ordered {
+  readonly list: CheckFact[];
+  ascending: boolean;
+}
+
+/** The last of the facts (in their order) that ends by `offset`: a binary search when the ends ascend. */
+function lastEndingBy(facts: Ordered | undefined, offset: number): CheckFact | undefined {
+  if (!facts) return undefined;
+  const { list } = facts;
+  if (!facts.ascending) return list.filter((f) => f.end <= offset).pop();
+  let lo = 0;
+  let hi = list.length; // the first that ends after the offset
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as CheckFact).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1] : undefined;
 }
 
 /** A negative count is impossible. */

@@ -66,7 +66,7 @@ interface Site {
   readonly family: string;
   readonly group: string | null;
   readonly classKind: 'function' | 'economic' | null;
-  readonly headings: Heading[];
+  readonly headings: readonly Heading[];
   readonly pathHit: { end: number; m: RegExpMatchArray } | undefined;
   readonly enumParent: Subj | null;
   readonly lineSubj: Subj | null;
@@ -420,7 +420,7 @@ export class Classifier {
   }
 
   /** The expenditure family the headings above name (innermost first), else plain expenditure. */
-  private headingFamily(headings: Heading[]): string {
+  private headingFamily(headings: readonly Heading[]): string {
     for (const h of headings) {
       let f = this.headingFamilies.get(h);
       if (f === undefined) {

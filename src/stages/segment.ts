@@ -34,7 +34,7 @@ export interface Segmentation {
   /** The section in force at a normal-text offset. */
   sectionAt(offset: number): Section | null;
   /** The body heading in force at an offset, innermost first, with its ancestors. */
-  headingsAt(offset: number): Heading[];
+  headingsAt(offset: number): readonly Heading[];
 }
 
 const GLOSSARY_ENTRY = /^\s*(?:[(（]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）.、．]|[①-⑳])\s*[^。；]{1,40}?(?:[:：]|是指|是对|通过)/u;
@@ -294,6 +294,18 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
   }
   const body = headings.filter((h) => !h.inToc);
   const starts = body.map((h) => h.start);
+  // each body heading's enclosing one: the nearest before it of a lower level (-1: none); a level-0
+  // heading encloses everything after it, so a chain stops there
+  const parents = new Int32Array(body.length);
+  const open: number[] = [];
+  for (let k = 0; k < body.length; k++) {
+    const level = (body[k] as Heading).level;
+    while (open.length && (body[open[open.length - 1] as number] as Heading).level >= level) open.pop();
+    parents[k] = open.length ? (open[open.length - 1] as number) : -1;
+    open.push(k);
+  }
+  /** The chains asked for, by heading index (quantities under one heading share it). */
+  const chains: Array<readonly Heading[] | undefined> = [];
   const indexAt = (offset: number): number => {
     let lo = 0;
     let hi = starts.length - 1;
@@ -319,15 +331,14 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
     },
     headingsAt(offset) {
       const i = indexAt(offset);
-      const chain: Heading[] = [];
-      let level = Number.POSITIVE_INFINITY;
-      for (let k = i; k >= 0; k--) {
-        const h = body[k];
-        if (h && h.level < level) {
-          chain.push(h);
-          level = h.level;
-          if (level === 0) break;
-        }
+      if (i < 0) return [];
+      let chain = chains[i];
+      if (!chain) {
+        // the heading at the offset, then each enclosing one (the nearest before it of a lower level)
+        const list: Heading[] = [];
+        for (let k = i; k >= 0; k = parents[k] as number) list.push(body[k] as Heading);
+        chain = list;
+        chains[i] = chain;
       }
       return chain;
     },
