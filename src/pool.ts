@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { closeGate, createGate, type Gate } from './native-gate.js';
 import { failedExtraction } from './rows.js';
 import type { FileStamp, InputFile } from './process-file.js';
 import { type EncodedDoc, encodeExtraction } from './write/encode.js';
@@ -18,16 +19,13 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  /** Closed before the worker is ended, so that it is never ended inside jieba (native-gate.ts). */
+  readonly gate: Gate;
   /** Posted to the worker, oldest first: the first is being extracted, the others wait in the worker. */
   readonly tasks: Task[];
   /** The time limit of the first task. */
   timer: NodeJS.Timeout | null;
-  /**
-   * Settles when the worker has loaded patterns and jieba (or has exited). Clocks start only then,
-   * and a worker is ended only then: ending a thread inside jieba's native load() aborts the
-   * whole process ("terminate called after throwing an instance of 'Napi::Error'").
-   */
-  readonly ready: Promise<void>;
+  /** The worker has loaded patterns and jieba: clocks start only then (a worker's start-up is no document's time). */
   isReady: boolean;
 }
 
@@ -66,16 +64,15 @@ export class WorkerPool {
     // the old generation is capped too (V8 then collects sooner instead of growing toward the default
     // limit: peak RSS 320–330 MB at 3,000 documents, 360–380 MB with 2 GB); a document that needs
     // more fails alone, "out of memory" (a 14 MB one-line document, five million characters, passes: ≈ 4 s, the process at ≈ 400 MB RSS; EXTRACT_WORKER_HEAP_MB raises it)
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    let settle = () => {};
-    const slot: Slot = { worker, tasks, timer: null, ready: new Promise<void>((resolve) => (settle = resolve)), isReady: false };
-    const becomeReady = () => {
-      slot.isReady = true;
-      settle();
-    };
+    const gate = createGate();
+    const worker = new Worker(new URL('./worker.js', import.meta.url), {
+      workerData: { gate },
+      resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    const slot: Slot = { worker, gate, tasks, timer: null, isReady: false };
     worker.on('message', (msg: { id?: number; result?: EncodedDoc; file?: FileStamp | null; error?: string; ready?: boolean }) => {
       if (msg.ready) {
-        becomeReady();
+        slot.isReady = true;
         this.startClock(slot);
         return;
       }
@@ -99,7 +96,6 @@ export class WorkerPool {
       ),
     );
     worker.on('exit', (code) => {
-      becomeReady();
       if (!this.closed && slot.tasks.length) this.fail(slot, `worker exited (code ${code})`, true);
     });
     for (const t of tasks) this.post(slot, t);
@@ -135,7 +131,7 @@ export class WorkerPool {
       this.feed(slot);
       return;
     }
-    void slot.worker.terminate();
+    void this.end(slot);
     if (this.closed) return;
     const fresh = this.spawn(slot.tasks.splice(0));
     this.slots[this.slots.indexOf(slot)] = fresh;
@@ -163,10 +159,15 @@ export class WorkerPool {
     });
   }
 
+  /** Ends a slot's worker once it is out of native code. */
+  private async end(slot: Slot): Promise<void> {
+    await closeGate(slot.gate);
+    await slot.worker.terminate();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const s of this.slots) this.stopClock(s);
-    // a worker still starting is ended once it has loaded (see Slot.ready)
-    await Promise.all(this.slots.map((s) => s.ready.then(() => s.worker.terminate())));
+    await Promise.all(this.slots.map((s) => this.end(s)));
   }
 }

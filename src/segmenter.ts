@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { throughGate } from './native-gate.js';
 import { PATTERNS_DIR } from './patterns.js';
 
 /**
@@ -16,13 +17,16 @@ let jieba: Jieba | null = null;
 
 function instance(): Jieba {
   if (!jieba) {
-    const j = require('nodejieba') as Jieba;
-    // a domain dictionary built from patterns/ instead of jieba's default one (≈ 280 MB): jieba only
-    // trims short item spans here, and every worker thread loads its own copy. The keyword
-    // extractor's IDF table (6 MB of text, ≈ 20 MB in memory, 150 ms to load) is never used: a
-    // one-word table stands in for it (load() reads one whatever we call).
-    j.load({ dict: `${PATTERNS_DIR}jieba/dict.utf8`, userDict: `${PATTERNS_DIR}jieba/user.dict.utf8`, idfDict: `${PATTERNS_DIR}jieba/idf.utf8` });
-    jieba = j;
+    // the addon is loaded and called only through the worker's gate (native-gate.ts)
+    jieba = throughGate(() => {
+      const j = require('nodejieba') as Jieba;
+      // a domain dictionary built from patterns/ instead of jieba's default one (≈ 280 MB): jieba only
+      // trims short item spans here, and every worker thread loads its own copy. The keyword
+      // extractor's IDF table (6 MB of text, ≈ 20 MB in memory, 150 ms to load) is never used: a
+      // one-word table stands in for it (load() reads one whatever we call).
+      j.load({ dict: `${PATTERNS_DIR}jieba/dict.utf8`, userDict: `${PATTERNS_DIR}jieba/user.dict.utf8`, idfDict: `${PATTERNS_DIR}jieba/idf.utf8` });
+      return j;
+    });
   }
   return jieba;
 }
@@ -34,7 +38,8 @@ export function loadSegmenter(): void {
 
 /** Words of `text` with their offsets; the words always join back to the input. */
 export function cutWithOffsets(text: string): Array<{ word: string; start: number; end: number }> {
-  const words = instance().cut(text, true);
+  const j = instance();
+  const words = throughGate(() => j.cut(text, true));
   const out: Array<{ word: string; start: number; end: number }> = [];
   let pos = 0;
   for (const word of words) {

@@ -1,4 +1,5 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { type Gate, useGate } from './native-gate.js';
 import { loadPatterns } from './patterns.js';
 import { type InputFile, processPath } from './process-file.js';
 import { loadSegmenter } from './segmenter.js';
@@ -12,6 +13,7 @@ import type { Format } from './write/formats.js';
  */
 const port = parentPort;
 if (!port) throw new Error('worker.js runs as a worker thread');
+useGate((workerData as { gate: Gate }).gate);
 loadPatterns();
 loadSegmenter();
 let turn: Promise<void> = Promise.resolve();

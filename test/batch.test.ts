@@ -91,6 +91,16 @@ describe('batch runs', () => {
     expect(docs.slice(1).every((d) => d.status === 'ok' && d.facts > 0)).toBe(true);
   }, 60_000);
 
+  it('never ends a worker while it is inside jieba (that aborts the whole process)', () => {
+    // test/fixtures/gate/driver.mjs ends workers that cut without pause, the way the pool ends a
+    // worker past its time limit or at the end of a run; with GATE=off (no gate) it aborts:
+    // "terminate called after throwing an instance of 'Napi::Error'", exit 134
+    const r = spawnSync(process.execPath, [join(root, 'test', 'fixtures', 'gate', 'driver.mjs')], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/terminate called/);
+    expect(r.stdout.trim()).toBe('survived');
+    expect(r.status).toBe(0);
+  }, 60_000);
+
   it('fails a document that needs more than the worker heap alone, with the reason, and goes on', () => {
     const input = corpus(1);
     const para = readFileSync(join(root, 'corpus', '000_4390827485b68ec2.txt'), 'utf8').replace(/\n/g, '');
