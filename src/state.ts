@@ -79,13 +79,13 @@ export class RunState {
 
   /** Writes what is gathered: rows first, then the manifest lines that point at them, one flush after another. */
   private flush(): Promise<void> {
-    const results = Buffer.concat(this.results);
+    const results = this.results;
     const manifest = this.manifest.join('');
     this.results = [];
     this.manifest = [];
     this.pending = 0;
     this.writing = this.writing.then(async () => {
-      if (results.length) await this.resultsFile.write(results);
+      if (results.length) await this.resultsFile.writev(results);
       if (manifest) await this.manifestFile.write(manifest);
     });
     return this.writing;

@@ -34,10 +34,10 @@ export class AtomicFile {
   /** Writes what is gathered; writes follow one another in order. */
   private flush(): Promise<unknown> {
     if (!this.buffer.length) return this.writing;
-    const text = joinChunks(this.buffer);
+    const chunks = asBytes(this.buffer);
     this.buffer = [];
     this.buffered = 0;
-    this.writing = this.writing.then(() => this.handle.write(text));
+    this.writing = this.writing.then(() => this.handle.writev(chunks));
     return this.writing;
   }
 
@@ -54,7 +54,20 @@ export class AtomicFile {
   }
 }
 
-/** Text and bytes end to end, as the bytes of one write. */
-export function joinChunks(chunks: Array<string | Uint8Array>): Buffer {
-  return Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
+/**
+ * Text and bytes as byte chunks for one gathered write (writev): the bytes workers hand over are
+ * written where they are, not copied into one buffer first.
+ */
+export function asBytes(chunks: Array<string | Uint8Array>): Uint8Array[] {
+  return chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c));
+}
+
+/** Writes chunks as a whole file in one gathered write. */
+export async function writeChunks(path: string, chunks: Array<string | Uint8Array>): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await handle.writev(asBytes(chunks));
+  } finally {
+    await handle.close();
+  }
 }

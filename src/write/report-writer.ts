@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { joinChunks } from './atomic.js';
+import { writeChunks } from './atomic.js';
 import { type EncodedDoc, partOf, REPORT_PART } from './encode.js';
 import { BUNDLE_LINE, bundleFile, indexPage, type ReportRow, viewerPage } from './report.js';
 
@@ -43,12 +43,12 @@ export class ReportWriter {
 
   /** Writes the open bundle; one write at a time, the next bundle gathers meanwhile. */
   private closeBundle(): Promise<void> {
-    const text = joinChunks(this.bundle);
+    const chunks = this.bundle;
     const target = join(this.temp, 'report', bundleFile(this.bundles));
     this.bundle = [];
     this.bundleBytes = 0;
     this.bundles++;
-    this.writing = this.writing.then(() => writeFile(target, text));
+    this.writing = this.writing.then(() => writeChunks(target, chunks));
     return this.writing;
   }
 
