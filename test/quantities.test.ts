@@ -49,3 +49,19 @@ describe('quantities: amounts, percentages and counts with exact values and sour
     expect(quantities('编号2019。')).toEqual([]);
   });
 });
+
+describe('numbers written without a unit', () => {
+  it('take the unit of the last amount before them on their line, and of none on another line', () => {
+    const input = '基本支出100.00万元，其中人员经费60.00，公用经费40.00。\n项目支出5.00元，另有3.50；\n办公费2.50。';
+    const got = quantities(input);
+    expect(got.map((q) => [q.raw, q.value])).toEqual([
+      ['100.00万元', '1000000'],
+      ['60.00', '600000'],
+      ['40.00', '400000'],
+      ['5.00元', '5'],
+      ['3.50', '3.5'],
+    ]);
+    for (const q of got) expect(input.slice(q.start, q.end)).toBe(q.raw);
+  });
+});
+

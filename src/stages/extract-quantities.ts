@@ -104,7 +104,14 @@ export function extractQuantities(text: string, patterns: Patterns): Quantity[] 
   const raws = matchAll(text, patterns);
   const out: Quantity[] = [];
   let prevEnd = 0;
+  // the line of the current quantity, followed forward (quantities come in order)
+  let lineStart = 0;
+  let nextBreak = text.indexOf('\n');
   for (const r of raws) {
+    while (nextBreak >= 0 && nextBreak < r.start) {
+      lineStart = nextBreak + 1;
+      nextBreak = text.indexOf('\n', lineStart);
+    }
     if (r.kind === 'none') {
       const after = text.slice(r.end, r.end + 16);
       const persons = /^[^,，。；;]*?(人数|人次)/.exec(after);
@@ -125,8 +132,14 @@ export function extractQuantities(text: string, patterns: Patterns): Quantity[] 
       continue;
     }
     if (r.kind === 'bare') {
-      const lineStart = text.lastIndexOf('\n', r.start) + 1;
-      const prior = [...out].reverse().find((q) => q.kind === 'money' && q.start >= lineStart);
+      // the last amount before it on its line gives its unit
+      let prior: Quantity | null = null;
+      for (let k = out.length - 1; k >= 0 && (out[k] as Quantity).start >= lineStart; k--) {
+        if ((out[k] as Quantity).kind === 'money') {
+          prior = out[k] as Quantity;
+          break;
+        }
+      }
       if (!prior) continue;
       const power = moneyPower(prior.writtenUnit, patterns);
       out.push({
