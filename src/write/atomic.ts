@@ -24,7 +24,10 @@ export class AtomicFile {
   /** Appends text or UTF-8 bytes; small writes are gathered into writes of about 1 MB. */
   async write(chunk: string | Uint8Array): Promise<void> {
     if (!chunk.length) return;
-    this.buffer.push(chunk);
+    // a small view into a larger buffer (a document's row among all its encoded bytes) is copied:
+    // held as a view it would keep the whole document's bytes alive until this file's next write,
+    // and a small dataset (documents, summary) writes once every few thousand documents
+    this.buffer.push(typeof chunk !== 'string' && chunk.byteLength * 4 < chunk.buffer.byteLength ? chunk.slice() : chunk);
     this.buffered += chunk.length;
     if (this.buffered >= 1 << 19) await this.flush();
   }
