@@ -1,6 +1,6 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import type { ChecksTable } from './table.js';
-import { bounds, type CheckFact, display, factsBy, judge, stepOf, sumBounds } from './precision.js';
+import { bounds, type CheckFact, display, factsBy, judge, leading, stepOf, sumBounds } from './precision.js';
 
 const spanOf = (f: CheckFact) => ({ start: f.start, end: f.end });
 const used = (f: CheckFact) => ({ metric: f.metric, item: f.item, role: f.role, value: f.value, raw: f.raw, start: f.start, end: f.end });
@@ -154,14 +154,8 @@ class EconomicParents {
   of(item: CheckFact, family: string): CheckFact | undefined {
     const line = this.lines.get(item.line) ?? [];
     // the facts before the item: those that start before it
-    let lo = 0;
-    let hi = line.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((line[mid] as CheckFact).start < item.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const at = this.table(item.line, line, family)[lo] as number;
+    const before = leading(line, (f) => f.start < item.start);
+    const at = this.table(item.line, line, family)[before] as number;
     return at >= 0 ? line[at] : undefined;
   }
 

@@ -112,3 +112,15 @@ export function judge(stated: number, statedStep: number, implied: [number, numb
   if (stated >= lo - statedStep - slack && stated <= hi + statedStep + slack) return 'rounding';
   return 'off';
 }
+
+/** How many facts at the start of `list` satisfy `holds`, which holds of a prefix (facts in document order): a binary search. */
+export function leading(list: readonly CheckFact[], holds: (f: CheckFact) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (holds(list[mid] as CheckFact)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

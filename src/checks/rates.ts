@@ -1,6 +1,6 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { first } from './arithmetic.js';
-import { bounds, type CheckFact, display, factsBy, judge, round, stepOf } from './precision.js';
+import { bounds, type CheckFact, display, factsBy, judge, leading, round, stepOf } from './precision.js';
 import type { ChecksTable } from './table.js';
 
 const spanOf = (f: CheckFact) => ({ start: f.start, end: f.end });
@@ -11,14 +11,8 @@ const name = (f: CheckFact, table: ChecksTable) => (f.item ? f.item : table.labe
 function partner(facts: CheckFact[], f: CheckFact, role: string): CheckFact | undefined {
   const same = factsBy(facts).get(`${f.metric}|${f.item}|${role}`);
   if (!same) return undefined;
-  // binary search for the first figure at or after f, then look around it
-  let lo = 0;
-  let hi = same.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((same[mid] as CheckFact).start < f.start) lo = mid + 1;
-    else hi = mid;
-  }
+  // the first figure at or after f, then look around it
+  const lo = leading(same, (x) => x.start < f.start);
   const before = same[lo - 1];
   const after = same[lo];
   const onLine = [before, after].filter((x): x is CheckFact => x !== undefined && x.line === f.line);
@@ -229,14 +223,8 @@ function lastEndingBy(facts: Ordered | undefined, offset: number): CheckFact | u
   if (!facts) return undefined;
   const { list } = facts;
   if (!facts.ascending) return list.filter((f) => f.end <= offset).pop();
-  let lo = 0;
-  let hi = list.length; // the first that ends after the offset
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as CheckFact).end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? list[lo - 1] : undefined;
+  const ended = leading(list, (f) => f.end <= offset);
+  return ended > 0 ? list[ended - 1] : undefined;
 }
 
 /** A negative count is impossible. */
