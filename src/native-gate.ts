@@ -23,7 +23,7 @@ export function createGate(): Gate {
 /** The gate of this thread (the pool gives each worker its own); without one, native calls go straight in. */
 let current: Gate | null = null;
 
-export function useGate(gate: Gate): void {
+export function useGate(gate: Gate | null): void {
   current = gate;
 }
 
@@ -47,9 +47,12 @@ export function throughGate<T>(native: () => T): T {
   }
 }
 
-/** Closes a worker's gate for good, once the worker is out of native code (it may then be ended safely). */
-export async function closeGate(gate: Gate): Promise<void> {
-  for (let wait = 1; Atomics.compareExchange(gate, 0, OPEN, CLOSED) === INSIDE; wait = Math.min(wait * 2, 16)) {
+/**
+ * Closes a worker's gate for good, once the worker is out of native code (it may then be ended
+ * safely), or at once when the worker is already gone (`gone`: it may have died inside).
+ */
+export async function closeGate(gate: Gate, gone: () => boolean): Promise<void> {
+  for (let wait = 1; Atomics.compareExchange(gate, 0, OPEN, CLOSED) === INSIDE && !gone(); wait = Math.min(wait * 2, 16)) {
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }

@@ -27,6 +27,8 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   /** The worker has loaded patterns and jieba: clocks start only then (a worker's start-up is no document's time). */
   isReady: boolean;
+  /** The worker's thread has ended. */
+  exited: boolean;
 }
 
 /** A worker's old-generation heap limit in MB (EXTRACT_WORKER_HEAP_MB to change it). */
@@ -69,7 +71,7 @@ export class WorkerPool {
       workerData: { gate },
       resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
-    const slot: Slot = { worker, gate, tasks, timer: null, isReady: false };
+    const slot: Slot = { worker, gate, tasks, timer: null, isReady: false, exited: false };
     worker.on('message', (msg: { id?: number; result?: EncodedDoc; file?: FileStamp | null; error?: string; ready?: boolean }) => {
       if (msg.ready) {
         slot.isReady = true;
@@ -96,6 +98,7 @@ export class WorkerPool {
       ),
     );
     worker.on('exit', (code) => {
+      slot.exited = true;
       if (!this.closed && slot.tasks.length) this.fail(slot, `worker exited (code ${code})`, true);
     });
     for (const t of tasks) this.post(slot, t);
@@ -161,7 +164,7 @@ export class WorkerPool {
 
   /** Ends a slot's worker once it is out of native code. */
   private async end(slot: Slot): Promise<void> {
-    await closeGate(slot.gate);
+    await closeGate(slot.gate, () => slot.exited);
     await slot.worker.terminate();
   }
 
