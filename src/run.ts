@@ -7,7 +7,7 @@ import { PATTERNS_DIR } from './patterns.js';
 import { WorkerPool } from './pool.js';
 import type { FileStamp, InputFile } from './process-file.js';
 import { fileInfo, PreviousRun, RunState } from './state.js';
-import type { DocumentRow } from './schema.js';
+import { DATASETS, type DocumentRow } from './schema.js';
 import { DatasetWriter } from './write/datasets.js';
 import { ReportWriter } from './write/report-writer.js';
 import { type EncodedDoc, encodeExtraction } from './write/encode.js';
@@ -104,10 +104,30 @@ async function resultKey(format: Format): Promise<string> {
 
 const missing = whenMissing(null);
 
+/** What a run counts as documents finish: statuses, reused documents, facts, diagnostics by severity. */
+class Totals {
+  private readonly status = { ok: 0, partial: 0, failed: 0 };
+  private facts = 0;
+  private readonly diagnostics = { error: 0, warning: 0, info: 0 };
+  reused = 0;
+
+  add(document: DocumentRow, counts: EncodedDoc['counts']): void {
+    this.status[document.status]++;
+    this.facts += counts.facts;
+    this.diagnostics.error += counts.error;
+    this.diagnostics.warning += counts.warning;
+    this.diagnostics.info += counts.info;
+  }
+
+  summary(documents: number, files: string[], t0: number): RunSummary {
+    return { documents, ...this.status, reused: this.reused, facts: this.facts, diagnostics: { ...this.diagnostics }, files, seconds: (performance.now() - t0) / 1000 };
+  }
+}
+
 /** Every input is as the last complete run saw it, no more and no fewer, and its datasets are there. */
 async function unchangedCorpus(inputs: InputFile[], previous: PreviousRun, options: RunOptions): Promise<boolean> {
   if (previous.size !== inputs.length) return false;
-  for (const name of ['documents', 'facts', 'summary', 'org_units', 'glossary', 'diagnostics']) {
+  for (const name of DATASETS) {
     if (!(await stat(join(options.out, `${name}.${options.format}`)).catch(missing))) return false;
   }
   if (options.bom !== undefined && options.format === 'csv') {
@@ -173,34 +193,19 @@ async function extractAll(paths: string[], options: RunOptions, workers: () => W
   if (previous && nothingChanged) {
     // the datasets, data package and report of the last complete run are this run's: nothing to do
     await previous.close();
-    const totals = { ok: 0, partial: 0, failed: 0, facts: 0, error: 0, warning: 0, info: 0 };
-    for (const { document, counts } of previous.documents()) {
-      totals[document.status]++;
-      totals.facts += counts.facts;
-      totals.error += counts.error;
-      totals.warning += counts.warning;
-      totals.info += counts.info;
-    }
+    const totals = new Totals();
+    for (const { document, counts } of previous.documents()) totals.add(document, counts);
+    totals.reused = inputs.length;
     await writer.abort();
     await report.abort();
-    return {
-      documents: inputs.length,
-      ok: totals.ok,
-      partial: totals.partial,
-      failed: totals.failed,
-      reused: inputs.length,
-      facts: totals.facts,
-      diagnostics: { error: totals.error, warning: totals.warning, info: totals.info },
-      files: [],
-      seconds: (performance.now() - t0) / 1000,
-    };
+    return totals.summary(inputs.length, [], t0);
   }
   const state = await RunState.begin(options.out, key, previous);
   const inFlight = Math.max(1, options.jobs) * 3;
   const queue = new PQueue({ concurrency: inFlight });
   const window = Math.max(32, inFlight * 4);
   const pending = new Map<number, EncodedDoc>();
-  const totals = { ok: 0, partial: 0, failed: 0, reused: 0, facts: 0, error: 0, warning: 0, info: 0 };
+  const totals = new Totals();
   const phases = new Set<string>();
   let next = 0;
   let done = 0;
@@ -233,13 +238,9 @@ async function extractAll(paths: string[], options: RunOptions, workers: () => W
       file ??= await stampOf(input.path);
     }
     if (file) await state.record(x, { path: input.path, size: file.size, mtimeMs: file.mtimeMs });
-    totals[x.document.status]++;
+    totals.add(x.document, x.counts);
     const phase = phaseOf(x.document.doc_type);
     if (phase) phases.add(phase);
-    totals.facts += x.counts.facts;
-    totals.error += x.counts.error;
-    totals.warning += x.counts.warning;
-    totals.info += x.counts.info;
     done++;
     options.onDocument?.(x.document, done, inputs.length);
     pending.set(i, x);
@@ -260,17 +261,7 @@ async function extractAll(paths: string[], options: RunOptions, workers: () => W
     files.push(await report.commit());
     if (options.format === 'csv') files.push(await writeDataPackage(options.out, phases));
     await state.commit(options.out);
-    return {
-      documents: inputs.length,
-      ok: totals.ok,
-      partial: totals.partial,
-      failed: totals.failed,
-      reused: totals.reused,
-      facts: totals.facts,
-      diagnostics: { error: totals.error, warning: totals.warning, info: totals.info },
-      files,
-      seconds: (performance.now() - t0) / 1000,
-    };
+    return totals.summary(inputs.length, files, t0);
   } catch (err) {
     queue.clear();
     await queue.onIdle();

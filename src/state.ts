@@ -69,9 +69,9 @@ export class RunState {
       counts: doc.counts,
       report: { row: doc.report.row },
     };
-    this.offset += lengths.reduce((a, b) => a + b, 0);
+    this.offset += doc.bytes.length;
     this.manifest.push(`${JSON.stringify(entry)}\n`);
-    this.pending += lengths.reduce((a, b) => a + b, 0);
+    this.pending += doc.bytes.length;
     if (this.pending >= 1 << 19) await this.flush();
   }
 
