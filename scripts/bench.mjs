@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 // Benchmark of a batch run. Builds a corpus of N documents from ../shared/corpus/text (or CORPUS),
-// then measures, each in a fresh process: the floor (reading and decoding the same files, nothing
-// else), `extract --jobs 1`, `extract --jobs 2`, and `extract --jobs 2 --resume` on the unchanged
-// corpus. Reports docs/s, MB/s, peak RSS, the speed-up and the ratio to the floor. Then one long
-// document of 2, 4 and 8 MB (a bundled disclosure's text repeated on one line, the shape of a
-// page saved without line breaks): the seconds each added MB costs stay flat when extraction is linear in length.
+// and a smaller one of its first N/3, then measures, each in a fresh process: the floor (reading
+// and decoding the same files, nothing else), `extract --jobs 1` and `--jobs 2` on both corpora,
+// and `extract --jobs 2 --resume` on the unchanged corpus. Reports docs/s, MB/s, peak RSS, the
+// speed-up and the ratio to the floor. The machine is noisy, so the runs are repeated (REPEAT
+// times, default 3, alternating the configurations) and medians are shown. Two sizes separate a
+// run's fixed cost (start-up and warm-up: loading, and V8 compiling the hot code in each worker)
+// from its steady rate: steady docs/s = (N − N/3) / (t(N) − t(N/3)); what a run of tens of
+// thousands of documents approaches. Then one long document of 2, 4 and 8 MB (a bundled
+// disclosure's text repeated on one line, the shape of a page saved without line breaks): the
+// seconds each added MB costs stay flat when extraction is linear in length.
 //   npm run bench                 (3,000 documents; run `npm run build` first)
 //   npm run bench -- 10000
+//   REPEAT=5 npm run bench
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,15 +20,24 @@ import path from 'node:path';
 
 const root = path.join(import.meta.dirname, '..');
 const n = Number(process.argv[2] ?? 3000);
+const repeat = Math.max(1, Number(process.env.REPEAT ?? 3));
 const source = process.env.CORPUS ?? path.join(root, '..', 'shared', 'corpus', 'text');
 const files = fs.readdirSync(source).filter((f) => f.endsWith('.txt')).sort();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+// the smaller corpus: the first third of the same files (hard links, the same bytes)
+const small = { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-small-')), n: Math.round(n / 3), bytes: 0 };
 let bytes = 0;
 for (let i = 0; i < n; i++) {
   const f = files[i % files.length];
-  const target = path.join(dir, `${String(i).padStart(6, '0')}-${f}`);
+  const name = `${String(i).padStart(6, '0')}-${f}`;
+  const target = path.join(dir, name);
   fs.copyFileSync(path.join(source, f), target);
-  bytes += fs.statSync(target).size;
+  const size = fs.statSync(target).size;
+  bytes += size;
+  if (i < small.n) {
+    fs.linkSync(target, path.join(small.dir, name));
+    small.bytes += size;
+  }
 }
 const mb = bytes / 1e6;
 
@@ -51,23 +66,57 @@ function extract(out, args, input = dir) {
   return { wall, ...s };
 }
 
-const line = (name, seconds, rss) =>
-  console.log(`${name.padEnd(26)} ${(n / seconds).toFixed(0).padStart(6)} docs/s ${(mb / seconds).toFixed(2).padStart(7)} MB/s ${seconds.toFixed(2).padStart(7)} s  peak RSS ${rss.toFixed(0)} MB`);
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const line = (name, docs, megabytes, seconds, rss) =>
+  console.log(
+    `${name.padEnd(34)} ${(docs / seconds).toFixed(0).padStart(6)} docs/s ${(megabytes / seconds).toFixed(2).padStart(7)} MB/s ${seconds.toFixed(2).padStart(7)} s  peak RSS ${rss.toFixed(0)} MB`,
+  );
 
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}`);
-console.log(`corpus: ${n} documents, ${mb.toFixed(1)} MB (copies of ${files.length} files from ${path.relative(root, source)})`);
+console.log(`corpus: ${n} documents, ${mb.toFixed(1)} MB (copies of ${files.length} files from ${path.relative(root, source)}); small: the first ${small.n}`);
+console.log(`each run ${repeat} × (median wall time, highest peak RSS), configurations alternating`);
 const f = floor();
-line('floor (read + decode)', f.seconds, f.maxRssMB);
-const out1 = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-out-'));
-const one = extract(out1, ['--jobs', '1']);
-line('extract --jobs 1', one.wall, one.maxRssMB);
-const out2 = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-out-'));
-const two = extract(out2, ['--jobs', '2']);
-line('extract --jobs 2', two.wall, two.maxRssMB);
-const again = extract(out2, ['--jobs', '2', '--resume']);
-line('extract --jobs 2 --resume', again.wall, again.maxRssMB);
-console.log(`speed-up jobs 2 / jobs 1: ${(one.wall / two.wall).toFixed(2)}×; ratio to the floor: ${(two.wall / f.seconds).toFixed(1)}×; resume ${(two.wall / again.wall).toFixed(1)}× faster than the first run`);
-for (const d of [dir, out1, out2]) fs.rmSync(d, { recursive: true, force: true });
+line('floor (read + decode)', n, mb, f.seconds, f.maxRssMB);
+const runs = { 1: { small: [], full: [] }, 2: { small: [], full: [] } };
+let resumeOut = '';
+for (let r = 0; r < repeat; r++) {
+  for (const jobs of [1, 2]) {
+    for (const [size, input] of [
+      ['small', small.dir],
+      ['full', dir],
+    ]) {
+      const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-out-'));
+      runs[jobs][size].push(extract(out, ['--jobs', String(jobs)], input));
+      // the last full --jobs 2 output is kept for the --resume run
+      if (jobs === 2 && size === 'full' && r === repeat - 1) resumeOut = out;
+      else fs.rmSync(out, { recursive: true, force: true });
+    }
+  }
+}
+const summary = (list) => ({ wall: median(list.map((x) => x.wall)), rss: Math.max(...list.map((x) => x.maxRssMB)) });
+const result = {};
+for (const jobs of [1, 2]) {
+  const s = summary(runs[jobs].small);
+  const full = summary(runs[jobs].full);
+  line(`extract --jobs ${jobs} (${small.n} documents)`, small.n, small.bytes / 1e6, s.wall, s.rss);
+  line(`extract --jobs ${jobs}`, n, mb, full.wall, full.rss);
+  const steady = (n - small.n) / (full.wall - s.wall);
+  result[jobs] = { full, steady, fixed: full.wall - n / steady };
+}
+const again = extract(resumeOut, ['--jobs', '2', '--resume']);
+line('extract --jobs 2 --resume', n, mb, again.wall, again.maxRssMB);
+console.log(
+  `speed-up jobs 2 / jobs 1: ${(result[1].full.wall / result[2].full.wall).toFixed(2)}×; ratio to the floor: ${(result[2].full.wall / f.seconds).toFixed(1)}×; resume ${(result[2].full.wall / again.wall).toFixed(1)}× faster than the first run`,
+);
+for (const jobs of [1, 2]) {
+  console.log(`steady rate --jobs ${jobs}: ${result[jobs].steady.toFixed(0)} docs/s (start-up and warm-up ≈ ${result[jobs].fixed.toFixed(2)} s of the run)`);
+}
+console.log(`steady speed-up jobs 2 / jobs 1: ${(result[2].steady / result[1].steady).toFixed(2)}×`);
+for (const d of [dir, small.dir, resumeOut]) fs.rmSync(d, { recursive: true, force: true });
 
 const seed = fs.readFileSync(path.join(root, 'corpus', fs.readdirSync(path.join(root, 'corpus')).filter((f) => f.endsWith('.txt')).sort()[0]), 'utf8').replace(/\n/g, '');
 console.log('one long document (one line):');
