@@ -25,7 +25,7 @@ const source = process.env.CORPUS ?? path.join(root, '..', 'shared', 'corpus', '
 const files = fs.readdirSync(source).filter((f) => f.endsWith('.txt')).sort();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
 // the smaller corpus: the first third of the same files (hard links, the same bytes)
-const small = { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-small-')), n: Math.round(n / 3), bytes: 0 };
+const small = { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-small-')), n: Math.max(1, Math.round(n / 3)), bytes: 0 };
 let bytes = 0;
 for (let i = 0; i < n; i++) {
   const f = files[i % files.length];
@@ -104,8 +104,9 @@ for (const jobs of [1, 2]) {
   const full = summary(runs[jobs].full);
   line(`extract --jobs ${jobs} (${small.n} documents)`, small.n, small.bytes / 1e6, s.wall, s.rss);
   line(`extract --jobs ${jobs}`, n, mb, full.wall, full.rss);
-  const steady = (n - small.n) / (full.wall - s.wall);
-  result[jobs] = { full, steady, fixed: full.wall - n / steady };
+  // too few documents (or too much noise) to tell the two sizes apart: no steady rate
+  const steady = n > small.n && full.wall > s.wall ? (n - small.n) / (full.wall - s.wall) : null;
+  result[jobs] = { full, steady, fixed: steady ? full.wall - n / steady : null };
 }
 const again = extract(resumeOut, ['--jobs', '2', '--resume']);
 line('extract --jobs 2 --resume', n, mb, again.wall, again.maxRssMB);
@@ -113,9 +114,10 @@ console.log(
   `speed-up jobs 2 / jobs 1: ${(result[1].full.wall / result[2].full.wall).toFixed(2)}×; ratio to the floor: ${(result[2].full.wall / f.seconds).toFixed(1)}×; resume ${(result[2].full.wall / again.wall).toFixed(1)}× faster than the first run`,
 );
 for (const jobs of [1, 2]) {
-  console.log(`steady rate --jobs ${jobs}: ${result[jobs].steady.toFixed(0)} docs/s (start-up and warm-up ≈ ${result[jobs].fixed.toFixed(2)} s of the run)`);
+  const { steady, fixed } = result[jobs];
+  console.log(`steady rate --jobs ${jobs}: ${steady ? `${steady.toFixed(0)} docs/s (start-up and warm-up ≈ ${fixed.toFixed(2)} s of the run)` : 'n/a (too few documents to tell the two sizes apart)'}`);
 }
-console.log(`steady speed-up jobs 2 / jobs 1: ${(result[2].steady / result[1].steady).toFixed(2)}×`);
+if (result[1].steady && result[2].steady) console.log(`steady speed-up jobs 2 / jobs 1: ${(result[2].steady / result[1].steady).toFixed(2)}×`);
 for (const d of [dir, small.dir, resumeOut]) fs.rmSync(d, { recursive: true, force: true });
 
 const seed = fs.readFileSync(path.join(root, 'corpus', fs.readdirSync(path.join(root, 'corpus')).filter((f) => f.endsWith('.txt')).sort()[0]), 'utf8').replace(/\n/g, '');
