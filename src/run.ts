@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, realpath, lstat, rm, stat } from 'node:fs/promises';
+import { open, readdir, readFile, realpath, lstat, rm, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import PQueue from 'p-queue';
 import { whenMissing } from './fs-util.js';
@@ -131,8 +131,15 @@ async function unchangedCorpus(inputs: InputFile[], previous: PreviousRun, optio
     if (!(await stat(join(options.out, `${name}.${options.format}`)).catch(missing))) return false;
   }
   if (options.bom !== undefined && options.format === 'csv') {
-    const head = await readFile(join(options.out, 'documents.csv')).then((b) => b[0] === 0xef);
-    if (head !== options.bom) return false;
+    // the first byte says whether the last run wrote a BOM (the file itself may be megabytes)
+    const fh = await open(join(options.out, 'documents.csv'), 'r');
+    const head = Buffer.alloc(1);
+    try {
+      await fh.read(head, 0, 1, 0);
+    } finally {
+      await fh.close();
+    }
+    if ((head[0] === 0xef) !== options.bom) return false;
   }
   const queue = new PQueue({ concurrency: 16 });
   let same = true;

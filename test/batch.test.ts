@@ -28,6 +28,20 @@ describe('batch runs', () => {
     }
   });
 
+  it('--resume of an unchanged corpus writes again when --bom changed, and only then', () => {
+    const input = corpus(1);
+    const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
+    const firstByte = () => readFileSync(join(out, 'documents.csv'))[0];
+    expect(extract([input, '--out', out, '--quiet']).status).toBe(0);
+    expect(firstByte()).not.toBe(0xef);
+    expect(extract([input, '--out', out, '--quiet', '--resume', '--bom']).status).toBe(0);
+    expect(firstByte()).toBe(0xef);
+    expect(extract([input, '--out', out, '--quiet', '--resume', '--bom']).status).toBe(0);
+    expect(firstByte()).toBe(0xef);
+    expect(extract([input, '--out', out, '--quiet', '--resume']).status).toBe(0);
+    expect(firstByte()).not.toBe(0xef);
+  });
+
   it('--resume reuses unchanged documents, extracts changed ones, and writes the same datasets', () => {
     const input = corpus(1);
     const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
