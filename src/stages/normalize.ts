@@ -228,12 +228,16 @@ export function normalizeText(original: string): { normal: NormalText; report: N
   const { joins, drops } = softBreaks(original);
   const dropAt = new Map(drops.map(([a, b]) => [a, b]));
   const n = original.length;
-  // a hot loop over every character: output code units and the map go to typed arrays
+  // a hot loop over every character: output code units and the map go to typed arrays. No
+  // closures over them: captured variables would live in a context object, read through it on
+  // every character (and TurboFan does not inline here: bin/extract.js)
   let codes = new Uint16Array(n + 64);
   let map = new Int32Array(n + 65);
   let len = 0;
-  const grow = () => {
-    {
+  let i = 0;
+  while (i < n) {
+    // room for what one step writes at most (an entity's characters, a line break, a character)
+    if (len + 8 > codes.length) {
       const bigger = new Uint16Array(codes.length * 2);
       bigger.set(codes);
       codes = bigger;
@@ -241,16 +245,6 @@ export function normalizeText(original: string): { normal: NormalText; report: N
       biggerMap.set(map);
       map = biggerMap;
     }
-  };
-  const push = (code: number, at: number) => {
-    if (len >= codes.length) grow();
-    codes[len] = code;
-    map[len] = at;
-    len++;
-  };
-  const last = () => (len > 0 ? (codes[len - 1] as number) : -1);
-  let i = 0;
-  while (i < n) {
     const c = original.charCodeAt(i);
     if (i === 0 || original.charCodeAt(i - 1) === 10) {
       const dropEnd = dropAt.get(i);
@@ -259,6 +253,12 @@ export function normalizeText(original: string): { normal: NormalText; report: N
         i = dropEnd;
         continue;
       }
+    }
+    if (c < 0x80 && c !== 0x26 && c !== 0x28 && c !== 10 && c !== 13) {
+      // ASCII other than & ( and line ends: as it is (the most frequent case)
+      codes[len] = c;
+      map[len++] = i++;
+      continue;
     }
     if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || c === 0xad) {
       i++;
@@ -283,25 +283,22 @@ export function normalizeText(original: string): { normal: NormalText; report: N
       }
       continue;
     }
-    if (c < 0x80 && c !== 0x26 && c !== 0x28) {
-      // ASCII other than & and (: as it is (the most frequent case, written out inline)
-      if (len >= codes.length) grow();
-      codes[len] = c;
-      map[len++] = i++;
-      continue;
-    }
     if (c === 0x26) {
       const m = ENTITY.exec(original.slice(i, i + 12));
       const decoded = m ? decodeHTML(m[0]) : null;
-      if (m && decoded && decoded !== m[0]) {
+      if (m && decoded && decoded !== m[0] && decoded.length <= 4) {
         // an HTML entity left in text (&nbsp; &amp; &#20803;): its characters stand at the entity
-        for (let k = 0; k < decoded.length; k++) push(FOLD[decoded.charCodeAt(k)] as number, i);
+        for (let k = 0; k < decoded.length; k++) {
+          codes[len] = FOLD[decoded.charCodeAt(k)] as number;
+          map[len++] = i;
+        }
         report.entities++;
         i += m[0].length;
         continue;
       }
     }
-    if (c === 0x28 && len > 0 && last() >= 0x3400 && last() <= 0x9fff) {
+    const prev = len > 0 ? (codes[len - 1] as number) : -1;
+    if (c === 0x28 && prev >= 0x3400 && prev <= 0x9fff) {
       const rest = original.slice(i, i + 10);
       const m = PINYIN.exec(rest) ?? (report.pinyin > 0 ? PINYIN_PLAIN.exec(rest) : null);
       if (m) {
@@ -310,22 +307,23 @@ export function normalizeText(original: string): { normal: NormalText; report: N
         continue;
       }
     }
-    if (len > 0 && codes[len - 1] === 0x3002 && INLINE_HEADING.test(original.slice(i, i + 8))) {
+    if (prev === 0x3002 && INLINE_HEADING.test(original.slice(i, i + 8))) {
       // a heading run into the text after a sentence (a whole document on one line): a line of its own
-      push(10, i);
+      codes[len] = 10;
+      map[len++] = i;
       report.splitHeadings++;
-    } else if (c === 0x7b2c && len > 0 && last() !== 10 && PART_HEADING.test(original.slice(i, i + 8))) {
+    } else if (c === 0x7b2c && len > 0 && prev !== 10 && PART_HEADING.test(original.slice(i, i + 8))) {
       // 第四部分 glued to the line before it (…。第四部分 名词解释): it starts a line of its own
       let lineLen = 0;
       while (lineLen < len && codes[len - 1 - lineLen] !== 10) lineLen++;
-      if (last() === 0x3002 || lineLen < 30) {
-        push(10, i);
+      if (prev === 0x3002 || lineLen < 30) {
+        codes[len] = 10;
+        map[len++] = i;
         report.splitHeadings++;
       }
     }
     const folded = FOLD[c] as number;
     if (folded !== c && c >= 0x3400 && c <= 0x9fff) report.traditional++;
-    if (len >= codes.length) grow();
     codes[len] = folded;
     map[len++] = i++;
   }

@@ -73,21 +73,58 @@ export function sectionOfTitle(title: string, patterns: Patterns): Section | nul
   return section;
 }
 
-/** Matches a line against the heading styles; null when the line is not a heading. */
-/** Lines a heading can start with (after white space): 第, Chinese numerals, brackets, digits, ①–⑳. */
-const HEADING_START = /^[\s\f]*[第一二三四五六七八九十(（\d\u2460-\u2473]/u;
-const TITLE_END = /(?:说明|解释|职能|设置|概况)\s*$/u;
+/** A character JavaScript's `\s` matches (and `trim()` removes). */
+export function isSpace(c: number): boolean {
+  return c <= 0x20
+    ? c === 0x20 || (c >= 9 && c <= 13)
+    : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
+/** First and one-past-last offsets of `s` without its leading and trailing `\s` (as `trim()` cuts). */
+function firstSolid(s: string): number {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+function endSolid(s: string): number {
+  let i = s.length;
+  while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** Characters a numbered heading begins with (after white space): 第, Chinese numerals 一–十, brackets, digits, ①–⑳. */
+const HEADING_FIRST = new Set([...'第一二三四五六七八九十(（0123456789'].map((ch) => ch.charCodeAt(0)));
+/** Endings of an unnumbered title (then white space only). */
+const TITLE_ENDINGS = ['说明', '解释', '职能', '设置', '概况'];
+const TITLE_LAST = new Set(TITLE_ENDINGS.map((w) => w.charCodeAt(1)));
+
+/** The line begins (after white space) as a numbered heading may: one character code tested, no regex. */
+function headingStart(line: string): boolean {
+  const i = firstSolid(line);
+  if (i >= line.length) return false;
+  const c = line.charCodeAt(i);
+  return HEADING_FIRST.has(c) || (c >= 0x2460 && c <= 0x2473);
+}
+
+/** The line ends (before white space) with a title ending: 说明, 解释, 职能, 设置 or 概况. */
+function titleEnd(line: string): boolean {
+  const e = endSolid(line);
+  if (e < 2 || !TITLE_LAST.has(line.charCodeAt(e - 1))) return false;
+  const pair = line.slice(e - 2, e);
+  return TITLE_ENDINGS.includes(pair);
+}
+
+/** Matches a line against the heading styles; null when the line is not a heading. */
 export function matchHeading(
   line: string,
   patterns: Patterns,
 ): { styleId: string; level: number; n: number; title: string } | null {
-  const numbered = HEADING_START.test(line);
-  const titled = TITLE_END.test(line);
-  if (!numbered && !titled) return null;
+  // most lines are neither: two character tests before any regex
+  const numbered = headingStart(line);
+  if (!numbered && !titleEnd(line)) return null;
   for (const style of patterns.headings) {
-    // numbered styles begin with what HEADING_START allows; an unnumbered title ends as TITLE_END says
-    if (style.id === 'title' ? !titled : !numbered) continue;
+    // numbered styles begin as headingStart allows; an unnumbered title ends as titleEnd says
+    if (style.id === 'title' ? !titleEnd(line) : !numbered) continue;
     const m = style.regex.exec(line);
     if (!m) continue;
     const rest = line.slice(m[0].length).trim();
@@ -161,12 +198,14 @@ function findTables(lines: Array<{ text: string; start: number; end: number }>):
   };
   for (let k = 0; k < lines.length; k++) {
     const t = (lines[k] as { text: string }).text;
-    const short = t.trim().length <= 24 && !/[。；]/.test(t);
+    const from = firstSolid(t);
+    const solid = from < t.length ? endSolid(t) - from : 0;
+    const short = solid <= 24 && t.indexOf('。') < 0 && t.indexOf('；') < 0;
     if (!short) {
       close(k - 1);
       continue;
     }
-    if (t.trim() === '') continue;
+    if (solid === 0) continue;
     if (runStart < 0) runStart = k;
     count++;
     if (CELL.test(t)) cells++;
