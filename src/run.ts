@@ -86,7 +86,7 @@ export async function collectInputs(paths: string[], warn: (m: string) => void =
 }
 
 /** How results.txt lays out a document (rows, then the report entry); a change makes older states unusable. */
-const STATE_LAYOUT = 'rows+report-entry/2';
+const STATE_LAYOUT = 'rows+report-entry/3';
 
 /** What results depend on: the tool's version and its patterns. A change invalidates --resume. */
 async function resultKey(format: Format): Promise<string> {

@@ -3,19 +3,11 @@ import type { Extraction } from '../extract.js';
 /**
  * The review report: report.html lists the documents; report/document.html shows one document's
  * text with every fact highlighted in place and every diagnostic marked. The documents' entries
- * are bundled into report/docs-<n>.js files of about a megabyte (one file per document would cost
- * a file creation each, the dearest part of a batch run on a busy file system). Static,
- * self-contained (no network), all document text escaped: a `<script>` in a document is shown,
- * never run.
+ * (their text and facts as data) are bundled into report/docs-<n>.js files of about a megabyte
+ * (one file per document would cost a file creation each, the dearest part of a batch run on a
+ * busy file system). Static, self-contained (no network); document text only ever becomes text
+ * nodes: a `<script>` in a document is shown, never run.
  */
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-const SPECIAL = /[&<>"']/;
-
-export function escapeHtml(s: string): string {
-  return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string) : s;
-}
 
 /** JSON safe inside a <script type="application/json"> element. */
 export function scriptJson(data: unknown): string {
@@ -40,73 +32,21 @@ li.diag{margin-bottom:6px}li.diag pre{font-size:11px;background:#f6f6f6;padding:
 .hiddenrow{display:none}
 `;
 
-interface Mark {
-  start: number;
-  end: number;
-  facts: number[];
-}
-
-/** The part of the report a document brings: what the viewer shows of it, as one JSON text. */
+/**
+ * The part of the report a document brings, as one JSON text: its text as it was read, its facts
+ * (with their offsets) and diagnostics. The viewer lays the text out and marks the facts in the
+ * browser, with text nodes only: nothing of a document is ever parsed as HTML, and a batch run
+ * spends nothing on escaping and marking up text that may never be opened.
+ */
 export function documentEntry(x: Extraction, text: string): string {
-  const marks = new Map<string, Mark>();
-  x.facts.forEach((f, i) => {
-    const key = `${f.start}:${f.end}`;
-    const m = marks.get(key) ?? { start: f.start, end: f.end, facts: [] };
-    m.facts.push(i);
-    marks.set(key, m);
-  });
-  const sorted = [...marks.values()].sort((a, b) => a.start - b.start || b.end - a.end);
-  const diagAt = new Map<number, number[]>();
-  x.diagnostics.forEach((d, i) => {
-    if (d.start === null) return;
-    const list = diagAt.get(d.start) ?? [];
-    list.push(i);
-    diagAt.set(d.start, list);
-  });
-  const cutsAt = [...diagAt.keys()].sort((a, b) => a - b);
-  let nextCut = 0;
-  // boundaries: fact marks never overlap each other (a quantity is one span); diagnostics are markers
-  const parts: string[] = [];
-  let pos = 0;
-  const emitText = (until: number) => {
-    if (until <= pos) return;
-    while (nextCut < cutsAt.length && (cutsAt[nextCut] as number) < pos) nextCut++;
-    while (nextCut < cutsAt.length && (cutsAt[nextCut] as number) < until) {
-      const c = cutsAt[nextCut++] as number;
-      parts.push(escapeHtml(text.slice(pos, c)));
-      for (const d of diagAt.get(c) ?? []) {
-        const sev = x.diagnostics[d]?.severity ?? 'info';
-        parts.push(`<a class="dmark sev-${sev}" data-d="${d}" href="#d${d}">⚠</a>`);
-      }
-      diagAt.delete(c);
-      pos = c;
-    }
-    parts.push(escapeHtml(text.slice(pos, until)));
-    pos = until;
-  };
-  for (const m of sorted) {
-    if (m.start < pos) continue;
-    emitText(m.start);
-    const unmapped = m.facts.every((i) => x.facts[i]?.metric === 'unmapped');
-    parts.push(`<mark class="${unmapped ? 'unmapped' : 'fact'}" data-f="${m.facts.join(',')}">${escapeHtml(text.slice(m.start, m.end))}</mark>`);
-    pos = m.end;
-  }
-  emitText(text.length);
-  for (const [, list] of diagAt) for (const d of list) parts.push(`<a class="dmark sev-${x.diagnostics[d]?.severity}" data-d="${d}" href="#d${d}">⚠</a>`);
-  const doc = x.document;
+  const d = x.document;
   return JSON.stringify({
-    id: doc.doc_id,
-    head: `<strong>${escapeHtml(doc.doc_id)}</strong> · ${escapeHtml(doc.org ?? '')} ${doc.year ?? ''} ${escapeHtml(doc.doc_type ?? '')} · ${doc.status} · ${doc.facts} facts · diagnostics ${doc.errors} error / ${doc.warnings} warning / ${doc.infos} info`,
+    id: d.doc_id,
+    head: [d.org, d.year, d.doc_type, d.status, d.facts, d.errors, d.warnings, d.infos],
     metrics: [...new Set(x.facts.map((f) => f.metric))].sort(),
-    text: parts.join(''),
-    diags: x.diagnostics
-      .map(
-        (d, i) =>
-          `<li class="diag" id="d${i}" data-sev="${d.severity}"><span class="sev-${d.severity}">${d.severity}</span> <code>${escapeHtml(d.rule)}</code> ${escapeHtml(d.message)}${d.evidence ? `<pre data-evidence="${i}"></pre>` : ''}</li>`,
-      )
-      .join(''),
-    facts: x.facts.map((f) => [f.section, f.metric, f.item, f.code, f.role, f.value, f.unit, f.raw]),
-    diagnostics: x.diagnostics.map((d) => [d.rule, d.severity, d.message, d.evidence]),
+    text,
+    facts: x.facts.map((f) => [f.section, f.metric, f.item, f.code, f.role, f.value, f.unit, f.raw, f.start, f.end]),
+    diagnostics: x.diagnostics.map((g) => [g.rule, g.severity, g.message, g.evidence, g.start]),
   });
 }
 
@@ -120,8 +60,8 @@ export function bundleFile(n: number): string {
 
 /**
  * report/document.html: one viewer for every document. Its address says the bundle and the
- * document (document.html?bundle=docs-<n>.js&doc=<doc_id>); it loads that bundle and shows the document's text,
- * whose HTML was escaped when the bundle was written.
+ * document (document.html?bundle=docs-<n>.js&doc=<doc_id>); it loads that bundle and lays out the
+ * document's text with its facts marked, as text nodes (no document text is parsed as HTML).
  */
 export function viewerPage(): string {
   return `<!DOCTYPE html>
@@ -146,15 +86,93 @@ window.fdxDocument = (entry) => {
   if (entry.id !== wanted || data) return;
   data = entry;
   document.title = entry.id;
-  document.getElementById('head').innerHTML = entry.head;
-  document.getElementById('text').innerHTML = entry.text;
-  document.getElementById('diags').innerHTML = entry.diags;
-  // evidence is JSON text: laid out here, shown as text
-  document.querySelectorAll('pre[data-evidence]').forEach((pre) => { pre.textContent = JSON.stringify(JSON.parse(entry.diagnostics[pre.dataset.evidence][3]), null, 1); });
+  const [org, year, docType, status, nFacts, errors, warnings, infos] = entry.head;
+  const head = document.getElementById('head');
+  const strong = document.createElement('strong');
+  strong.textContent = entry.id;
+  head.replaceChildren(strong, \` · \${org ?? ''} \${year ?? ''} \${docType ?? ''} · \${status} · \${nFacts} facts · diagnostics \${errors} error / \${warnings} warning / \${infos} info\`);
+  document.getElementById('text').replaceChildren(layOut(entry));
+  const list = document.getElementById('diags');
+  entry.diagnostics.forEach(([rule, severity, message, evidence], i) => {
+    const li = document.createElement('li');
+    li.className = 'diag';
+    li.id = 'd' + i;
+    li.dataset.sev = severity;
+    const sev = document.createElement('span');
+    sev.className = 'sev-' + severity;
+    sev.textContent = severity;
+    const code = document.createElement('code');
+    code.textContent = rule;
+    li.append(sev, ' ', code, ' ' + message);
+    if (evidence) {
+      // evidence is JSON text: laid out here, shown as text
+      const pre = document.createElement('pre');
+      pre.textContent = JSON.stringify(JSON.parse(evidence), null, 1);
+      li.append(pre);
+    }
+    list.append(li);
+  });
   const metric = document.getElementById('metric');
   for (const m of entry.metrics) metric.add(new Option(m, m));
   document.querySelectorAll('mark').forEach((m) => { m.title = m.dataset.f.split(',').map((i) => data.facts[i][1] + ' ' + data.facts[i][4] + ' ' + fmt(data.facts[i][5])).join('\\n'); });
 };
+/**
+ * The document's text with its facts marked (one mark per span, the facts read from it listed in
+ * data-f; a span inside an earlier one is not marked again) and a ⚠ where each diagnostic points.
+ */
+function layOut(entry) {
+  const text = entry.text, facts = entry.facts, diags = entry.diagnostics;
+  const marks = new Map();
+  facts.forEach((f, i) => {
+    const key = f[8] + ':' + f[9];
+    if (!marks.has(key)) marks.set(key, { start: f[8], end: f[9], facts: [] });
+    marks.get(key).facts.push(i);
+  });
+  const sorted = [...marks.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+  const diagAt = new Map();
+  diags.forEach((d, i) => {
+    if (d[4] === null) return;
+    if (!diagAt.has(d[4])) diagAt.set(d[4], []);
+    diagAt.get(d[4]).push(i);
+  });
+  const cuts = [...diagAt.keys()].sort((a, b) => a - b);
+  const out = document.createDocumentFragment();
+  const warn = (d) => {
+    const a = document.createElement('a');
+    a.className = 'dmark sev-' + diags[d][1];
+    a.dataset.d = d;
+    a.href = '#d' + d;
+    a.textContent = '⚠';
+    return a;
+  };
+  let pos = 0, nextCut = 0;
+  const textUntil = (until) => {
+    if (until <= pos) return;
+    while (nextCut < cuts.length && cuts[nextCut] < pos) nextCut++;
+    while (nextCut < cuts.length && cuts[nextCut] < until) {
+      const c = cuts[nextCut++];
+      out.append(text.slice(pos, c));
+      for (const d of diagAt.get(c)) out.append(warn(d));
+      diagAt.delete(c);
+      pos = c;
+    }
+    out.append(text.slice(pos, until));
+    pos = until;
+  };
+  for (const m of sorted) {
+    if (m.start < pos) continue;
+    textUntil(m.start);
+    const mark = document.createElement('mark');
+    mark.className = m.facts.every((i) => facts[i][1] === 'unmapped') ? 'unmapped' : 'fact';
+    mark.dataset.f = m.facts.join(',');
+    mark.textContent = text.slice(m.start, m.end);
+    out.append(mark);
+    pos = m.end;
+  }
+  textUntil(text.length);
+  for (const [, list] of diagAt) for (const d of list) out.append(warn(d));
+  return out;
+}
 if (/^docs-[0-9]+\\.js$/.test(bundle)) {
   const s = document.createElement('script');
   s.src = bundle;
