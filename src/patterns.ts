@@ -158,9 +158,12 @@ function renameGroups(source: string, names: ReadonlyArray<string | null>): stri
 const require = createRequire(import.meta.url);
 let xregexp: typeof XRegExpType | null = null;
 
-/** XRegExp, loaded when patterns are first compiled (≈ 60 ms: a batch run's main thread never compiles them). */
+/**
+ * XRegExp, loaded when patterns are first compiled (a batch run's main thread never compiles them),
+ * from its one-file build: the main entry loads a core-js runtime (≈ 60–85 ms per worker; this ≈ 20 ms).
+ */
 function XRegExp(): typeof XRegExpType {
-  xregexp ??= require('xregexp') as typeof XRegExpType;
+  xregexp ??= require('xregexp/xregexp-all.js') as typeof XRegExpType;
   return xregexp;
 }
 

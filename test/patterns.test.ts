@@ -53,3 +53,30 @@ describe('pattern data', () => {
     expect(patterns.subjects.find((s) => s.code === '30201')?.name).toBe('办公费');
   });
 });
+
+describe('XRegExp from its one-file build', () => {
+  it('composes every quantity and heading pattern exactly as its main entry does', async () => {
+    const { createRequire } = await import('node:module');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const require = createRequire(import.meta.url);
+    type X = ((s: string) => RegExp) & { build: (s: string, subs: Record<string, RegExp>, flags: string) => RegExp };
+    const bundle = require('xregexp/xregexp-all.js') as X;
+    const main = require('xregexp') as X;
+    expect(bundle).not.toBe(main);
+    const dir = join(import.meta.dirname, '..', 'patterns');
+    let compared = 0;
+    for (const file of ['quantities.json', 'headings.json']) {
+      const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { parts: Record<string, string>; patterns?: Array<{ pattern: string }>; styles?: Array<{ pattern: string }> };
+      for (const { pattern } of [...(data.patterns ?? []), ...(data.styles ?? [])]) {
+        const built = (X: X) => {
+          const subs = Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k, X(v)]));
+          return X.build(pattern, subs, 'u').source;
+        };
+        expect(built(bundle)).toBe(built(main));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+});
