@@ -1,5 +1,5 @@
 import { type Diagnostic, diagnostic } from './diagnostics.js';
-import { LineIndex } from './document.js';
+import { LineIndex, pageOf } from './document.js';
 import { loadPatterns } from './patterns.js';
 import {
   type DiagnosticRow,
@@ -18,7 +18,6 @@ import {
 import { runChecks } from './checks/index.js';
 import { summarize } from './rows.js';
 import type { TextView } from './formats/html.js';
-import { pageOf } from './formats/pdf.js';
 import { Classifier } from './stages/classify.js';
 import { extractDocumentFacts } from './stages/document-facts.js';
 import { extractQuantities } from './stages/extract-quantities.js';

@@ -85,9 +85,3 @@ export function extractHtmlText(source: string): TextView {
   return { text: out.join(''), map: Int32Array.from(map) };
 }
 
-/** Whether decoded text is an HTML page rather than plain text. */
-export function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 20000);
-  if (!head.includes('<')) return false;
-  return /^\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(text.slice(0, 2000)) || /<(?:body|div|p|table)[\s>][\s\S]*<\/(?:body|div|p|table)>/i.test(text.slice(0, 20000));
-}

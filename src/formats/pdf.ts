@@ -39,9 +39,3 @@ export async function extractPdfText(buf: Uint8Array): Promise<PdfText> {
   return { text, pageStarts };
 }
 
-/** The 1-based page of an offset. */
-export function pageOf(pageStarts: readonly number[], offset: number): number {
-  let page = 1;
-  for (let i = 0; i < pageStarts.length; i++) if ((pageStarts[i] ?? 0) <= offset) page = i + 1;
-  return page;
-}

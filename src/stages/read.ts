@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
-import { extractHtmlText, looksLikeHtml, type TextView } from '../formats/html.js';
+import type { TextView } from '../formats/html.js';
 import { PATTERNS_DIR } from '../patterns.js';
 
 /** Largest input read; a larger file is a failed row, not an out-of-memory crash. */
@@ -138,6 +138,13 @@ function decodeMixed(buf: Uint8Array): { text: string; runs: number } | null {
   }
   parts.push(new TextDecoder('utf-8').decode(buf.subarray(from)));
   return runs > 0 && good > buf.length / 2 ? { text: parts.join(''), runs } : null;
+}
+
+/** Whether decoded text is an HTML page rather than plain text. */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 20000);
+  if (!head.includes('<')) return false;
+  return /^\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(text.slice(0, 2000)) || /<(?:body|div|p|table)[\s>][\s\S]*<\/(?:body|div|p|table)>/i.test(text.slice(0, 20000));
 }
 
 let common: Set<string> | null = null;
@@ -300,6 +307,7 @@ export async function decodeDocument(file: LoadedFile): Promise<ReadResult> {
     if (text.trim() === '') return { ...base, sha256, encoding, error: 'empty document: only white space' };
     if (controlShare(text) > 0.05) return { ...base, sha256, encoding, error: 'not a text document: too many control characters' };
     if (base.format === 'html' || base.format === 'htm' || looksLikeHtml(text)) {
+      const { extractHtmlText } = await import('../formats/html.js'); // htmlparser2 loads only when a page comes
       const view = extractHtmlText(text);
       if (view.text.trim() === '') return { ...base, sha256, encoding, format: 'html', error: 'HTML page without visible text' };
       return { ...base, sha256, encoding, format: 'html', text, view, error: null, diagnostics };
