@@ -286,6 +286,7 @@ export function normalizeText(original: string): { normal: NormalText; report: N
     if (c === 0x26) {
       const m = ENTITY.exec(original.slice(i, i + 12));
       const decoded = m ? decodeHTML(m[0]) : null;
+      // an entity stands for at most two code points (four code units): within the room kept above
       if (m && decoded && decoded !== m[0] && decoded.length <= 4) {
         // an HTML entity left in text (&nbsp; &amp; &#20803;): its characters stand at the entity
         for (let k = 0; k < decoded.length; k++) {

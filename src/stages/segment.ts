@@ -74,7 +74,7 @@ export function sectionOfTitle(title: string, patterns: Patterns): Section | nul
 }
 
 /** A character JavaScript's `\s` matches (and `trim()` removes). */
-export function isSpace(c: number): boolean {
+function isSpace(c: number): boolean {
   return c <= 0x20
     ? c === 0x20 || (c >= 9 && c <= 13)
     : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
