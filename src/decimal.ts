@@ -7,10 +7,6 @@
 /** Digits with an optional fraction, thousands separators already removed. */
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
-export function isDecimalString(s: string): boolean {
-  return DECIMAL.test(s);
-}
-
 /** Shifts the decimal point of `s` right by `power` places and trims zeros: exact. */
 export function scaleDecimal(s: string, power: number): string {
   const m = DECIMAL.exec(s);
@@ -42,17 +38,4 @@ export function scaleDecimal(s: string, power: number): string {
 export function negateDecimal(s: string): string {
   if (/^-?0(?:\.0*)?$/.test(s)) return s.replace(/^-/, '');
   return s.startsWith('-') ? s.slice(1) : `-${s}`;
-}
-
-/** Number of digits after the point (the precision the text used). */
-export function decimalPlaces(s: string): number {
-  const dot = s.indexOf('.');
-  return dot < 0 ? 0 : s.length - dot - 1;
-}
-
-/** The JS number of an exact decimal string; finite or it throws. */
-export function toNumber(s: string): number {
-  const n = Number(s);
-  if (!Number.isFinite(n)) throw new Error(`number out of range: ${s.slice(0, 40)}`);
-  return n;
 }
