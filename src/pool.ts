@@ -68,7 +68,7 @@ export class WorkerPool {
     // more fails alone, "out of memory" (a 14 MB one-line document, five million characters, passes: ≈ 4 s, the process at ≈ 400 MB RSS; EXTRACT_WORKER_HEAP_MB raises it)
     const gate = createGate();
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
-      workerData: { gate },
+      workerData: { gate, format: this.format },
       resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     const slot: Slot = { worker, gate, tasks, timer: null, isReady: false, exited: false };
@@ -107,7 +107,7 @@ export class WorkerPool {
   }
 
   private post(slot: Slot, task: Task): void {
-    slot.worker.postMessage({ id: task.id, input: task.input, format: this.format });
+    slot.worker.postMessage({ id: task.id, input: task.input });
   }
 
   private startClock(slot: Slot): void {

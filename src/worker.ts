@@ -9,19 +9,21 @@ import type { Format } from './write/formats.js';
 /**
  * A worker thread of the pool: patterns compiled and jieba's dictionary loaded once, when the
  * worker starts (it says it is ready after both), then documents for the whole run. The worker reads each file itself, extracts
- * and encodes it; documents queued while one is being extracted wait their turn, one at a time.
+ * and encodes it in the run's format (given once, with the worker); documents queued while one is
+ * being extracted wait their turn, one at a time.
  */
 const port = parentPort;
 if (!port) throw new Error('worker.js runs as a worker thread');
-useGate((workerData as { gate: Gate }).gate);
+const { gate, format } = workerData as { gate: Gate; format: Format };
+useGate(gate);
 loadPatterns();
 loadSegmenter();
 let turn: Promise<void> = Promise.resolve();
-port.on('message', (task: { id: number; input: InputFile; format: Format }) => {
+port.on('message', (task: { id: number; input: InputFile }) => {
   turn = turn.then(async () => {
     try {
       const { extraction, file } = await processPath(task.input);
-      const result = encodeExtraction(extraction, task.format);
+      const result = encodeExtraction(extraction, format);
       // the bytes move to the main thread without a copy
       port.postMessage({ id: task.id, result, file }, [result.bytes.buffer as ArrayBuffer]);
     } catch (err) {

@@ -141,7 +141,7 @@ function decodeMixed(buf: Uint8Array): { text: string; runs: number } | null {
 }
 
 /** Whether decoded text is an HTML page rather than plain text. */
-export function looksLikeHtml(text: string): boolean {
+function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 20000);
   if (!head.includes('<')) return false;
   return /^\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(text.slice(0, 2000)) || /<(?:body|div|p|table)[\s>][\s\S]*<\/(?:body|div|p|table)>/i.test(text.slice(0, 20000));

@@ -61,7 +61,7 @@ export class AtomicFile {
  * Text and bytes as byte chunks for one gathered write (writev): the bytes workers hand over are
  * written where they are, not copied into one buffer first.
  */
-export function asBytes(chunks: Array<string | Uint8Array>): Uint8Array[] {
+function asBytes(chunks: Array<string | Uint8Array>): Uint8Array[] {
   return chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c));
 }
 

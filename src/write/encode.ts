@@ -33,7 +33,7 @@ const SCRATCH_MAX = 4 << 20;
 let scratch = new Uint8Array(256 << 10);
 
 /** Strings end to end as UTF-8, with the byte length of each (lone surrogates become U+FFFD, as when written). */
-export function packUtf8(parts: string[]): { bytes: Uint8Array; lengths: number[] } {
+function packUtf8(parts: string[]): { bytes: Uint8Array; lengths: number[] } {
   let most = 0;
   for (const p of parts) most += p.length * 3;
   // encoded into a scratch buffer kept between documents (up to 4 MB), then copied at its size:
