@@ -10,10 +10,14 @@
 // thousands of documents approaches. Then one long document of 2, 4 and 8 MB (a bundled
 // disclosure's text repeated on one line, the shape of a page saved without line breaks): the
 // seconds each added MB costs stay flat when extraction is linear in length.
+// Last, the machine's own ceiling for two workers: the extraction loop (no pool, no writing) over
+// the corpus in one process, alone and as two independent processes at once, each after a warm-up
+// on the small corpus. Two processes share nothing, so their speed-up (2 × alone ÷ together) is the most
+// `--jobs 2 / --jobs 1` can reach on this machine for this work.
 //   npm run bench                 (3,000 documents; run `npm run build` first)
 //   npm run bench -- 10000
 //   REPEAT=5 npm run bench
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,7 +122,7 @@ for (const jobs of [1, 2]) {
   console.log(`steady rate --jobs ${jobs}: ${steady ? `${steady.toFixed(0)} docs/s (start-up and warm-up ≈ ${fixed.toFixed(2)} s of the run)` : 'n/a (too few documents to tell the two sizes apart)'}`);
 }
 if (result[1].steady && result[2].steady) console.log(`steady speed-up jobs 2 / jobs 1: ${(result[2].steady / result[1].steady).toFixed(2)}×`);
-for (const d of [dir, small.dir, resumeOut]) fs.rmSync(d, { recursive: true, force: true });
+fs.rmSync(resumeOut, { recursive: true, force: true });
 
 const seed = fs.readFileSync(path.join(root, 'corpus', fs.readdirSync(path.join(root, 'corpus')).filter((f) => f.endsWith('.txt')).sort()[0]), 'utf8').replace(/\n/g, '');
 console.log('one long document (one line):');
@@ -134,3 +138,40 @@ for (const size of [2, 4, 8]) {
   before = { size, wall: r.wall };
   for (const d of [long, outL]) fs.rmSync(d, { recursive: true, force: true });
 }
+
+// the ceiling: one extraction loop alone, then two at once (separate processes, nothing shared)
+const loopScript = `
+  import v8 from 'node:v8';
+  v8.setFlagsFromString('--no-turbo-inlining'); // as bin/extract.js
+  import fs from 'node:fs';
+  const dist = ${JSON.stringify(path.join(root, 'dist'))};
+  const { processPath } = await import(dist + '/process-file.js');
+  const { encodeExtraction } = await import(dist + '/write/encode.js');
+  const inputs = (dir) => fs.readdirSync(dir).sort().map((f) => ({ path: dir + '/' + f, docId: f }));
+  const pass = async (dir) => {
+    const t = performance.now();
+    for (const input of inputs(dir)) encodeExtraction((await processPath(input)).extraction, 'csv');
+    return (performance.now() - t) / 1000;
+  };
+  await pass(${JSON.stringify(small.dir)}); // warm-up: V8 compiles the hot code
+  console.log(JSON.stringify({ seconds: await pass(${JSON.stringify(dir)}) }));`;
+const loop = () =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', loopScript], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out).seconds) : reject(new Error(`extraction loop exited ${code}`))));
+  });
+const alone = [];
+const together = [];
+for (let r = 0; r < repeat; r++) {
+  alone.push(await loop());
+  const pair = await Promise.all([loop(), loop()]);
+  together.push(Math.max(...pair));
+}
+const a = median(alone);
+const t2 = median(together);
+console.log(
+  `ceiling (${n} documents after ${small.n} to warm up, in-process, no pool): one process ${(n / a).toFixed(0)} docs/s; two at once ${((2 * n) / t2).toFixed(0)} docs/s together, each ${((t2 / a - 1) * 100).toFixed(0)} % slower than alone; the most two workers can gain here: ${((2 * a) / t2).toFixed(2)}×`,
+);
+for (const d of [dir, small.dir]) fs.rmSync(d, { recursive: true, force: true });

@@ -17,10 +17,12 @@ const extract = (args: string[], input?: string, env: Record<string, string> = {
 describe('CSV rows', () => {
   it('are the bytes csv-stringify writes, whether cells need quoting or not', () => {
     const cell = fc.oneof(
-      fc.string({ maxLength: 12, unit: fc.constantFrom('a', '1', ',', '"', '\n', '\r', ' ', '万', '，', '\'', '=') }),
+      fc.string({ maxLength: 12, unit: fc.constantFrom('a', '1', ',', '"', '\n', '\r', '\t', ' ', '万', '，', '\'', '=', '+', '-', '@', '＝', '＋', '－', '＠') }),
       fc.double({ noNaN: false }),
       fc.integer(),
       fc.constant(''),
+      fc.constant(undefined),
+      fc.dictionary(fc.constantFrom('k', '键'), fc.oneof(fc.integer(), fc.string({ maxLength: 4 }))),
       // kinds our rows do not hold: left to csv-stringify
       fc.boolean(),
       fc.constant(null),
@@ -35,6 +37,15 @@ describe('CSV rows', () => {
     );
     expect(encoder('csv', ['a', 'b', 'c', 'd']).rows([{ a: 'a', b: 1.5, c: -0, d: '' }])).toBe('a,1.5,0,\n');
     expect(encoder('csv', ['a']).rows([])).toBe('');
+  });
+
+  it('mark text as csvCell does whatever code unit it begins with', () => {
+    const columns = ['a'];
+    for (let c = 0; c < 0x10000; c++) {
+      const rows = [{ a: `${String.fromCharCode(c)}x` }];
+      const expected = stringify(rows.map((r) => columns.map((k) => csvCell(r[k as 'a']))));
+      if (encoder('csv', columns).rows(rows) !== expected) expect({ c, out: encoder('csv', columns).rows(rows) }).toEqual({ c, out: expected });
+    }
   });
 });
 
