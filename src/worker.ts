@@ -8,9 +8,9 @@ import type { Format } from './write/formats.js';
 
 /**
  * A worker thread of the pool: patterns compiled and jieba's dictionary loaded once, when the
- * worker starts (it says it is ready after both), then documents for the whole run. The worker reads each file itself, extracts
- * and encodes it in the run's format (given once, with the worker); documents queued while one is
- * being extracted wait their turn, one at a time.
+ * worker starts (it says it is ready after both), then documents for the whole run. The worker
+ * reads each file itself, extracts and encodes it in the run's format (given once, with the
+ * worker); documents queued while one is being extracted wait their turn, one at a time.
  */
 const port = parentPort;
 if (!port) throw new Error('worker.js runs as a worker thread');
