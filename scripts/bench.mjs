@@ -142,9 +142,10 @@ for (const size of [2, 4, 8]) {
 // the ceiling: one extraction loop alone, then two at once (separate processes, nothing shared)
 const loopScript = `
   import v8 from 'node:v8';
-  v8.setFlagsFromString('--no-turbo-inlining'); // as bin/extract.js
   import fs from 'node:fs';
   const dist = ${JSON.stringify(path.join(root, 'dist'))};
+  // the flags bin/extract.js sets
+  for (const flag of (await import(dist + '/v8-flags.js')).V8_FLAGS) v8.setFlagsFromString(flag);
   const { processPath } = await import(dist + '/process-file.js');
   const { encodeExtraction } = await import(dist + '/write/encode.js');
   const inputs = (dir) => fs.readdirSync(dir).sort().map((f) => ({ path: dir + '/' + f, docId: f }));
