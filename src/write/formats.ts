@@ -26,40 +26,34 @@ export function csvCell(v: unknown): unknown {
 const NEEDS_QUOTES = /[",\n]/;
 
 /**
- * A cell as csv-stringify writes it with its defaults, after csvCell: text as it is, or quoted
- * (quotes doubled) when it has a comma, a quote or a line feed; a number as `String(n)`; null and
- * undefined empty; an object as its JSON. Anything else: null (left to csv-stringify).
+ * A cell (as csvCell gives it) as csv-stringify writes it with its defaults, for the two kinds of
+ * cell our rows hold: text as it is, or quoted (quotes doubled) when it has a comma, a quote or a
+ * line feed; a number as `String(n)`. Anything else: null (left to csv-stringify).
  */
-function csvField(v: unknown): string | null {
-  if (typeof v === 'string') {
-    const text = FORMULA.test(v) ? `'${v}` : v;
-    return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  }
-  if (typeof v === 'number') return String(v);
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    const json = JSON.stringify(v) as string | undefined;
-    if (typeof json === 'string') return NEEDS_QUOTES.test(json) ? `"${json.replace(/"/g, '""')}"` : json;
-  }
+function csvField(cell: unknown): string | null {
+  if (typeof cell === 'string') return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  if (typeof cell === 'number') return String(cell);
   return null;
 }
 
 /**
- * The CSV record of one row, its cells in the order of `columns`, or null when a cell is of a kind
- * csvField leaves to csv-stringify. Generated once per column list: each column is read by name
- * (a monomorphic property load), where a loop over the names does a generic keyed look-up per
- * cell, the dearest part of encoding (≈ 50 → 19 µs per document for the facts).
+ * The CSV record of one row, its cells (csvCell, then csvField) in the order of `columns`, or null
+ * when a cell is of a kind csvField leaves to csv-stringify. Generated once per column list: each
+ * column is read by name (a monomorphic property load), where a loop over the names does a generic
+ * keyed look-up per cell, the dearest part of encoding (≈ 50 → 19 µs per document for the facts).
  */
 function recordEncoder(columns: string[]): (row: Record<string, unknown>) => string | null {
-  const cells = columns.map((c, i) => `const c${i} = field(row[${JSON.stringify(c)}]);\n  if (c${i} === null) return null;`).join('\n  ');
+  const cells = columns.map((c, i) => `const c${i} = field(cell(row[${JSON.stringify(c)}]));\n  if (c${i} === null) return null;`).join('\n  ');
   const line = columns.map((_, i) => `c${i}`).join(" + ',' + ");
-  return new Function('field', `return function record(row) {\n  ${cells}\n  return ${line || "''"} + '\\n';\n};`)(csvField) as (row: Record<string, unknown>) => string | null;
+  return new Function('field', 'cell', `return function record(row) {\n  ${cells}\n  return ${line || "''"} + '\\n';\n};`)(csvField, csvCell) as (
+    row: Record<string, unknown>,
+  ) => string | null;
 }
 
 /**
  * The CSV records of rows: the very bytes csv-stringify writes (property-tested against it), at a
  * fraction of the cost of its per-cell casting and options. A record with a cell of another kind
- * than text, number, null or object is left to csv-stringify.
+ * than text or number (after csvCell) is left to csv-stringify.
  */
 function csvRecords(rows: Array<Record<string, unknown>>, columns: string[], record: (row: Record<string, unknown>) => string | null): string {
   let out = '';
