@@ -3,7 +3,7 @@ import { type FileHandle, mkdir, open, readFile, rename, rm, stat, writeFile } f
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { whenMissing } from './fs-util.js';
-import { DATASETS, type Dataset, type DocumentRow } from './schema.js';
+import type { DocumentRow } from './schema.js';
 import type { EncodedDoc } from './write/encode.js';
 
 /**
