@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WorkerPool } from './pool.js';
 import { Progress } from './progress.js';
-import { run } from './run.js';
 import type { Format } from './write/formats.js';
 
 const USAGE = `usage: extract <path...> [--out DIR] [--format csv|json|jsonl|parquet] [--jobs N] [--resume] [--timeout S] [--bom] [--quiet]
@@ -107,12 +107,21 @@ export async function main(argv: string[]): Promise<number> {
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // the workers start first and load patterns and jieba while this thread loads the rest of the
+  // run (Zod, the schemas, the writers: ≈ 100 ms); a --resume may extract nothing, so its workers
+  // start only when a document needs one
+  const pool = args.resume ? null : new WorkerPool(args.jobs, args.timeoutMs, args.format);
   try {
+    const { run } = await import('./run.js').catch(async (err: unknown) => {
+      await pool?.close(); // the run would have closed them
+      throw err;
+    });
     const summary = await run(args.paths, {
       out: args.out,
       format: args.format,
       jobs: args.jobs,
       workers: true,
+      ...(pool ? { pool } : {}),
       timeoutMs: args.timeoutMs,
       resume: args.resume,
       bom: args.bom,

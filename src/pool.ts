@@ -1,8 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { closeGate, createGate, type Gate } from './native-gate.js';
-import { failedExtraction } from './rows.js';
 import type { FileStamp, InputFile } from './process-file.js';
-import { type EncodedDoc, encodeExtraction } from './write/encode.js';
+import type { EncodedDoc } from './write/encode.js';
 import type { Format } from './write/formats.js';
 
 /** What a worker hands back for a document: its encoded rows and the stamp of the bytes it read. */
@@ -29,6 +28,16 @@ interface Slot {
   isReady: boolean;
   /** The worker's thread has ended. */
   exited: boolean;
+}
+
+/**
+ * A failed document's rows. The encoder loads here, not with the pool: the command line starts
+ * the pool first, so that the workers load while this thread loads the rest of the run (the
+ * encoder brings Zod and the dataset schemas, ≈ 50 ms); by the time a document fails they are loaded.
+ */
+async function failedDoc(input: InputFile, reason: string, format: Format): Promise<EncodedDoc> {
+  const [{ failedExtraction }, { encodeExtraction }] = await Promise.all([import('./rows.js'), import('./write/encode.js')]);
+  return encodeExtraction(failedExtraction(input.docId, input.path, {}, reason), format);
 }
 
 /** A worker's old-generation heap limit in MB (EXTRACT_WORKER_HEAP_MB to change it). */
@@ -128,7 +137,7 @@ export class WorkerPool {
     const task = slot.tasks.shift();
     if (!task) return;
     this.stopClock(slot);
-    task.resolve({ doc: encodeExtraction(failedExtraction(task.input.docId, task.input.path, {}, reason), this.format), file: null });
+    void failedDoc(task.input, reason, this.format).then((doc) => task.resolve({ doc, file: null }));
     if (!replace) {
       this.startClock(slot);
       this.feed(slot);

@@ -26,6 +26,11 @@ export interface RunOptions {
   readonly workers?: boolean;
   /** Per-document time limit with workers, in milliseconds (default 60 000). */
   readonly timeoutMs?: number;
+  /**
+   * Workers already started by the caller (of `jobs` threads, the run's format and time limit):
+   * the command line starts them before it loads the rest of the run. The run closes them.
+   */
+  readonly pool?: WorkerPool;
   /** Reuse the extractions of an earlier (interrupted or complete) run for unchanged files. */
   readonly resume?: boolean;
   readonly signal?: AbortSignal;
@@ -175,7 +180,7 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
   // a run that will extract starts its workers first: they load patterns and jieba while this
   // thread lists the inputs (a --resume may extract nothing: its workers start on demand)
   const start = () => new WorkerPool(Math.max(1, options.jobs), options.timeoutMs ?? 60_000, options.format);
-  let pool: WorkerPool | null = options.workers && !options.resume ? start() : null;
+  let pool: WorkerPool | null = options.pool ?? (options.workers && !options.resume ? start() : null);
   try {
     return await extractAll(paths, options, () => (pool ??= start()), t0);
   } finally {

@@ -1,4 +1,18 @@
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
+import type { stringify as Stringify } from 'csv-stringify/sync';
+
+const require = createRequire(import.meta.url);
+let csvStringify: typeof Stringify | null = null;
+
+/**
+ * csv-stringify, loaded on first use: headers, and the rare record with a cell of another kind
+ * than text or number (a worker writes every other record itself and never needs it: ≈ 5 ms of
+ * each worker's start-up).
+ */
+function stringify(records: unknown[][]): string {
+  csvStringify ??= (require('csv-stringify/sync') as { stringify: typeof Stringify }).stringify;
+  return csvStringify(records);
+}
 
 export type Format = 'csv' | 'json' | 'jsonl' | 'parquet';
 
