@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Builds dist/ once before any test file runs: the command-line tests spawn bin/extract.js, and
+ * Builds dist/ (and its cache of compiled patterns) once before any test file runs: the command-line tests spawn bin/extract.js, and
  * test files building it side by side could read each other's half-written files.
  *
  * Tests make their corpora and output folders with mkdtemp under os.tmpdir(). For the run, that
@@ -14,6 +14,8 @@ import { join } from 'node:path';
 export default function setup(): () => void {
   const root = join(import.meta.dirname, '..');
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  // as `npm run build` does: the compiled patterns the workers read instead of loading XRegExp
+  execFileSync(process.execPath, [join(root, 'scripts', 'cache-regexes.mjs')], { cwd: root, stdio: 'ignore' });
   const scratch = mkdtempSync(join(tmpdir(), 'fdx-test-'));
   process.env.TMPDIR = scratch;
   return () => rmSync(scratch, { recursive: true, force: true });

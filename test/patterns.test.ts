@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadPatterns } from '../src/patterns.js';
+import { buildRegex, loadPatterns, regexSourcesCompiledHere, xregexpSource } from '../src/patterns.js';
 import { extractQuantities } from '../src/stages/extract-quantities.js';
 import { matchHeading } from '../src/stages/segment.js';
 
@@ -78,5 +78,29 @@ describe('XRegExp from its one-file build', () => {
       }
     }
     expect(compared).toBeGreaterThan(10);
+  });
+});
+
+describe("the build's cache of compiled patterns", () => {
+  it('holds every pattern: loading them compiled none with XRegExp', () => {
+    expect(patterns.quantities.length + patterns.headings.length).toBeGreaterThan(10);
+    expect(Object.keys(regexSourcesCompiledHere())).toEqual([]);
+  });
+  it('gives each pattern the very source XRegExp compiles it to', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = join(import.meta.dirname, '..', 'patterns');
+    const q = JSON.parse(readFileSync(join(dir, 'quantities.json'), 'utf8')) as { parts: Record<string, string>; patterns: Array<{ pattern: string }> };
+    const h = JSON.parse(readFileSync(join(dir, 'headings.json'), 'utf8')) as { parts: Record<string, string>; styles: Array<{ pattern: string }> };
+    q.patterns.forEach((p, i) => expect(patterns.quantities[i]?.regex.source).toBe(new RegExp(xregexpSource(p.pattern, q.parts), 'u').source));
+    h.styles.forEach((s, i) => expect(patterns.headings[i]?.regex.source).toBe(new RegExp(xregexpSource(s.pattern, h.parts), 'u').source));
+  });
+  it('compiles a pattern it does not hold (edited since the build) with XRegExp', () => {
+    const re = buildRegex('(?<num>\\d+){{unit}}', { unit: '万?元' }, 'g');
+    expect([...'共12万元，3元'.matchAll(re)].map((m) => [m[0], m.groups?.num])).toEqual([
+      ['12万元', '12'],
+      ['3元', '3'],
+    ]);
+    expect(Object.values(regexSourcesCompiledHere())).toEqual([re.source]);
   });
 });
