@@ -1,6 +1,7 @@
 import { type Diagnostic, diagnostic } from './diagnostics.js';
 import { LineIndex, pageOf } from './document.js';
 import { loadPatterns } from './patterns.js';
+import { objectList } from './shapes.js';
 import {
   type DiagnosticRow,
   DiagnosticRow as DiagnosticSchema,
@@ -85,7 +86,9 @@ export interface TextInfo {
 /** Runs every stage on one decoded document. Pure: same text, same result. */
 export function extractText(text: string, info: TextInfo = { docId: 'text' }): Extraction {
   const patterns = loadPatterns();
-  const diags: Diagnostic[] = [...(info.readDiagnostics ?? [])];
+  // a list of objects from the start, empty or not (shapes.ts)
+  const diags = objectList<Diagnostic>();
+  if (info.readDiagnostics) diags.push(...info.readDiagnostics);
   const view = info.view ?? null;
   const { normal: local, report } = normalizeText(view ? view.text : text);
   // offsets of the read text go back to the decoded document through the view's map

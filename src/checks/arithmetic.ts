@@ -1,3 +1,4 @@
+import { objectList } from '../shapes.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import type { ChecksTable } from './table.js';
 import { bounds, type CheckFact, display, factsBy, judge, leading, stepOf, sumBounds } from './precision.js';
@@ -36,7 +37,7 @@ export function compareSum(rule: string, label: string, total: CheckFact, parts:
 
 /** The sum relations of patterns/checks.json over headline metrics. */
 export function checkSums(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out = objectList<Diagnostic>();
   for (const rel of table.sums) {
     if (rel.skipIf?.some((m) => first(facts, m))) continue;
     const needed = rel.need.map((m) => first(facts, m));
@@ -55,7 +56,7 @@ export function checkSums(facts: CheckFact[], table: ChecksTable): Diagnostic[] 
 
 /** Listed lines (机关运行经费 lines, project items, vehicles by kind …) against the line they are listed under. */
 export function checkItemLists(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out = objectList<Diagnostic>();
   for (const rel of table.items) {
     const groups = new Map<CheckFact, CheckFact[]>();
     let parent: CheckFact | undefined;
@@ -81,7 +82,7 @@ const FAMILY = /^(\w*expenditure)\.by_(function|economic)$/;
 
 /** 类 items of a function or economic breakdown against their total, and 项 items against their 类. */
 export function checkBreakdowns(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out = objectList<Diagnostic>();
   /** Items by family, kind and the figure they are listed under (none: the family's total). */
   const groups = new Map<string, { family: string; kind: string; parent: CheckFact | undefined; items: CheckFact[] }>();
   const parents = new EconomicParents(facts);

@@ -1,3 +1,4 @@
+import { objectList } from '../shapes.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { first } from './arithmetic.js';
 import { bounds, type CheckFact, display, factsBy, judge, leading, round, stepOf } from './precision.js';
@@ -38,7 +39,7 @@ function rateVerdict(rule: string, stated: CheckFact, inputs: CheckFact[], fn: (
 
 /** Each share against part ÷ parent, trying the totals a share is usually taken of. */
 export function checkShares(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out = objectList<Diagnostic>();
   for (const s of facts) {
     if (s.role !== 'share') continue;
     if (s.value > 100 + stepOf(s)) {
@@ -73,7 +74,7 @@ export function checkShareSums(facts: CheckFact[], table: ChecksTable): Diagnost
     if (!list.some((x) => x.metric === s.metric && x.item === s.item)) list.push(s);
     groups.set(key, list);
   }
-  const out: Diagnostic[] = [];
+  const out = objectList<Diagnostic>();
   for (const [key, shares] of groups) {
     if (shares.length < 2 || (key === 'three_public' && shares.length < 3)) continue;
     const sum = shares.reduce((a, s) => a + s.value, 0);
@@ -93,7 +94,7 @@ export function checkShareSums(facts: CheckFact[], table: ChecksTable): Diagnost
 
 /** Year-over-year figures against each other; a fall of more than 100 %; a rate from a zero base. */
 export function checkYoy(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out = objectList<Diagnostic>();
   for (const r of facts) {
     if (r.role === 'yoy_rate' && r.value < -100) {
       out.push(diagnostic('check.impossible.decrease-over-100', 'error', `${name(r, table)}下降 ${-r.value}%：减少不可能超过 100%`, spanOf(r), { stated: used(r) }));
@@ -141,7 +142,7 @@ export function checkYoy(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
 
 /** 完成年初预算的…% against value ÷ budget; a rate against a zero budget; budget_variance against value − budget. */
 export function checkBudget(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out = objectList<Diagnostic>();
   for (const r of facts) {
     if (r.role !== 'budget_completion_rate' && r.role !== 'budget_variance') continue;
     const v = partner(facts, r, 'value');
@@ -168,7 +169,7 @@ export function checkBudget(facts: CheckFact[], table: ChecksTable): Diagnostic[
 
 /** 决算数大于/小于年初预算数 against the completion rate stated beside it. */
 export function checkBudgetWording(text: string, facts: CheckFact[], table: ChecksTable): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out = objectList<Diagnostic>();
   const re = /决算数?\s*(大于|小于|等于|高于|低于|超过|大小于|小大于|小于大于|大于小于)\s*(?:年初)?预算数?/gu;
   const rates = new Map<number, Ordered>();
   for (const f of facts) {

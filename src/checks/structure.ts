@@ -1,3 +1,4 @@
+import { objectList } from '../shapes.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { first } from './arithmetic.js';
 import { type CheckFact, display } from './precision.js';
@@ -13,7 +14,7 @@ const NAMED = /([\u4e00-\u9fff]{2,30}?(?:局|委|办|中心|院|厅|政府|部|�
 
 /** A heading that names another organisation or another year than the document's. */
 export function checkHeadingsNameTheDocument(headings: HeadingLine[], org: string | null, year: number | null): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out = objectList<Diagnostic>();
   for (const h of headings) {
     const m = NAMED.exec(h.title);
     if (!m) continue;
@@ -49,7 +50,7 @@ const PLACEHOLDERS: Array<[RegExp, string]> = [
 
 /** Template text left in: XX部门, `占 %`, `比上年减少 万元`. */
 export function checkPlaceholders(text: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out = objectList<Diagnostic>();
   for (const [re, what] of PLACEHOLDERS) {
     for (const m of text.matchAll(re)) {
       out.push(diagnostic('structure.template-placeholder', 'warning', `${what}：“${m[0]}”`, { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
@@ -60,7 +61,7 @@ export function checkPlaceholders(text: string): Diagnostic[] {
 
 /** Amounts written without their unit (支出决算为4.19。) or with 万 for 万元. */
 export function checkUnits(facts: CheckFact[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out = objectList<Diagnostic>();
   for (const f of facts) {
     if (f.unit !== 'CNY' || !/\d/.test(f.raw)) continue;
     const span = { start: f.start, end: f.end };
@@ -86,7 +87,7 @@ const REPEAT_CHECKED = new Set([
 /** The same headline total stated twice with different values (on different lines). */
 export function checkRepetition(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
   const seen = new Map<string, CheckFact>();
-  const out: Diagnostic[] = [];
+  const out = objectList<Diagnostic>();
   for (const f of facts) {
     if (f.role !== 'value' || !REPEAT_CHECKED.has(f.metric) || f.item !== '' || f.value === 0) continue;
     const key = `${f.metric}|${f.unit}`;

@@ -1,5 +1,6 @@
 import { negateDecimal } from '../decimal.js';
 import { derivedFrom, type MetricEntry, type Patterns, type Subject } from '../patterns.js';
+import { objectList } from '../shapes.js';
 import type { Quantity } from './extract-quantities.js';
 import { compact, compactText, offsetOf, type PhraseInfo, type PhraseMatch, type PhraseMatcher } from './phrases.js';
 import type { Heading, Section, Segmentation } from './segment.js';
@@ -72,8 +73,15 @@ interface Site {
   readonly lineSubj: Subj | null;
 }
 
-type Found = { readonly kind: 'skip' } | { readonly kind: 'unmapped'; readonly item: string } | { readonly kind: 'subject'; readonly subj: Subj | null };
-const SKIP: Found = { kind: 'skip' };
+/** One shape for the three outcomes (the classifier's optimised code meets one hidden class). */
+type Found =
+  | { readonly kind: 'skip'; readonly item: ''; readonly subj: null }
+  | { readonly kind: 'unmapped'; readonly item: string; readonly subj: null }
+  | { readonly kind: 'subject'; readonly item: ''; readonly subj: Subj | null };
+const SKIP: Found = { kind: 'skip', item: '', subj: null };
+
+/** The metrics of a phrase that names none here (shared, never added to). */
+const NO_METRICS = objectList<MetricEntry>();
 
 const SENTENCE_END = new Set([...'。;；!！?？'].map((ch) => ch.charCodeAt(0)));
 const ENUM_CUE = /(?:其中|包括|分别为|分别是|具体为|具体包括|主要项目是|主要项目有|明细如下)[:：]?\s*$/;
@@ -494,7 +502,7 @@ export class Classifier {
       subjInClause = subj !== null;
     }
     if (trailBlocks && !subj) {
-      return { kind: 'unmapped', item: cleanItem(compactText(text.slice(q.end, q.end + 12).split('\n')[0] ?? '').match(/^[\u4e00-\u9fff]{1,8}/)?.[0] ?? '') };
+      return { kind: 'unmapped', item: cleanItem(compactText(text.slice(q.end, q.end + 12).split('\n')[0] ?? '').match(/^[\u4e00-\u9fff]{1,8}/)?.[0] ?? ''), subj: null };
     }
     if (!subj) subj = this.pickLast(maskedLead, false, site);
     if (!subj) {
@@ -527,7 +535,7 @@ export class Classifier {
     if (!subj) subj = this.pickLast(maskedClause, true, site);
 
     if (subj && subjInClause && subj.entry === null && subj.phrase) subj = this.widenSubjectItem(subj, clauseRaw);
-    return { kind: 'subject', subj };
+    return { kind: 'subject', item: '', subj };
   }
 
   /** The last phrase of `s` that names a subject for the quantity (phrases over a `#` mask left out). */
@@ -601,7 +609,9 @@ export class Classifier {
     if (last && last.info.subjects.length && q.kind !== 'count') {
       const fam = parentFamily && parentFamily !== 'income' ? parentFamily : family;
       const kind = economicParent ? 'economic' : classKind;
-      return this.subjectFromMatch({ ...last, info: { ...last.info, metrics: [] } }, q, fam, null, false, kind);
+      // built as the matcher builds them (a spread would give the objects another hidden class)
+      const info: PhraseInfo = { metrics: NO_METRICS, subjects: last.info.subjects, family: last.info.family, renamedTo: last.info.renamedTo };
+      return this.subjectFromMatch({ text: last.text, start: last.start, end: last.end, info }, q, fam, null, false, kind);
     }
     return null;
   }

@@ -145,7 +145,8 @@ function scanLines(original: string): Line[] {
     // display width: Chinese characters count two, as a PDF lays them out
     let width = 0;
     for (let i = from; i < to; i++) width += original.charCodeAt(i) > 0x2e80 ? 2 : 1;
-    const pageStart = original.charCodeAt(start) === 12 || (from > start && original.slice(start, from).includes('\f'));
+    // (an empty last line starts at the end of the text: not read past it)
+    const pageStart = (start < end && original.charCodeAt(start) === 12) || (from > start && original.slice(start, from).includes('\f'));
     lines.push({ start, end, from, to, width, pageStart });
     if (nl < 0) return lines;
     start = nl + 1;
@@ -200,14 +201,15 @@ const SENTENCE_END_CODES = new Set([...'。；;！!？?'].map((ch) => ch.charCod
  * the ranges of page furniture to drop. One pass over the lines, code-point tests only, the
  * rare regex checks last.
  */
-function softBreaks(original: string): { joins: Set<number>; drops: Array<[number, number]> } {
+function softBreaks(original: string): { joins: Set<number>; dropAt: Map<number, number> } {
   const joins = new Set<number>();
   const lines = scanLines(original);
   const noise = furniture(original, lines);
-  const drops: Array<[number, number]> = [];
+  /** Page furniture to drop: where each line starts → where its line feed ends. */
+  const dropAt = new Map<number, number>();
   for (const i of noise) {
     const l = lines[i] as Line;
-    drops.push([l.start, Math.min(original.length, l.end + 1)]);
+    dropAt.set(l.start, Math.min(original.length, l.end + 1));
   }
   const kept: Line[] = [];
   for (let i = 0; i < lines.length; i++) if (!noise.has(i)) kept.push(lines[i] as Line);
@@ -229,14 +231,13 @@ function softBreaks(original: string): { joins: Set<number>; drops: Array<[numbe
     if (LINE_START_MARKER.test(original.slice(next.from, next.from + 12))) continue;
     joins.add(offset);
   }
-  return { joins, drops };
+  return { joins, dropAt };
 }
 
 /** Builds the matching text of a document, with its offset map and what it changed. */
 export function normalizeText(original: string): { normal: NormalText; report: NormalizeReport } {
   const report: NormalizeReport = { traditional: 0, pinyin: 0, joinedLines: 0, splitHeadings: 0, furniture: 0, entities: 0 };
-  const { joins, drops } = softBreaks(original);
-  const dropAt = new Map(drops.map(([a, b]) => [a, b]));
+  const { joins, dropAt } = softBreaks(original);
   const n = original.length;
   // a hot loop over every character: output code units and the map go to typed arrays. No
   // closures over them: captured variables would live in a context object, read through it on

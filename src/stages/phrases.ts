@@ -1,4 +1,5 @@
 import type { MetricEntry, Patterns, Subject } from '../patterns.js';
+import { objectList } from '../shapes.js';
 
 /** What a literal phrase can name: metrics, classification subjects, an expenditure family. */
 export interface PhraseInfo {
@@ -94,7 +95,9 @@ export function buildPhraseMatcher(patterns: Patterns): PhraseMatcher {
   const slot = (phrase: string) => {
     let s = table.get(phrase);
     if (!s) {
-      s = { metrics: [], subjects: [], family: null, renamedTo: null };
+      // lists of objects from the start: an info with no metrics (or no subjects) keeps the
+      // hidden class of one that has some (shapes.ts)
+      s = { metrics: objectList<MetricEntry>(), subjects: objectList<Subject>(), family: null, renamedTo: null };
       table.set(phrase, s);
     }
     return s;
@@ -120,6 +123,10 @@ export function buildPhraseMatcher(patterns: Patterns): PhraseMatcher {
     const base = literal.endsWith('支出') ? table.get(literal.slice(0, -2)) : undefined;
     if (base?.metrics.length) info.metrics.push(...base.metrics);
   }
+  // each info made again now that all are complete: setting a family (a string where null was)
+  // moved the class of these objects on, and the infos made before would keep the old class
+  // until each is next touched, inside optimised code, which would be thrown away for it
+  for (const [literal, info] of table) table.set(literal, { metrics: info.metrics, subjects: info.subjects, family: info.family, renamedTo: info.renamedTo });
   const root = buildTrie(table);
   // the same clause and heading texts are asked about again and again: remember the answers
   const cache = new Map<string, PhraseMatch[]>();

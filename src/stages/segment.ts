@@ -1,5 +1,6 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { derivedFrom, type Patterns } from '../patterns.js';
+import { objectList } from '../shapes.js';
 
 export type Section = 'overview' | 'income' | 'expenditure' | 'three_public' | 'other' | 'glossary';
 
@@ -43,7 +44,8 @@ const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六
 
 export function parseHeadingNumber(n: string): number {
   if (/^\d+$/.test(n)) return Number(n);
-  const circled = n.codePointAt(0) ?? 0;
+  // (an empty number reads past the end: tested first, not left to codePointAt)
+  const circled = n.length > 0 ? n.charCodeAt(0) : 0;
   if (circled >= 0x2460 && circled <= 0x2473) return circled - 0x245f;
   if (n === '十') return 10;
   if (n.length === 2 && n.startsWith('十')) return 10 + (CN[n[1] ?? ''] ?? 0);
@@ -257,6 +259,8 @@ function checkSequence(body: Heading[]): Diagnostic[] {
   return out;
 }
 
+const NO_HEADINGS = objectList<Heading>();
+
 /** Splits a document into headings and canonical sections. */
 export function segmentSections(text: string, patterns: Patterns): Segmentation {
   const lines: Array<{ text: string; start: number; end: number }> = [];
@@ -370,7 +374,7 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
     },
     headingsAt(offset) {
       const i = indexAt(offset);
-      if (i < 0) return [];
+      if (i < 0) return NO_HEADINGS;
       let chain = chains[i];
       if (!chain) {
         // the heading at the offset, then each enclosing one (the nearest before it of a lower level)
