@@ -50,7 +50,8 @@ function phraseMatcher(): PhraseMatcher {
 /** Validates records with their Zod schema; a record that fails becomes a diagnostic, never a crash. */
 function validated<T>(schema: z.ZodType<T>, rows: unknown[], kind: string, diags: Diagnostic[]): T[] {
   const ok: T[] = [];
-  for (const row of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k];
     const r = schema.safeParse(row);
     if (r.success) ok.push(r.data);
     else {

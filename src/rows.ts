@@ -18,8 +18,16 @@ const headlineColumns = () => {
 export function summarize(document: DocumentRow, facts: FactRow[]): SummaryRow {
   const row: SummaryRow = { doc_id: document.doc_id, org: document.org, year: document.year, doc_type: document.doc_type };
   const firstValue = new Map<string, number>();
-  for (const f of facts) if (f.role === 'value' && f.item === '' && !firstValue.has(f.metric)) firstValue.set(f.metric, f.value);
-  for (const [m, column] of headlineColumns()) row[column] = firstValue.get(m) ?? null;
+  // indexed loops: under the run's V8 flags a for…of allocates per step (73 columns, every document)
+  for (let k = 0; k < facts.length; k++) {
+    const f = facts[k] as FactRow;
+    if (f.role === 'value' && f.item === '' && !firstValue.has(f.metric)) firstValue.set(f.metric, f.value);
+  }
+  const metrics = headlineColumns();
+  for (let k = 0; k < metrics.length; k++) {
+    const pair = metrics[k] as [string, string]; // (not destructured: that iterates too)
+    row[pair[1]] = firstValue.get(pair[0]) ?? null;
+  }
   return row;
 }
 

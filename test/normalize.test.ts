@@ -12,6 +12,29 @@ describe('normalizeText', () => {
     expect(normalizeText('財政撥款收入萬元').normal.text).toBe('财政拨款收入万元');
     expect(foldChar('經')).toBe('经');
   });
+  it('counts the traditional characters it folded, and only those', () => {
+    expect(normalizeText('財政撥款收入１２萬元，支出。').report.traditional).toBe(3);
+    expect(normalizeText('财政拨款收入１２万元，支出。').report.traditional).toBe(0);
+  });
+  it('gives a heading run into the text after 。 a line of its own, mapped to the heading', () => {
+    const text = '收入合计100万元。二、支出情况';
+    const { normal, report } = normalizeText(text);
+    expect(normal.text).toBe('收入合计100万元。\n二、支出情况');
+    expect(report.splitHeadings).toBe(1);
+    const at = normal.text.indexOf('二');
+    expect(text[normal.map[at] ?? -1]).toBe('二');
+    expect(normal.map[at - 1]).toBe(normal.map[at]); // the inserted line break stands at the heading
+    // not after a comma: only a sentence's end opens a heading
+    expect(normalizeText('收入合计100万元，二、支出情况').normal.text).toBe('收入合计100万元,二、支出情况');
+  });
+  it('gives 第N部分 glued to the line before a line of its own', () => {
+    const { normal, report } = normalizeText('以上为部门决算情况说明。第四部分 名词解释');
+    expect(normal.text).toBe('以上为部门决算情况说明。\n第四部分 名词解释');
+    expect(report.splitHeadings).toBe(1);
+    // inside a long line that has not ended a sentence, 第四部分 is a reference, not a heading
+    const long = `${'按照有关规定编制的部门决算报表'.repeat(3)}详见第四部分`;
+    expect(normalizeText(long).normal.text).toBe(long);
+  });
   it('folds every character as OpenCC (hk → cn) does, one for one (patterns/simplified.tsv is not stale)', () => {
     const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
     const differ: string[] = [];

@@ -275,6 +275,16 @@ export function normalizeText(original: string): { normal: NormalText; report: N
       i++;
       continue;
     }
+    if (c >= 0x80 && c !== 0x7b2c && (len === 0 || codes[len - 1] !== 0x3002)) {
+      // any other character beyond ASCII (Chinese, full-width punctuation …), folded, without the
+      // tests below: none applies to it, save 第 (a part heading glued to the line before) and any
+      // character after 。 (an inline heading), which go on to them
+      const folded = FOLD[c] as number;
+      if (folded !== c && c >= 0x3400 && c <= 0x9fff) report.traditional++;
+      codes[len] = folded;
+      map[len++] = i++;
+      continue;
+    }
     if (c === 13 && original.charCodeAt(i + 1) === 10) {
       i++;
       continue;

@@ -124,7 +124,11 @@ export function matchHeading(
   // most lines are neither: two character tests before any regex
   const numbered = headingStart(line);
   if (!numbered && !titleEnd(line)) return null;
-  for (const style of patterns.headings) {
+  // (indexed loops here and below: under the run's V8 flags a for…of allocates an iterator and a
+  // result per step, and these loops run for every line)
+  const styles = patterns.headings;
+  for (let s = 0; s < styles.length; s++) {
+    const style = styles[s] as (typeof styles)[number];
     // numbered styles begin as headingStart allows; an unnumbered title ends as titleEnd says
     if (style.id === 'title' ? !titleEnd(line) : !numbered) continue;
     const m = style.regex.exec(line);
@@ -265,7 +269,9 @@ const NO_HEADINGS = objectList<Heading>();
 export function segmentSections(text: string, patterns: Patterns): Segmentation {
   const lines: Array<{ text: string; start: number; end: number }> = [];
   let pos = 0;
-  for (const t of text.split('\n')) {
+  const split = text.split('\n');
+  for (let k = 0; k < split.length; k++) {
+    const t = split[k] as string;
     lines.push({ text: t, start: pos, end: pos + t.length });
     pos += t.length + 1;
   }
@@ -281,7 +287,7 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
   const numberLine = (k: number) => /^\s*-?[\d,]+(?:\.\d+)?\s*$/.test(lines[k]?.text ?? '');
   const nearNumbers = (k: number) => {
     let seen = 0;
-    for (const step of [-1, 1]) {
+    for (let step = -1; step <= 1; step += 2) {
       for (let j = k + step, n = 0; j >= 0 && j < lines.length && n < 2; j += step) {
         if ((lines[j]?.text ?? '').trim() === '') continue;
         n++;
