@@ -1,6 +1,6 @@
 import OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { foldChar, normalizeText, toOriginal } from '../src/stages/normalize.js';
+import { foldChar, normalizeText, toOriginal, WARM_UP_TEXT } from '../src/stages/normalize.js';
 
 describe('normalizeText', () => {
   it('folds full-width digits and punctuation one for one, keeping offsets', () => {
@@ -11,6 +11,14 @@ describe('normalizeText', () => {
   it('reads traditional characters as simplified', () => {
     expect(normalizeText('財政撥款收入萬元').normal.text).toBe('财政拨款收入万元');
     expect(foldChar('經')).toBe('经');
+  });
+  it('has a warm-up text that takes every branch (V8 then optimises it once, not once per new branch)', () => {
+    const { normal, report } = normalizeText(WARM_UP_TEXT);
+    for (const [k, v] of Object.entries(report)) expect(v, k).toBeGreaterThan(0);
+    expect(report.furniture).toBe(3); // page numbers inside a wrapped paragraph and after it, a bare one at a page break
+    expect(WARM_UP_TEXT).toContain('\r\n');
+    expect(WARM_UP_TEXT).toContain('\u200b');
+    expect(normal.text).not.toMatch(/[\r\u200b]/);
   });
   it('counts the traditional characters it folded, and only those', () => {
     expect(normalizeText('財政撥款收入１２萬元，支出。').report.traditional).toBe(3);

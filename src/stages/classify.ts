@@ -348,7 +348,8 @@ export class Classifier {
       if (lineStart !== prevLine) {
         // a new line goes on with the subject of the one before unless a heading or a blank line starts a paragraph
         const between = text.slice(prevEnd, lineStart);
-        const headingHere = seg.headingsAt(q.start)[0];
+        const chain = seg.headingsAt(q.start);
+        const headingHere = chain.length > 0 ? chain[0] : undefined; // (not read past the end of an empty chain)
         const sentenceEnded = /[。；;!！?？]\s*$/.test(text.slice(Math.max(0, lineStart - 3), lineStart));
         if (sentenceEnded || /\n\s*\n/.test(between) || (headingHere && headingHere.start >= prevEnd) || prevLine < 0) {
           lineSubj = null;
