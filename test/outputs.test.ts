@@ -109,6 +109,12 @@ describe('the library', () => {
     for (const f of x.facts) expect(FactRow.safeParse(f).success).toBe(true);
     expect(x.diagnostics.some((d) => d.rule === 'check.sum.operating-cost-lines')).toBe(true);
   });
+  it('rejects a fact whose value is not a finite number', () => {
+    const text = readFileSync(join(root, 'test', 'fixtures', 'seed-000', 'input.txt'), 'utf8');
+    const f = extractText(text).facts[0];
+    expect(f).toBeDefined();
+    for (const value of [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.NaN]) expect(FactRow.safeParse({ ...f, value }).success, String(value)).toBe(false);
+  });
   it('extractFiles yields one result per document', async () => {
     const ids: string[] = [];
     for await (const x of extractFiles([join(root, 'corpus')])) ids.push(x.document.doc_id);
