@@ -107,11 +107,12 @@ export async function main(argv: string[]): Promise<number> {
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  // the workers start first and load patterns and jieba while this thread loads the rest of the
-  // run (Zod, the schemas, the writers: ≈ 100 ms); a --resume may extract nothing, so its workers
-  // start only when a document needs one
-  const pool = args.resume ? null : new WorkerPool(args.jobs, args.timeoutMs, args.format);
+  let pool: WorkerPool | null = null;
   try {
+    // the workers start first and load patterns and jieba while this thread loads the rest of the
+    // run (Zod, the schemas, the writers: ≈ 100 ms); a --resume may extract nothing, so its
+    // workers start only when a document needs one
+    pool = args.resume ? null : new WorkerPool(args.jobs, args.timeoutMs, args.format);
     const { run } = await import('./run.js').catch(async (err: unknown) => {
       await pool?.close(); // the run would have closed them
       throw err;
