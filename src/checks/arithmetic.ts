@@ -35,15 +35,20 @@ export function compareSum(rule: string, label: string, total: CheckFact, parts:
   });
 }
 
+/** The roles a sum is checked in: the value, the budget figure, last year's figure. */
+const SUMMED_ROLES = ['value', 'budget', 'prior_year'] as const;
+
 /** The sum relations of patterns/checks.json over headline metrics. */
 export function checkSums(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
   const out = objectList<Diagnostic>();
-  for (const rel of table.sums) {
+  for (let relAt = 0; relAt < table.sums.length; relAt++) {
+    const rel = table.sums[relAt] as (typeof table.sums)[number];
     if (rel.skipIf?.some((m) => first(facts, m))) continue;
     const needed = rel.need.map((m) => first(facts, m));
     if (needed.some((f) => !f)) continue;
     const parts = rel.parts.map((m) => first(facts, m)).filter((f): f is CheckFact => Boolean(f));
-    for (const role of ['value', 'budget', 'prior_year']) {
+    for (let roleAt = 0; roleAt < SUMMED_ROLES.length; roleAt++) {
+      const role = SUMMED_ROLES[roleAt] as (typeof SUMMED_ROLES)[number];
       const total = rel.total.map((m) => first(facts, m, role)).find((f) => f);
       const roleParts = role === 'value' ? parts : rel.parts.map((m) => first(facts, m, role)).filter((f): f is CheckFact => Boolean(f));
       if (!total || roleParts.length < rel.need.length) continue;
@@ -57,10 +62,12 @@ export function checkSums(facts: CheckFact[], table: ChecksTable): Diagnostic[] 
 /** Listed lines (机关运行经费 lines, project items, vehicles by kind …) against the line they are listed under. */
 export function checkItemLists(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
   const out = objectList<Diagnostic>();
-  for (const rel of table.items) {
+  for (let r = 0; r < table.items.length; r++) {
+    const rel = table.items[r] as (typeof table.items)[number];
     const groups = new Map<CheckFact, CheckFact[]>();
     let parent: CheckFact | undefined;
-    for (const f of facts) {
+    for (let k = 0; k < facts.length; k++) {
+      const f = facts[k] as CheckFact;
       if (f.role !== 'value') continue;
       if (f.metric === rel.total && f.item === '') parent = f;
       else if (f.metric === rel.item && f.item !== '' && parent) {
@@ -69,11 +76,11 @@ export function checkItemLists(facts: CheckFact[], table: ChecksTable): Diagnost
         groups.set(parent, list);
       }
     }
-    for (const [total, parts] of groups) {
-      if (parts.length < 2) continue;
+    groups.forEach((parts, total) => {
+      if (parts.length < 2) return;
       const d = compareSum(`check.sum.${rel.id}`, table.label(rel.total), total, parts);
       if (d) out.push(d);
-    }
+    });
   }
   return out;
 }
@@ -86,7 +93,8 @@ export function checkBreakdowns(facts: CheckFact[], table: ChecksTable): Diagnos
   /** Items by family, kind and the figure they are listed under (none: the family's total). */
   const groups = new Map<string, { family: string; kind: string; parent: CheckFact | undefined; items: CheckFact[] }>();
   const parents = new EconomicParents(facts);
-  for (const f of facts) {
+  for (let fAt = 0; fAt < facts.length; fAt++) {
+    const f = facts[fAt] as (typeof facts)[number];
     const m = FAMILY.exec(f.metric);
     if (!m || f.role !== 'value' || f.code.length !== 3) continue;
     const family = m[1] as string;
@@ -100,13 +108,13 @@ export function checkBreakdowns(facts: CheckFact[], table: ChecksTable): Diagnos
     }
     if (!group.items.some((x) => x.code === f.code)) group.items.push(f);
   }
-  for (const { family, kind, parent, items } of groups.values()) {
-    if (items.length < 2) continue;
+  groups.forEach(({ family, kind, parent, items }) => {
+    if (items.length < 2) return;
     const total = parent ?? first(facts, `${family}.total`) ?? first(facts, `${family}.current_year`);
-    if (!total) continue;
+    if (!total) return;
     const d = compareSum(`check.sum.${kind}-items`, `${table.label(total.metric)}按${kind === 'function' ? '功能' : '经济'}分类`, total, items);
     if (d) out.push(d);
-  }
+  });
   // 项 lines following their 类, matched by code prefix
   const fn = facts.filter((f) => /\.by_function$/.test(f.metric) && f.role === 'value');
   for (let i = 0; i < fn.length; i++) {
@@ -145,7 +153,8 @@ class EconomicParents {
   private readonly lastBefore = new Map<string, Int32Array>();
 
   constructor(facts: CheckFact[]) {
-    for (const f of facts) {
+    for (let fAt = 0; fAt < facts.length; fAt++) {
+      const f = facts[fAt] as (typeof facts)[number];
       const list = this.lines.get(f.line);
       if (list) list.push(f);
       else this.lines.set(f.line, [f]);

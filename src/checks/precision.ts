@@ -19,7 +19,8 @@ export function factsBy(facts: CheckFact[]): Map<string, CheckFact[]> {
   let index = indexes.get(facts);
   if (!index) {
     index = new Map();
-    for (const x of facts) {
+    for (let xAt = 0; xAt < facts.length; xAt++) {
+      const x = facts[xAt] as (typeof facts)[number];
       const key = `${x.metric}|${x.item}|${x.role}`;
       const list = index.get(key);
       if (list) list.push(x);
@@ -73,7 +74,8 @@ export function round(x: number, digits: number): number {
 export function sumBounds(inputs: Array<{ value: number; step: number }>): [number, number] {
   let lo = 0;
   let hi = 0;
-  for (const x of inputs) {
+  for (let xAt = 0; xAt < inputs.length; xAt++) {
+    const x = inputs[xAt] as (typeof inputs)[number];
     lo += x.value - x.step / 2;
     hi += x.value + x.step / 2;
   }

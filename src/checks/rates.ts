@@ -40,7 +40,8 @@ function rateVerdict(rule: string, stated: CheckFact, inputs: CheckFact[], fn: (
 /** Each share against part ÷ parent, trying the totals a share is usually taken of. */
 export function checkShares(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
   const out = objectList<Diagnostic>();
-  for (const s of facts) {
+  for (let sAt = 0; sAt < facts.length; sAt++) {
+    const s = facts[sAt] as (typeof facts)[number];
     if (s.role !== 'share') continue;
     if (s.value > 100 + stepOf(s)) {
       out.push(diagnostic('check.impossible.share-over-100', 'error', `${name(s, table)}占比 ${s.value}% 超过 100%`, spanOf(s), { stated: used(s) }));
@@ -66,7 +67,8 @@ export function checkShares(facts: CheckFact[], table: ChecksTable): Diagnostic[
 /** The shares of a breakdown (功能分类 类, “三公” parts) should add up to 100 %. */
 export function checkShareSums(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
   const groups = new Map<string, CheckFact[]>();
-  for (const s of facts) {
+  for (let sAt = 0; sAt < facts.length; sAt++) {
+    const s = facts[sAt] as (typeof facts)[number];
     if (s.role !== 'share') continue;
     const key = /\.by_function$/.test(s.metric) && s.code.length === 3 ? s.metric : /^three_public\.(overseas|reception|vehicles)$/.test(s.metric) ? 'three_public' : null;
     if (!key) continue;
@@ -75,11 +77,11 @@ export function checkShareSums(facts: CheckFact[], table: ChecksTable): Diagnost
     groups.set(key, list);
   }
   const out = objectList<Diagnostic>();
-  for (const [key, shares] of groups) {
-    if (shares.length < 2 || (key === 'three_public' && shares.length < 3)) continue;
+  groups.forEach((shares, key) => {
+    if (shares.length < 2 || (key === 'three_public' && shares.length < 3)) return;
     const sum = shares.reduce((a, s) => a + s.value, 0);
     const slack = shares.reduce((a, s) => a + stepOf(s) / 2, 0) + 1e-9;
-    if (Math.abs(sum - 100) < 1e-9) continue;
+    if (Math.abs(sum - 100) < 1e-9) return;
     const severity = Math.abs(sum - 100) <= slack + 0.01 ? 'info' : 'warning';
     const label = key === 'three_public' ? table.label('three_public.total') : table.label(key.replace('.by_function', '.total'));
     out.push(
@@ -88,14 +90,15 @@ export function checkShareSums(facts: CheckFact[], table: ChecksTable): Diagnost
         sum: round(sum, 4),
       }),
     );
-  }
+  });
   return out;
 }
 
 /** Year-over-year figures against each other; a fall of more than 100 %; a rate from a zero base. */
 export function checkYoy(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
   const out = objectList<Diagnostic>();
-  for (const r of facts) {
+  for (let rAt = 0; rAt < facts.length; rAt++) {
+    const r = facts[rAt] as (typeof facts)[number];
     if (r.role === 'yoy_rate' && r.value < -100) {
       out.push(diagnostic('check.impossible.decrease-over-100', 'error', `${name(r, table)}下降 ${-r.value}%：减少不可能超过 100%`, spanOf(r), { stated: used(r) }));
       continue;
@@ -143,7 +146,8 @@ export function checkYoy(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
 /** 完成年初预算的…% against value ÷ budget; a rate against a zero budget; budget_variance against value − budget. */
 export function checkBudget(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
   const out = objectList<Diagnostic>();
-  for (const r of facts) {
+  for (let rAt = 0; rAt < facts.length; rAt++) {
+    const r = facts[rAt] as (typeof facts)[number];
     if (r.role !== 'budget_completion_rate' && r.role !== 'budget_variance') continue;
     const v = partner(facts, r, 'value');
     const b = partner(facts, r, 'budget');
@@ -172,7 +176,8 @@ export function checkBudgetWording(text: string, facts: CheckFact[], table: Chec
   const out = objectList<Diagnostic>();
   const re = /决算数?\s*(大于|小于|等于|高于|低于|超过|大小于|小大于|小于大于|大于小于)\s*(?:年初)?预算数?/gu;
   const rates = new Map<number, Ordered>();
-  for (const f of facts) {
+  for (let fAt = 0; fAt < facts.length; fAt++) {
+    const f = facts[fAt] as (typeof facts)[number];
     if (f.role !== 'budget_completion_rate') continue;
     const line = rates.get(f.line);
     if (!line) rates.set(f.line, { list: [f], ascending: true });

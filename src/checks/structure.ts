@@ -15,7 +15,8 @@ const NAMED = /([\u4e00-\u9fff]{2,30}?(?:局|委|办|中心|院|厅|政府|部|�
 /** A heading that names another organisation or another year than the document's. */
 export function checkHeadingsNameTheDocument(headings: HeadingLine[], org: string | null, year: number | null): Diagnostic[] {
   const out = objectList<Diagnostic>();
-  for (const h of headings) {
+  for (let hAt = 0; hAt < headings.length; hAt++) {
+    const h = headings[hAt] as (typeof headings)[number];
     const m = NAMED.exec(h.title);
     if (!m) continue;
     const named = (m[1] as string).replace(/^(?:第[一二三四五六七八九十]+部分)/, '');
@@ -51,7 +52,10 @@ const PLACEHOLDERS: Array<[RegExp, string]> = [
 /** Template text left in: XX部门, `占 %`, `比上年减少 万元`. */
 export function checkPlaceholders(text: string): Diagnostic[] {
   const out = objectList<Diagnostic>();
-  for (const [re, what] of PLACEHOLDERS) {
+  for (let k = 0; k < PLACEHOLDERS.length; k++) {
+    const placeholder = PLACEHOLDERS[k] as (typeof PLACEHOLDERS)[number];
+    const re = placeholder[0];
+    const what = placeholder[1];
     for (const m of text.matchAll(re)) {
       out.push(diagnostic('structure.template-placeholder', 'warning', `${what}：“${m[0]}”`, { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
     }
@@ -62,7 +66,8 @@ export function checkPlaceholders(text: string): Diagnostic[] {
 /** Amounts written without their unit (支出决算为4.19。) or with 万 for 万元. */
 export function checkUnits(facts: CheckFact[]): Diagnostic[] {
   const out = objectList<Diagnostic>();
-  for (const f of facts) {
+  for (let fAt = 0; fAt < facts.length; fAt++) {
+    const f = facts[fAt] as (typeof facts)[number];
     if (f.unit !== 'CNY' || !/\d/.test(f.raw)) continue;
     const span = { start: f.start, end: f.end };
     if (!/[元万亿]/.test(f.raw)) out.push(diagnostic('structure.unit-missing', 'warning', `金额“${f.raw}”没有写单位，按上文读作 ${display(f.value, f)}`, span, { raw: f.raw, value: f.value }));
@@ -88,7 +93,8 @@ const REPEAT_CHECKED = new Set([
 export function checkRepetition(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
   const seen = new Map<string, CheckFact>();
   const out = objectList<Diagnostic>();
-  for (const f of facts) {
+  for (let fAt = 0; fAt < facts.length; fAt++) {
+    const f = facts[fAt] as (typeof facts)[number];
     if (f.role !== 'value' || !REPEAT_CHECKED.has(f.metric) || f.item !== '' || f.value === 0) continue;
     const key = `${f.metric}|${f.unit}`;
     const prev = seen.get(key);

@@ -124,7 +124,8 @@ const foldExpenditure = (s: string) => (s.endsWith('支出') ? s.slice(0, -2) : 
  */
 const functionSubjectsByParent = derivedFrom((patterns) => {
   const index = new Map<string, Subject>();
-  for (const s of patterns.subjects) {
+  for (let sAt = 0; sAt < patterns.subjects.length; sAt++) {
+    const s = patterns.subjects[sAt] as (typeof patterns.subjects)[number];
     if (s.kind !== 'function') continue;
     const key = `${s.code.length > 3 ? s.code.slice(0, -2) : ''}|${foldExpenditure(s.name)}`;
     if (!index.has(key)) index.set(key, s);
@@ -146,7 +147,8 @@ const familyOfInfo = new WeakMap<PhraseInfo, string | null>();
 
 function familyNamed(info: PhraseInfo): string | null {
   if (info.family) return info.family;
-  for (const e of info.metrics) {
+  for (let eAt = 0; eAt < info.metrics.length; eAt++) {
+    const e = info.metrics[eAt] as (typeof info.metrics)[number];
     if (e.weak) continue;
     for (const x of Array.isArray(e.metric) ? e.metric : [e.metric]) {
       const f = /^((?:\w+_)?expenditure)\.(?:total|current_year)$/.exec(x)?.[1];
@@ -214,7 +216,8 @@ export class Classifier {
     let parent = '';
     let code = '';
     const byParent = functionSubjectsByParent(this.patterns);
-    for (const name of names) {
+    for (let nameAt = 0; nameAt < names.length; nameAt++) {
+      const name = names[nameAt] as (typeof names)[number];
       const renamed = this.patterns.renames.find((r) => foldExpenditure(r.oldName) === foldExpenditure(name));
       const hit = byParent.get(`${parent}|${foldExpenditure(name)}`) ?? (renamed && renamed.code.startsWith(parent) ? { code: renamed.code } : null);
       if (!hit) return { code: '', item: names[names.length - 1] ?? '' };
@@ -316,7 +319,9 @@ export class Classifier {
     const c = compact(line);
     const endOf = (i: number) => (i > 0 ? lineStart + offsetOf(c, i - 1) : lineStart) + 1;
     const families: Array<{ end: number; family: string }> = [];
-    for (const m of this.phrases.find(c.text)) {
+    const found = this.phrases.find(c.text);
+    for (let k = 0; k < found.length; k++) {
+      const m = found[k] as PhraseMatch;
       const family = this.familyOf(m);
       if (family) families.push({ end: endOf(m.end), family });
     }
@@ -433,7 +438,8 @@ export class Classifier {
 
   /** The expenditure family the headings above name (innermost first), else plain expenditure. */
   private headingFamily(headings: readonly Heading[]): string {
-    for (const h of headings) {
+    for (let hAt = 0; hAt < headings.length; hAt++) {
+      const h = headings[hAt] as (typeof headings)[number];
       let f = this.headingFamilies.get(h);
       if (f === undefined) {
         f = this.familyIn(h.title);
@@ -460,7 +466,10 @@ export class Classifier {
       return null;
     }
     const metrics = q.list && subj.metrics.length === q.list.size ? [subj.metrics[q.list.index] as string] : subj.metrics;
-    for (const metric of metrics) out.push({ quantity: q, metric, item: subj.item, code: subj.code, role, value, section: section ?? sectionOfMetric(metric) });
+    for (let k = 0; k < metrics.length; k++) {
+      const metric = metrics[k] as string;
+      out.push({ quantity: q, metric, item: subj.item, code: subj.code, role, value, section: section ?? sectionOfMetric(metric) });
+    }
     return subj;
   }
 
@@ -520,7 +529,8 @@ export class Classifier {
       subj = inherited.entry ? { ...inherited, metrics: this.metricsOf(inherited.entry, q, family) } : inherited;
     }
     if (!subj && !namesOther) {
-      for (const h of headings.slice(0, 2)) {
+      for (let k = 0; k < Math.min(2, headings.length); k++) {
+        const h = headings[k] as Heading;
         if (h.section === 'glossary') break;
         if (/\d/.test(h.title.replace(/\d{4}年度?/g, ''))) continue;
         const hp = [...compactText(h.title).matchAll(PATH)].pop();

@@ -64,7 +64,8 @@ export function extractDocumentFacts(text: string): DocumentFacts {
   let org: string | null = null;
   let year: number | null = null;
   let docType: DocType | null = null;
-  for (const line of lines) {
+  for (let lineAt = 0; lineAt < lines.length; lineAt++) {
+    const line = lines[lineAt] as (typeof lines)[number];
     if (!/\d{4}/.test(line)) continue; // a title names a year
     const t = line;
     const a = ORG_FIRST.exec(t);

@@ -51,7 +51,8 @@ interface Raw {
 /** Every match of every quantity pattern; where two overlap the earlier and longer one wins. */
 function matchAll(text: string, patterns: Patterns): Raw[] {
   const found: Raw[] = [];
-  for (const p of patterns.quantities) {
+  for (let pAt = 0; pAt < patterns.quantities.length; pAt++) {
+    const p = patterns.quantities[pAt] as (typeof patterns.quantities)[number];
     p.regex.lastIndex = 0;
     for (const m of text.matchAll(p.regex)) {
       const g = m.groups ?? {};
@@ -71,7 +72,8 @@ function matchAll(text: string, patterns: Patterns): Raw[] {
   found.sort((a, b) => a.start - b.start || rank(a) - rank(b) || b.end - a.end);
   const kept: Raw[] = [];
   let lastEnd = -1;
-  for (const r of found) {
+  for (let rAt = 0; rAt < found.length; rAt++) {
+    const r = found[rAt] as (typeof found)[number];
     if (r.start < lastEnd) continue;
     kept.push(r);
     lastEnd = r.end;
@@ -111,7 +113,8 @@ export function extractQuantities(text: string, patterns: Patterns): Quantity[] 
   // the line of the current quantity, followed forward (quantities come in order)
   let lineStart = 0;
   let nextBreak = text.indexOf('\n');
-  for (const r of raws) {
+  for (let rAt = 0; rAt < raws.length; rAt++) {
+    const r = raws[rAt] as (typeof raws)[number];
     while (nextBreak >= 0 && nextBreak < r.start) {
       lineStart = nextBreak + 1;
       nextBreak = text.indexOf('\n', lineStart);

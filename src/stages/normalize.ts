@@ -49,7 +49,8 @@ const SIMPLIFIED = (() => {
   const table = new Uint16Array(0x9fff - 0x3400 + 1);
   for (let k = 0; k < table.length; k++) table[k] = 0x3400 + k;
   const rows = readFileSync(`${PATTERNS_DIR}simplified.tsv`, 'utf8').split('\n').slice(1);
-  for (const row of rows) {
+  for (let rowAt = 0; rowAt < rows.length; rowAt++) {
+    const row = rows[rowAt] as (typeof rows)[number];
     if (row.length !== 3) continue; // `經\t经`; the last line is empty
     table[row.charCodeAt(0) - 0x3400] = row.charCodeAt(2);
   }
@@ -95,17 +96,23 @@ function wrapWidthOf(allWidths: readonly number[]): number | null {
   if (widths.length < 4) return null;
   const p80 = kthSmallest(widths, Math.floor(widths.length * 0.8));
   let near = 0;
-  for (const w of widths) if (w >= p80 - 8 && w <= p80 + 4) near++;
+  for (let k = 0; k < widths.length; k++) {
+    const w = widths[k] as number;
+    if (w >= p80 - 8 && w <= p80 + 4) near++;
+  }
   return near >= widths.length * 0.3 ? p80 : null;
 }
 
 /** The k-th smallest (0-based) of whole numbers, by counting: widths are small integers. */
 function kthSmallest(values: readonly number[], k: number): number {
   let max = 0;
-  for (const v of values) if (v > max) max = v;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > max) max = values[i] as number;
   if (max > 1 << 16) return Float64Array.from(values).sort()[k] ?? 0;
   const counts = new Uint32Array(max + 1);
-  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    counts[v] = (counts[v] ?? 0) + 1;
+  }
   let seen = 0;
   for (let v = 0; v <= max; v++) {
     seen += counts[v] ?? 0;
@@ -185,7 +192,9 @@ function furniture(original: string, lines: readonly Line[]): Set<number> {
       }
     }
   }
-  for (const [, at] of edges) if (at.length >= 3) for (const i of at) noise.add(i);
+  edges.forEach((at) => {
+    if (at.length >= 3) for (let k = 0; k < at.length; k++) noise.add(at[k] as number);
+  });
   return noise;
 }
 
@@ -207,10 +216,10 @@ function softBreaks(original: string): { joins: Set<number>; dropAt: Map<number,
   const noise = furniture(original, lines);
   /** Page furniture to drop: where each line starts → where its line feed ends. */
   const dropAt = new Map<number, number>();
-  for (const i of noise) {
+  noise.forEach((i) => {
     const l = lines[i] as Line;
     dropAt.set(l.start, Math.min(original.length, l.end + 1));
-  }
+  });
   const kept: Line[] = [];
   for (let i = 0; i < lines.length; i++) if (!noise.has(i)) kept.push(lines[i] as Line);
   const width = wrapWidthOf(kept.map((l) => l.width));

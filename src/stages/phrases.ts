@@ -67,7 +67,8 @@ export function compact(s: string): Compact {
 /** The offset in the input of the character at `i` in the compact text. */
 export function offsetOf(c: Compact, i: number): number {
   let at = i;
-  for (const g of c.gaps) {
+  for (let gAt = 0; gAt < c.gaps.length; gAt++) {
+    const g = c.gaps[gAt] as (typeof c.gaps)[number];
     if (g > at) break;
     at++;
   }
@@ -104,11 +105,13 @@ export function buildPhraseMatcher(patterns: Patterns): PhraseMatcher {
   };
   for (const entry of patterns.metrics) for (const p of entry.phrases) slot(p).metrics.push(entry);
   for (const [p, family] of Object.entries(patterns.families)) slot(p).family = family;
-  for (const subject of patterns.subjects) {
+  for (let subjectAt = 0; subjectAt < patterns.subjects.length; subjectAt++) {
+    const subject = patterns.subjects[subjectAt] as (typeof patterns.subjects)[number];
     if (subject.name.length < 2) continue;
     for (const v of subjectVariants(subject.name)) slot(v).subjects.push(subject);
   }
-  for (const r of patterns.renames) {
+  for (let rAt = 0; rAt < patterns.renames.length; rAt++) {
+    const r = patterns.renames[rAt] as (typeof patterns.renames)[number];
     const target = patterns.subjects.find((s) => s.code === r.code);
     if (!target) continue;
     for (const v of subjectVariants(r.oldName)) {

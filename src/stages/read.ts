@@ -59,7 +59,10 @@ const SIGNATURES: ReadonlyArray<[string, number[]]> = [
 ];
 
 function sniff(buf: Uint8Array): string | null {
-  for (const [name, sig] of SIGNATURES) if (sig.every((b, i) => buf[i] === b)) return name;
+  for (let k = 0; k < SIGNATURES.length; k++) {
+    const signature = SIGNATURES[k] as (typeof SIGNATURES)[number];
+    if (signature[1].every((b, i) => buf[i] === b)) return signature[0];
+  }
   return null;
 }
 

@@ -64,7 +64,8 @@ export function sectionOfTitle(title: string, patterns: Patterns): Section | nul
   if (section !== undefined) return section;
   section = null;
   const t = (title.split(/[,，。；;：:\d]/)[0] ?? '').replace(/["“”'‘’\s]/g, '');
-  for (const s of patterns.sections) {
+  for (let sAt = 0; sAt < patterns.sections.length; sAt++) {
+    const s = patterns.sections[sAt] as (typeof patterns.sections)[number];
     if (s.keywords.some((k) => t.includes(k))) {
       section = s.section as Section;
       break;
@@ -224,7 +225,8 @@ function checkSequence(body: Heading[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const lastAt = new Map<string, Heading>();
   const stack: Heading[] = [];
-  for (const h of body) {
+  for (let hAt = 0; hAt < body.length; hAt++) {
+    const h = body[hAt] as (typeof body)[number];
     while (stack.length && (stack[stack.length - 1]?.level ?? -1) >= h.level) stack.pop();
     // numbering restarts under a new parent
     const parent = stack[stack.length - 1];

@@ -35,14 +35,15 @@ let scratch = new Uint8Array(256 << 10);
 /** Strings end to end as UTF-8, with the byte length of each (lone surrogates become U+FFFD, as when written). */
 function packUtf8(parts: string[]): { bytes: Uint8Array; lengths: number[] } {
   let most = 0;
-  for (const p of parts) most += p.length * 3;
+  for (let k = 0; k < parts.length; k++) most += (parts[k] as string).length * 3;
   // encoded into a scratch buffer kept between documents (up to 4 MB), then copied at its size:
   // one allocation per document instead of two, none three times too large
   if (most > scratch.length && most <= SCRATCH_MAX) scratch = new Uint8Array(Math.min(SCRATCH_MAX, Math.max(most, scratch.length * 2)));
   const buf = most <= scratch.length ? scratch : new Uint8Array(most);
   const lengths: number[] = [];
   let at = 0;
-  for (const p of parts) {
+  for (let pAt = 0; pAt < parts.length; pAt++) {
+    const p = parts[pAt] as (typeof parts)[number];
     const { written } = utf8.encodeInto(p, buf.subarray(at));
     lengths.push(written);
     at += written;
@@ -77,6 +78,6 @@ export function encodeExtraction(x: Extraction, format: Format): EncodedDoc {
   };
   const { bytes, lengths } = packUtf8([...DATASETS.map((d) => e[d].rows(rows[d])), documentEntry(x, x.text ?? '')]);
   const counts = { facts: x.facts.length, error: 0, warning: 0, info: 0 };
-  for (const d of x.diagnostics) counts[d.severity]++;
+  for (let k = 0; k < x.diagnostics.length; k++) counts[(x.diagnostics[k] as (typeof x.diagnostics)[number]).severity]++;
   return { document: x.document, counts, bytes, lengths, report: { row: reportRow(x) } };
 }

@@ -91,7 +91,10 @@ function loopEncoder(columns: string[]): (row: Record<string, unknown>) => strin
  */
 function csvRecords(rows: Array<Record<string, unknown>>, columns: string[], record: (row: Record<string, unknown>) => string | null): string {
   let out = '';
-  for (const row of rows) out += record(row) ?? stringify([columns.map((c) => csvCell(row[c]))]);
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k] as Record<string, unknown>;
+    out += record(row) ?? stringify([columns.map((c) => csvCell(row[c]))]);
+  }
   return out;
 }
 
@@ -123,6 +126,9 @@ export function encoder(format: Format, columns: string[]): Encoder {
 
 function pick(r: Record<string, unknown>, columns: string[]): Record<string, unknown> {
   const o: Record<string, unknown> = {};
-  for (const c of columns) o[c] = r[c] ?? null;
+  for (let k = 0; k < columns.length; k++) {
+    const c = columns[k] as string;
+    o[c] = r[c] ?? null;
+  }
   return o;
 }
