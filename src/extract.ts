@@ -84,27 +84,32 @@ export interface TextInfo {
   readonly pageStarts?: number[] | null;
 }
 
+/** Adds a list's items to another (a loop: TurboFan compiles a spread with the whole iterator protocol). */
+function append<T>(list: T[], more: readonly T[]): void {
+  for (let k = 0; k < more.length; k++) list.push(more[k] as T);
+}
+
 /** Runs every stage on one decoded document. Pure: same text, same result. */
 export function extractText(text: string, info: TextInfo = { docId: 'text' }): Extraction {
   const patterns = loadPatterns();
   // a list of objects from the start, empty or not (shapes.ts)
   const diags = objectList<Diagnostic>();
-  if (info.readDiagnostics) diags.push(...info.readDiagnostics);
+  if (info.readDiagnostics) append(diags, info.readDiagnostics);
   const view = info.view ?? null;
   const { normal: local, report } = normalizeText(view ? view.text : text);
   // offsets of the read text go back to the decoded document through the view's map
   const normal = view ? { text: local.text, map: local.map.map((i) => view.map[i] ?? text.length) } : local;
   const lines = new LineIndex(text);
   const seg = segmentSections(normal.text, patterns);
-  diags.push(...seg.diagnostics.map((d) => remap(d, normal)));
+  append(diags, seg.diagnostics.map((d) => remap(d, normal)));
   const docFacts = extractDocumentFacts(normal.text);
   const kind = docFacts.docType ? (docFacts.docType.endsWith('决算') ? '决算' : '预算') : null;
-  const outside = (ranges: Array<[number, number]>, at: number) => !ranges.some(([a, b]) => at >= a && at < b);
+  const outside = (ranges: Array<[number, number]>, at: number) => !ranges.some((r) => at >= r[0] && at < r[1]);
   const quantities = extractQuantities(normal.text, patterns).filter((q) => outside(seg.tocRanges, q.start) && outside(seg.tableRanges, q.start));
   if (seg.tableRanges.length) {
     diags.push(
       diagnostic('segment.tables', 'info', `${seg.tableRanges.length} flattened table(s) recognised and kept out of the narrative facts`, null, {
-        tables: seg.tableRanges.map(([a, b]) => toOriginal(normal, a, b)),
+        tables: seg.tableRanges.map((r) => toOriginal(normal, r[0], r[1])),
       }),
     );
   }
@@ -159,8 +164,9 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
     diags,
   );
 
-  diags.push(
-    ...runChecks({
+  append(
+    diags,
+    runChecks({
       text,
       facts,
       headings: seg.body.map((h) => ({ title: h.title, ...toOriginal(normal, h.start, h.end) })),

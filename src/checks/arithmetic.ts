@@ -198,7 +198,7 @@ export function checkBalance(facts: CheckFact[], table: ChecksTable): Diagnostic
       { value: inc.value, step: stepOf(inc) },
       { value: exp.value, step: stepOf(exp) },
     ],
-    ([a, b]) => (a as number) - (b as number),
+    (x) => (x[0] as number) - (x[1] as number),
   );
   const verdict = judge(bal.value, stepOf(bal), implied, inc.value - exp.value);
   if (verdict === 'exact') return [];

@@ -107,7 +107,8 @@ export type Verdict = 'exact' | 'rounding' | 'off';
 export function judge(stated: number, statedStep: number, implied: [number, number], exactValue: number): Verdict {
   // the stated figure is the exact one, rounded as the text rounds
   if (Math.abs(stated - exactValue) <= statedStep / 2 + 1e-9 * Math.max(1, Math.abs(stated))) return 'exact';
-  const [lo, hi] = implied;
+  const lo = implied[0];
+  const hi = implied[1];
   const slack = statedStep / 2 + 1e-9 * Math.max(1, Math.abs(stated));
   if (stated >= lo - slack && stated <= hi + slack) return 'rounding';
   // one unit of the last written decimal is still rounding (±0.01 of the unit the text uses)

@@ -54,7 +54,7 @@ export function checkShares(facts: CheckFact[], table: ChecksTable): Diagnostic[
     const parents = parentNames.map((m) => first(facts, m)).filter((p): p is CheckFact => Boolean(p) && p !== part);
     if (parents.length === 0) continue;
     const results = parents.map((p) =>
-      rateVerdict('check.share', s, [part, p], ([a, b]) => ((a as number) / (b as number)) * 100, (x) =>
+      rateVerdict('check.share', s, [part, p], (x) => ((x[0] as number) / (x[1] as number)) * 100, (x) =>
         `${name(s, table)}占比为 ${s.value}%，按 ${display(part.value, part)} ÷ ${table.label(p.metric)} ${display(p.value, p)} 计算应为 ${round(x, 2)}%`,
       ),
     );
@@ -107,7 +107,7 @@ export function checkYoy(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
       const v = partner(facts, r, 'value');
       const p = partner(facts, r, 'prior_year');
       if (!v || !p) continue;
-      const d = rateVerdict('check.yoy.change', r, [v, p], ([a, b]) => (a as number) - (b as number), (x) =>
+      const d = rateVerdict('check.yoy.change', r, [v, p], (y) => (y[0] as number) - (y[1] as number), (x) =>
         `${name(r, table)}增减额为 ${display(r.value, r)}，本年 ${display(v.value, v)} − 上年 ${display(p.value, p)} = ${display(x, r)}`,
       );
       if (d) out.push(d);
@@ -132,7 +132,9 @@ export function checkYoy(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
       continue;
     }
     const inputs = c ? [v, c] : [v, p as CheckFact];
-    const fn = c ? ([a, b]: number[]) => ((b as number) / ((a as number) - (b as number))) * 100 : ([a, b]: number[]) => (((a as number) - (b as number)) / (b as number)) * 100;
+    const fn = c
+      ? (y: number[]) => ((y[1] as number) / ((y[0] as number) - (y[1] as number))) * 100
+      : (y: number[]) => (((y[0] as number) - (y[1] as number)) / (y[1] as number)) * 100;
     const d = rateVerdict('check.yoy.rate', r, inputs, fn, (x) =>
       c
         ? `${name(r, table)}增长率为 ${r.value}%，按增减额 ${display(c.value, c)} 与本年 ${display(v.value, v)}（上年 ${display(prior, v)}）计算应为 ${round(x, 2)}%`
@@ -160,10 +162,10 @@ export function checkBudget(facts: CheckFact[], table: ChecksTable): Diagnostic[
     }
     const d =
       r.role === 'budget_completion_rate'
-        ? rateVerdict('check.budget.completion', r, [v, b], ([a, c]) => ((a as number) / (c as number)) * 100, (x) =>
+        ? rateVerdict('check.budget.completion', r, [v, b], (y) => ((y[0] as number) / (y[1] as number)) * 100, (x) =>
             `${name(r, table)}完成年初预算 ${r.value}%，按决算 ${display(v.value, v)} ÷ 预算 ${display(b.value, b)} 计算应为 ${round(x, 2)}%`,
           )
-        : rateVerdict('check.budget.variance', r, [v, b], ([a, c]) => (a as number) - (c as number), (x) =>
+        : rateVerdict('check.budget.variance', r, [v, b], (y) => (y[0] as number) - (y[1] as number), (x) =>
             `${name(r, table)}决算与预算之差为 ${display(r.value, r)}，按 ${display(v.value, v)} − ${display(b.value, b)} 应为 ${display(x, r)}`,
           );
     if (d) out.push(d);

@@ -401,7 +401,7 @@ export class Classifier {
       const maskedLead = maskForSubject(compactText(lead));
 
       // org-unit descriptions (1.办公室 … 人员编制11名) belong to org_units, not to the document's staff
-      const inner = headings[0];
+      const inner = headings.length > 0 ? headings[0] : undefined; // (not read past the end of an empty chain)
       const orgUnitBlock = section === 'overview' && inner && inner.level >= 3 && UNIT_NAME.test(inner.title);
 
       const found = this.findSubject({

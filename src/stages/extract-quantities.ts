@@ -96,7 +96,7 @@ function listBefore(text: string, r: Raw, floor: number): Raw[] {
     pos = numStart;
   }
   if (members.length === 0) return members;
-  const allDecimal = [...members, r].every((x) => x.number.includes('.'));
+  const allDecimal = r.number.includes('.') && members.every((x) => x.number.includes('.'));
   const cue = /(?:各|分别)(?:是|为)?\s*$/.test(text.slice(Math.max(0, pos - 6), pos));
   return allDecimal || cue ? members : [];
 }
@@ -165,7 +165,7 @@ export function extractQuantities(text: string, patterns: Patterns): Quantity[] 
       prevEnd = r.end;
       continue;
     }
-    const group = r.kind === 'count' ? [r] : [...listBefore(text, r, prevEnd), r];
+    const group = r.kind === 'count' ? [r] : listBefore(text, r, prevEnd).concat(r);
     group.forEach((g, index) => {
       const list = group.length > 1 ? { index, size: group.length } : null;
       const start = g === r ? r.start : g.start;

@@ -279,7 +279,7 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
   }
   const tocRanges = findToc(lines, patterns);
   const tableRanges = findTables(lines);
-  const inToc = (offset: number) => tocRanges.some(([a, b]) => offset >= a && offset < b);
+  const inToc = (offset: number) => tocRanges.some((r) => offset >= r[0] && offset < r[1]);
   const headings: Heading[] = [];
   /** Where the last （n） heading so far starts (headings come in order). */
   let lastNumParen = -1;
