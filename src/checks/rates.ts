@@ -1,4 +1,4 @@
-import { objectList } from '../shapes.js';
+import { forEachMatch, objectList } from '../shapes.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { first } from './arithmetic.js';
 import { bounds, type CheckFact, display, factsBy, judge, leading, round, stepOf } from './precision.js';
@@ -190,7 +190,7 @@ export function checkBudgetWording(text: string, facts: CheckFact[], table: Chec
   }
   let lineNo = 1;
   let nextBreak = text.indexOf('\n');
-  for (const m of text.matchAll(re)) {
+  forEachMatch(re, text, (m) => {
     const start = m.index;
     const end = start + m[0].length;
     const word = m[1] as string;
@@ -202,10 +202,10 @@ export function checkBudgetWording(text: string, facts: CheckFact[], table: Chec
     const line = lineNo;
     if (/大小|小大|小于大于|大于小于/.test(word)) {
       out.push(diagnostic('check.budget.wording-unresolved', 'warning', `模板中的“大于/小于”未作选择：“${m[0]}”`, { start, end }, { text: m[0] }));
-      continue;
+      return;
     }
     const rate = lastEndingBy(rates.get(line), start);
-    if (!rate) continue;
+    if (!rate) return;
     const says = /大于|高于|超过/.test(word) ? 1 : /小于|低于/.test(word) ? -1 : 0;
     const actual = Math.sign(round(rate.value - 100, 6));
     if (says !== actual) {
@@ -216,7 +216,7 @@ export function checkBudgetWording(text: string, facts: CheckFact[], table: Chec
         }),
       );
     }
-  }
+  });
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { objectList } from '../shapes.js';
+import { forEachMatch, objectList } from '../shapes.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { first } from './arithmetic.js';
 import { type CheckFact, display } from './precision.js';
@@ -56,9 +56,9 @@ export function checkPlaceholders(text: string): Diagnostic[] {
     const placeholder = PLACEHOLDERS[k] as (typeof PLACEHOLDERS)[number];
     const re = placeholder[0];
     const what = placeholder[1];
-    for (const m of text.matchAll(re)) {
+    forEachMatch(re, text, (m) => {
       out.push(diagnostic('structure.template-placeholder', 'warning', `${what}：“${m[0]}”`, { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
-    }
+    });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { negateDecimal } from '../decimal.js';
 import { derivedFrom, type MetricEntry, type Patterns, type Subject } from '../patterns.js';
-import { objectList } from '../shapes.js';
+import { allMatches, objectList } from '../shapes.js';
 import type { Quantity } from './extract-quantities.js';
 import { compact, compactText, offsetOf, type PhraseInfo, type PhraseMatch, type PhraseMatcher } from './phrases.js';
 import type { Heading, Section, Segmentation } from './segment.js';
@@ -87,6 +87,9 @@ const SENTENCE_END = new Set([...'。;；!！?？'].map((ch) => ch.charCodeAt(0)
 const ENUM_CUE = /(?:其中|包括|分别为|分别是|具体为|具体包括|主要项目是|主要项目有|明细如下)[:：]?\s*$/;
 const ENUM_ANY = /其中|包括|分别为|分别是|具体为|主要项目是|主要项目有|明细如下/;
 const PATH = /([\u4e00-\u9fff、]+?)\((?:类)\)([\u4e00-\u9fff、]+?)\((?:款)\)(?:([\u4e00-\u9fff、]+?)\((?:项)\))?/g;
+
+/** Words of increase or decrease; the last before a figure gives its sign. */
+const CHANGE_WORDS = /增加|增长|上升|上涨|提高|增|大于|超|多|减少|下降|降低|节约|节支|减|降|少|小于|低于/g;
 
 const CLAUSE_MARKS = new Set([...',，:：、'].map((c) => c.charCodeAt(0)));
 
@@ -298,7 +301,7 @@ export class Classifier {
       if (!r.regex.test(cue)) continue;
       let negative = false;
       if (r.sign) {
-        const words = [...cue.matchAll(/增加|增长|上升|上涨|提高|增|大于|超|多|减少|下降|降低|节约|节支|减|降|少|小于|低于/g)];
+        const words = allMatches(CHANGE_WORDS, cue);
         const last = words[words.length - 1]?.[0] ?? '';
         negative = /减|降|节约|节支|少|小于|低于/.test(last);
       }
@@ -326,7 +329,7 @@ export class Classifier {
       if (family) families.push({ end: endOf(m.end), family });
     }
     // a path needs its (类) mark
-    const paths = c.text.includes('(类)') ? [...c.text.matchAll(PATH)].map((m) => ({ end: endOf((m.index ?? 0) + m[0].length), m })) : [];
+    const paths = c.text.includes('(类)') ? allMatches(PATH, c.text).map((m) => ({ end: endOf(m.index + m[0].length), m })) : [];
     return { families, paths, economic: cues('经济分类'), functional: cues('功能分类') };
   }
 
@@ -533,7 +536,7 @@ export class Classifier {
         const h = headings[k] as Heading;
         if (h.section === 'glossary') break;
         if (/\d/.test(h.title.replace(/\d{4}年度?/g, ''))) continue;
-        const hp = [...compactText(h.title).matchAll(PATH)].pop();
+        const hp = allMatches(PATH, compactText(h.title)).pop();
         if (hp) {
           const resolved = this.resolvePath([hp[1], hp[2], hp[3]].filter((n): n is string => Boolean(n)));
           subj = { entry: null, metrics: [`${family}.by_function`], item: resolved.item, code: resolved.code, phrase: '', group: null, countOnly: false };

@@ -1,3 +1,5 @@
+import { forEachMatch } from '../shapes.js';
+
 export type DocType = '部门决算' | '单位决算' | '部门预算' | '单位预算';
 
 export interface DocumentFacts {
@@ -53,7 +55,9 @@ function widenOrg(org: string, text: string): string {
   const escaped = org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`(?:(?<![\\u4e00-\\u9fff])|(?<=部分|说明|公开|概况))((?:(?:(?!部分|说明|公开|决算|预算|概况)[\\u4e00-\\u9fff]){1,7}?(?:省|市|州|盟|县|区|自治区|自治州|自治县|旗))+)${escaped}`, 'gu');
   let best = org;
-  for (const m of text.matchAll(re)) if ((m[1] ?? '').length + org.length > best.length) best = (m[1] ?? '') + org;
+  forEachMatch(re, text, (m) => {
+    if ((m[1] ?? '').length + org.length > best.length) best = (m[1] ?? '') + org;
+  });
   return best;
 }
 
@@ -87,7 +91,9 @@ export function extractDocumentFacts(text: string): DocumentFacts {
   }
   if (year === null) {
     const counts = new Map<number, number>();
-    for (const m of text.slice(0, 20000).matchAll(ANY_YEAR)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+    forEachMatch(ANY_YEAR, text.slice(0, 20000), (m) => {
+      counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+    });
     const ranked = [...counts].sort((x, y) => y[1] - x[1] || y[0] - x[0]);
     const top = ranked[0];
     // a budget is written the year before the one it plans: the latest well-attested year

@@ -1,4 +1,5 @@
 import { scaleDecimal } from '../decimal.js';
+import { forEachMatch } from '../shapes.js';
 import type { Patterns } from '../patterns.js';
 
 export type Kind = 'money' | 'percent' | 'count';
@@ -53,8 +54,7 @@ function matchAll(text: string, patterns: Patterns): Raw[] {
   const found: Raw[] = [];
   for (let pAt = 0; pAt < patterns.quantities.length; pAt++) {
     const p = patterns.quantities[pAt] as (typeof patterns.quantities)[number];
-    p.regex.lastIndex = 0;
-    for (const m of text.matchAll(p.regex)) {
+    forEachMatch(p.regex, text, (m) => {
       const g = m.groups ?? {};
       const numText = g.num ?? g.cn ?? '';
       const number = p.kind === 'none' ? '0' : g.cn ? String(cnToInt(g.cn, patterns.units.chineseDigits)) : numText.replace(/,/g, '');
@@ -66,7 +66,7 @@ function matchAll(text: string, patterns: Patterns): Raw[] {
         end: m.index + m[0].length,
         patternId: p.id,
       });
-    }
+    });
   }
   const rank = (r: Raw) => ['money', 'percent', 'count', 'bare', 'none'].indexOf(r.kind);
   found.sort((a, b) => a.start - b.start || rank(a) - rank(b) || b.end - a.end);

@@ -1,3 +1,4 @@
+import { allMatches, forEachMatch } from '../shapes.js';
 import type { Segmentation } from './segment.js';
 
 export interface OrgUnit {
@@ -14,10 +15,12 @@ export interface OrgUnit {
 export const UNIT_NAME = /^[\u4e00-\u9fff()（）]{2,30}?(?:室|科|股|处|部|中心|所|队|站|组|馆|院|办|局|委|会|大队|分局|幼儿园|杂志社|分院|检察院)$/u;
 const QUOTA = /(?:人员|行政|事业)?编制(?:数)?(?:为)?\s*(\d+)\s*[名人个]/u;
 const POSTS = /职数\s*(\d+)\s*名/gu;
+/** A unit introduced by a label rather than a number (分支机构：大数据设施管理科) and the lines under it. */
+const LABELLED = /(?:^|\n)\s*(分支机构|直属单位|派出机构)[:：]\s*([\u4e00-\u9fff]{2,30})\s*\n([^\n]*\n?){0,6}/gu;
 const LISTED = /(内设|下设|设有|设立|下属|所属)[^。；]*?(?:分别为|分别是|包括|为|是)[:：]?([^。；]+)/gu;
 
 function postsIn(s: string): number | null {
-  const all = [...s.matchAll(POSTS)];
+  const all = allMatches(POSTS, s);
   return all.length ? all.reduce((n, m) => n + Number(m[1]), 0) : null;
 }
 
@@ -36,14 +39,14 @@ export function extractOrgUnits(text: string, seg: Segmentation): OrgUnit[] {
     units.push({ name, kind: null, staffQuota: quota ? Number(quota[1]) : null, leaderPosts: postsIn(block), start: h.start, end: blockEnd });
   }
   // 分支机构：大数据设施管理科 (a unit introduced by a label rather than a number)
-  for (const m of text.matchAll(/(?:^|\n)\s*(分支机构|直属单位|派出机构)[:：]\s*([\u4e00-\u9fff]{2,30})\s*\n([^\n]*\n?){0,6}/gu)) {
-    if (seg.sectionAt(m.index) !== 'overview') continue;
+  forEachMatch(LABELLED, text, (m) => {
+    if (seg.sectionAt(m.index) !== 'overview') return;
     const quota = QUOTA.exec(m[0]);
     units.push({ name: m[2] ?? '', kind: m[1] ?? null, staffQuota: quota ? Number(quota[1]) : null, leaderPosts: postsIn(m[0]), start: m.index, end: m.index + m[0].length });
-  }
+  });
   if (units.length) return units;
-  for (const m of text.matchAll(LISTED)) {
-    if (seg.sectionAt(m.index) !== 'overview') continue;
+  forEachMatch(LISTED, text, (m) => {
+    if (seg.sectionAt(m.index) !== 'overview') return;
     const kind = m[1] === '下属' || m[1] === '所属' ? '下属单位' : '内设机构';
     const body = m[2] ?? '';
     let pos = m.index + m[0].length - body.length;
@@ -52,6 +55,6 @@ export function extractOrgUnits(text: string, seg: Segmentation): OrgUnit[] {
       if (UNIT_NAME.test(name)) units.push({ name, kind, staffQuota: null, leaderPosts: null, start: pos, end: pos + part.length });
       pos += part.length + 1;
     }
-  }
+  });
   return units;
 }
