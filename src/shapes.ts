@@ -19,7 +19,8 @@ export function objectList<T extends object>(): T[] {
  * The matches of a global regex in a text, in order, as `text.matchAll(re)` gives them, without
  * its iterator (a `for…of` over matchAll compiles to the whole iterator protocol). An empty match
  * moves on by one character (one code point under the `u` flag), as matchAll does. The regex's
- * `lastIndex` is left at 0.
+ * `lastIndex` is left at 0. Unlike matchAll it walks the regex itself, not a copy: `each` must not
+ * use the same regex object (a module's shared constant) while the walk goes on.
  */
 export function forEachMatch(re: RegExp, text: string, each: (m: RegExpExecArray) => void): void {
   if (!re.global) throw new TypeError(`forEachMatch needs a global regex: ${re}`);
