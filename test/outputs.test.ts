@@ -118,6 +118,18 @@ describe('the library', () => {
     for (const f of x.facts) expect(FactRow.safeParse(f).success).toBe(true);
     expect(x.diagnostics.some((d) => d.rule === 'check.sum.operating-cost-lines')).toBe(true);
   });
+  it('reads an org unit introduced by a label (分支机构：…) with its staff quota and posts, and units listed after 内设机构包括', () => {
+    const labelled = '某某市大数据管理局2023年度部门决算\n第一部分 部门概况\n一、部门职能\n负责全市数据管理。\n二、机构设置\n分支机构：大数据设施管理科\n人员编制5名，领导职数1名。\n第二部分 2023年度部门决算表\n';
+    const [unit] = extractText(labelled).org_units;
+    expect(unit).toMatchObject({ name: '大数据设施管理科', kind: '分支机构', staff_quota: 5, leader_posts: 1 });
+    expect(labelled.slice(unit?.start, unit?.end).trim()).toBe(unit?.raw); // the span holds the block, raw is it trimmed
+    const listed = '某某市大数据管理局2023年度部门决算\n第一部分 部门概况\n一、机构设置\n本部门内设机构包括：办公室、财务科。\n';
+    const units = extractText(listed).org_units;
+    expect(units.map((u) => [u.name, u.kind, listed.slice(u.start, u.end)])).toEqual([
+      ['办公室', '内设机构', '办公室'],
+      ['财务科', '内设机构', '财务科'],
+    ]);
+  });
   it('rejects a fact whose value is not a finite number', () => {
     const text = readFileSync(join(root, 'test', 'fixtures', 'seed-000', 'input.txt'), 'utf8');
     const f = extractText(text).facts[0];

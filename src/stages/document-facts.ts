@@ -71,6 +71,8 @@ export function extractDocumentFacts(text: string): DocumentFacts {
   for (let lineAt = 0; lineAt < lines.length; lineAt++) {
     const line = lines[lineAt] as (typeof lines)[number];
     if (!/\d{4}/.test(line)) continue; // a title names a year
+    // and its kind (决算, 预算, 三公经费), as both patterns end: tested before their lazy runs
+    if (!line.includes('算') && !line.includes('三公')) continue;
     const t = line;
     const a = ORG_FIRST.exec(t);
     const b = YEAR_FIRST.exec(t);

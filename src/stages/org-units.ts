@@ -38,12 +38,15 @@ export function extractOrgUnits(text: string, seg: Segmentation): OrgUnit[] {
     const quota = QUOTA.exec(block);
     units.push({ name, kind: null, staffQuota: quota ? Number(quota[1]) : null, leaderPosts: postsIn(block), start: h.start, end: blockEnd });
   }
-  // 分支机构：大数据设施管理科 (a unit introduced by a label rather than a number)
-  forEachMatch(LABELLED, text, (m) => {
-    if (seg.sectionAt(m.index) !== 'overview') return;
-    const quota = QUOTA.exec(m[0]);
-    units.push({ name: m[2] ?? '', kind: m[1] ?? null, staffQuota: quota ? Number(quota[1]) : null, leaderPosts: postsIn(m[0]), start: m.index, end: m.index + m[0].length });
-  });
+  // 分支机构：大数据设施管理科 (a unit introduced by a label rather than a number); the labels are
+  // looked for first: most documents have none, and the regex is tried at every line start
+  if (text.includes('分支机构') || text.includes('直属单位') || text.includes('派出机构')) {
+    forEachMatch(LABELLED, text, (m) => {
+      if (seg.sectionAt(m.index) !== 'overview') return;
+      const quota = QUOTA.exec(m[0]);
+      units.push({ name: m[2] ?? '', kind: m[1] ?? null, staffQuota: quota ? Number(quota[1]) : null, leaderPosts: postsIn(m[0]), start: m.index, end: m.index + m[0].length });
+    });
+  }
   if (units.length) return units;
   forEachMatch(LISTED, text, (m) => {
     if (seg.sectionAt(m.index) !== 'overview') return;
