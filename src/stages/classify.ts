@@ -233,7 +233,8 @@ export class Classifier {
   /** The expenditure family named last before `end` in `text` (line or heading). */
   private familyIn(text: string): string | null {
     let family: string | null = null;
-    for (const m of this.phrases.find(compactText(text))) family = this.familyOf(m) ?? family;
+    const found = this.phrases.find(compactText(text));
+    for (let k = 0; k < found.length; k++) family = this.familyOf(found[k] as PhraseMatch) ?? family;
     return family;
   }
 

@@ -96,10 +96,10 @@ export function extractDocumentFacts(text: string): DocumentFacts {
     forEachMatch(ANY_YEAR, text.slice(0, 20000), (m) => {
       counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
     });
-    const ranked = [...counts].sort((x, y) => y[1] - x[1] || y[0] - x[0]);
+    const ranked = Array.from(counts).sort((x, y) => y[1] - x[1] || y[0] - x[0]);
     const top = ranked[0];
     // a budget is written the year before the one it plans: the latest well-attested year
-    const planned = /预算/.test(head) && !/决算/.test(head) ? ranked.filter(([, n]) => top && n * 2 >= top[1]).sort((x, y) => y[0] - x[0])[0] : top;
+    const planned = /预算/.test(head) && !/决算/.test(head) ? ranked.filter((r) => top && r[1] * 2 >= top[1]).sort((x, y) => y[0] - x[0])[0] : top;
     if (planned) year = planned[0];
   }
   if (docType === null) {

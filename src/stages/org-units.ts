@@ -53,7 +53,9 @@ export function extractOrgUnits(text: string, seg: Segmentation): OrgUnit[] {
     const kind = m[1] === '下属' || m[1] === '所属' ? '下属单位' : '内设机构';
     const body = m[2] ?? '';
     let pos = m.index + m[0].length - body.length;
-    for (const part of body.split(/[、，,]/)) {
+    const parts = body.split(/[、，,]/);
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k] as string;
       const name = part.trim().replace(/^(?:等|和|及)/, '').replace(/等.*$/, '');
       if (UNIT_NAME.test(name)) units.push({ name, kind, staffQuota: null, leaderPosts: null, start: pos, end: pos + part.length });
       pos += part.length + 1;

@@ -309,7 +309,8 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
     const toc = inToc(line.start);
     if (!toc && m.styleId === 'num-paren' && m.n > 1) {
       // （3） among （一）（二）（四）: a sibling numbered in the wrong style, not a child
-      const lastParen = [...stack].reverse().find((h) => h.level === 2);
+      let lastParen: Heading | undefined; // the innermost open （n） heading
+      for (let s = stack.length - 1; s >= 0 && !lastParen; s--) if ((stack[s] as Heading).level === 2) lastParen = stack[s];
       const childSince = lastParen && lastNumParen > lastParen.start;
       if (lastParen && lastParen.n === m.n - 1 && !childSince) {
         level = 2;
