@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { closeGate, createGate, type Gate } from './native-gate.js';
 import type { FileStamp, InputFile } from './process-file.js';
+import { AHEAD, createProgress, IDLE, type Progress, type ResultMessage, type TaskMessage, type WorkerOutcome } from './worker-protocol.js';
 import type { EncodedDoc } from './write/encode.js';
 import type { Format } from './write/formats.js';
 
@@ -20,12 +21,10 @@ interface Slot {
   worker: Worker;
   /** Closed before the worker is ended, so that it is never ended inside jieba (native-gate.ts). */
   readonly gate: Gate;
-  /** Posted to the worker, oldest first: the first is being extracted, the others wait in the worker. */
+  /** The document the worker is extracting and since when (worker-protocol.ts). */
+  readonly progress: Progress;
+  /** Posted to the worker and not yet handed back, in the order posted. */
   readonly tasks: Task[];
-  /** The time limit of the first task. */
-  timer: NodeJS.Timeout | null;
-  /** The worker has loaded patterns and jieba: clocks start only then (a worker's start-up is no document's time). */
-  isReady: boolean;
   /** The worker's thread has ended. */
   exited: boolean;
 }
@@ -43,21 +42,21 @@ async function failedDoc(input: InputFile, reason: string, format: Format): Prom
 /** A worker's old-generation heap limit in MB (EXTRACT_WORKER_HEAP_MB to change it). */
 const WORKER_HEAP_MB = Math.max(64, Number(process.env.EXTRACT_WORKER_HEAP_MB) || 1024);
 
-/** Documents posted to a worker at once: the next one is there when the current one is done. */
-const DEPTH = 2;
-
 /**
  * Worker threads kept alive for the whole run (each loads patterns and jieba once). A worker reads
- * its documents itself and hands back their rows already encoded, so the main thread only writes;
- * each worker holds a second document so it never waits for the main thread between two. A
- * document that runs past the time limit has its worker ended and replaced (the documents queued
- * behind it go to the new one), and becomes a failed row.
+ * its documents itself and hands back their rows already encoded, so the main thread only writes.
+ * Documents go to workers and come back in batches (worker-protocol.ts), each worker kept AHEAD
+ * documents ahead so it never waits for the main thread. A document that runs past the time limit
+ * has its worker ended and replaced (the documents queued behind it, and those it had finished but
+ * not yet handed back, go to the new one), and becomes a failed row.
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly waiting: Task[] = [];
   private nextId = 0;
   private closed = false;
+  private feeding: NodeJS.Immediate | null = null;
+  private watch: NodeJS.Timeout | null = null;
 
   constructor(
     size: number,
@@ -76,98 +75,125 @@ export class WorkerPool {
     // limit: peak RSS 320–330 MB at 3,000 documents, 360–380 MB with 2 GB); a document that needs
     // more fails alone, "out of memory" (a 14 MB one-line document, five million characters, passes: ≈ 4 s, the process at ≈ 400 MB RSS; EXTRACT_WORKER_HEAP_MB raises it)
     const gate = createGate();
+    const progress = createProgress();
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
-      workerData: { gate, format: this.format },
+      workerData: { gate, format: this.format, progress },
       resourceLimits: { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
-    const slot: Slot = { worker, gate, tasks, timer: null, isReady: false, exited: false };
-    worker.on('message', (msg: { id?: number; result?: EncodedDoc; file?: FileStamp | null; error?: string; ready?: boolean }) => {
-      if (msg.ready) {
-        slot.isReady = true;
-        this.startClock(slot);
-        return;
-      }
-      const task = slot.tasks[0];
-      if (msg.id === undefined || !task || task.id !== msg.id) return;
-      if (msg.error !== undefined) {
-        this.fail(slot, msg.error, false);
-        return;
-      }
-      slot.tasks.shift();
-      this.stopClock(slot);
-      task.resolve({ doc: msg.result as EncodedDoc, file: msg.file ?? null });
-      this.startClock(slot);
-      this.feed(slot);
-    });
+    const slot: Slot = { worker, gate, progress, tasks, exited: false };
+    worker.on('message', (msg: ResultMessage) => this.receive(slot, msg));
     worker.on('error', (err: Error & { code?: string }) =>
       this.fail(
         slot,
+        this.current(slot),
         err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `out of memory: the document needs more than the worker's ${WORKER_HEAP_MB} MB heap (EXTRACT_WORKER_HEAP_MB)` : `worker crashed: ${err.message}`,
         true,
       ),
     );
     worker.on('exit', (code) => {
       slot.exited = true;
-      if (!this.closed && slot.tasks.length) this.fail(slot, `worker exited (code ${code})`, true);
+      if (!this.closed && slot.tasks.length) this.fail(slot, this.current(slot), `worker exited (code ${code})`, true);
     });
-    for (const t of tasks) this.post(slot, t);
-    this.startClock(slot);
+    if (tasks.length) this.post(slot, tasks);
     return slot;
   }
 
-  private post(slot: Slot, task: Task): void {
-    slot.worker.postMessage({ id: task.id, input: task.input });
+  private post(slot: Slot, tasks: Task[]): void {
+    slot.worker.postMessage({ tasks: tasks.map((t) => ({ id: t.id, input: t.input })) } satisfies TaskMessage);
+    this.watchClocks();
   }
 
-  private startClock(slot: Slot): void {
-    if (slot.timer || !slot.tasks.length || !slot.isReady) return;
-    slot.timer = setTimeout(() => this.fail(slot, `timed out after ${this.timeoutMs / 1000} s (per-document limit)`, true), this.timeoutMs);
+  /** A batch of outcomes: each document resolves, then the worker is topped up. */
+  private receive(slot: Slot, msg: ResultMessage): void {
+    for (let k = 0; k < msg.results.length; k++) {
+      const outcome = msg.results[k] as WorkerOutcome;
+      const at = indexOfTask(slot.tasks, outcome.id);
+      // a task moved to another worker, or already failed: that one answers for it
+      if (at < 0) continue;
+      if ('error' in outcome) {
+        this.fail(slot, at, outcome.error, false);
+        continue;
+      }
+      const task = slot.tasks.splice(at, 1)[0] as Task;
+      task.resolve({ doc: outcome.result, file: outcome.file });
+    }
+    this.scheduleFeed();
   }
 
-  private stopClock(slot: Slot): void {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
+  /** Index in `slot.tasks` of the document its worker is on: the one its progress names, else the oldest. */
+  private current(slot: Slot): number {
+    const at = indexOfTask(slot.tasks, slot.progress[0] as number);
+    return at < 0 ? 0 : at;
+  }
+
+  /** While documents are out, checks every worker's clock a few times per time limit (at most once a second). */
+  private watchClocks(): void {
+    if (this.watch || this.closed) return;
+    const every = Math.min(1000, Math.max(5, this.timeoutMs / 8));
+    this.watch = setInterval(() => {
+      let busy = false;
+      for (const slot of this.slots.slice()) {
+        if (slot.tasks.length) busy = true;
+        const id = slot.progress[0] as number;
+        const started = slot.progress[1] as number;
+        if (id === IDLE || slot.progress[0] !== id || Date.now() - started < this.timeoutMs) continue;
+        const at = indexOfTask(slot.tasks, id);
+        if (at >= 0) this.fail(slot, at, `timed out after ${this.timeoutMs / 1000} s (per-document limit)`, true);
+      }
+      if (!busy && this.watch) {
+        clearInterval(this.watch);
+        this.watch = null;
+      }
+    }, every);
+    this.watch.unref();
   }
 
   /**
-   * Ends a slot's current document as failed. When the worker is gone or stuck (`replace`), a
-   * fresh worker takes its place and the documents queued behind it.
+   * Ends a slot's document `at` as failed. When the worker is gone or stuck (`replace`), a fresh
+   * worker takes its place and the slot's other documents.
    */
-  private fail(slot: Slot, reason: string, replace: boolean): void {
-    const task = slot.tasks.shift();
+  private fail(slot: Slot, at: number, reason: string, replace: boolean): void {
+    const task = slot.tasks.splice(at, 1)[0];
     if (!task) return;
-    this.stopClock(slot);
     void failedDoc(task.input, reason, this.format).then((doc) => task.resolve({ doc, file: null }));
-    if (!replace) {
-      this.startClock(slot);
-      this.feed(slot);
-      return;
-    }
+    if (!replace) return;
     void this.end(slot);
     if (this.closed) return;
     const fresh = this.spawn(slot.tasks.splice(0));
     this.slots[this.slots.indexOf(slot)] = fresh;
-    this.feed(fresh);
+    this.scheduleFeed();
   }
 
-  /** Tops a slot up from the documents waiting. */
-  private feed(slot: Slot): void {
-    while (slot.tasks.length < DEPTH && this.waiting.length) {
+  /** Hands the waiting documents out once this turn of the event loop has queued all it will. */
+  private scheduleFeed(): void {
+    if (this.feeding || this.closed) return;
+    this.feeding = setImmediate(() => {
+      this.feeding = null;
+      this.feed();
+    });
+  }
+
+  /** Tops every worker up to AHEAD documents, least loaded first, one message each. */
+  private feed(): void {
+    const given = new Map<Slot, Task[]>();
+    while (this.waiting.length) {
+      let best: Slot | null = null;
+      for (const s of this.slots) if (s.tasks.length < AHEAD && (!best || s.tasks.length < best.tasks.length)) best = s;
+      if (!best) break;
       const task = this.waiting.shift() as Task;
-      slot.tasks.push(task);
-      this.post(slot, task);
+      best.tasks.push(task);
+      const list = given.get(best);
+      if (list) list.push(task);
+      else given.set(best, [task]);
     }
-    this.startClock(slot);
+    given.forEach((tasks, slot) => this.post(slot, tasks));
   }
 
   /** Reads and extracts one document in a worker. */
   run(input: InputFile): Promise<WorkerResult> {
     return new Promise((resolve) => {
       this.waiting.push({ id: this.nextId++, input, resolve });
-      // the least loaded worker takes it
-      let best: Slot | null = null;
-      for (const s of this.slots) if (s.tasks.length < DEPTH && (!best || s.tasks.length < best.tasks.length)) best = s;
-      if (best) this.feed(best);
+      this.scheduleFeed();
     });
   }
 
@@ -179,7 +205,13 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const s of this.slots) this.stopClock(s);
+    if (this.watch) clearInterval(this.watch);
+    if (this.feeding) clearImmediate(this.feeding);
     await Promise.all(this.slots.map((s) => this.end(s)));
   }
+}
+
+function indexOfTask(tasks: Task[], id: number): number {
+  for (let k = 0; k < tasks.length; k++) if ((tasks[k] as Task).id === id) return k;
+  return -1;
 }

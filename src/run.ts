@@ -6,6 +6,7 @@ import PQueue from 'p-queue';
 import { whenMissing } from './fs-util.js';
 import { PATTERNS_DIR } from './patterns.js';
 import { WorkerPool } from './pool.js';
+import { AHEAD, BATCH } from './worker-protocol.js';
 import type { FileStamp, InputFile } from './process-file.js';
 import { fileInfo, PreviousRun, RunState } from './state.js';
 import { DATASETS, type DocumentRow } from './schema.js';
@@ -210,9 +211,12 @@ async function extractAll(paths: string[], options: RunOptions, workers: () => W
     return totals.summary(inputs.length, [], t0);
   }
   const state = await RunState.begin(options.out, key, previous);
-  const inFlight = Math.max(1, options.jobs) * 3;
+  // documents being read or extracted at once: with workers, enough to keep each AHEAD documents
+  // ahead while its last batch is written (worker-protocol.ts), else a few reads per job
+  const inFlight = Math.max(1, options.jobs) * (options.workers ? AHEAD + BATCH : 3);
   const queue = new PQueue({ concurrency: inFlight });
-  const window = Math.max(32, inFlight * 4);
+  // documents finished but not yet written, waiting for an earlier one: at most this many ahead
+  const window = Math.max(32, inFlight * 2);
   const pending = new Map<number, EncodedDoc>();
   const totals = new Totals();
   const phases = new Set<string>();

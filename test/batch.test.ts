@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'extract.js');
-const extract = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
+// a run that hangs is killed before the test's own time limit (which cannot stop a spawnSync) and fails it
+const extract = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, timeout: 50_000 });
 
 /** A corpus of many small documents made from the bundled ones. */
 function corpus(copies: number): string {
@@ -103,6 +104,28 @@ describe('batch runs', () => {
     expect(docs[0]).toMatchObject({ doc_id: '!slow.txt', status: 'failed' });
     expect(docs[0].error).toMatch(/timed out after 1 s/);
     expect(docs.slice(1).every((d) => d.status === 'ok' && d.facts > 0)).toBe(true);
+  }, 60_000);
+
+  it('redoes, once each, the documents a timed-out worker had finished but not yet handed back', () => {
+    // the worker hands results back in batches: the two documents sorted before the slow one are
+    // done when it stalls and may still be in the worker when it is ended
+    const input = corpus(2);
+    const clean = mkdtempSync(join(tmpdir(), 'batch-out-'));
+    expect(extract([input, '--out', clean, '--jobs', '1', '--format', 'jsonl', '--quiet']).status).toBe(0);
+    const para = readFileSync(join(root, 'corpus', '000_4390827485b68ec2.txt'), 'utf8').replace(/\n/g, '');
+    writeFileSync(join(input, '0-e-slow.txt'), para.repeat(Math.ceil(6e6 / para.length)));
+    const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
+    const r = extract([input, '--out', out, '--timeout', '1', '--jobs', '1', '--format', 'jsonl']);
+    expect(r.stderr).toMatch(/15 documents \(14 ok, 0 partial, 1 failed\)/);
+    const docs = readFileSync(join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(docs.map((d) => d.doc_id)).toEqual([...readdirSync(input)].sort());
+    expect(docs.find((d) => d.doc_id === '0-e-slow.txt')).toMatchObject({ status: 'failed', error: expect.stringMatching(/timed out after 1 s/) });
+    const others = (dir: string, name: string) =>
+      readFileSync(join(dir, name), 'utf8')
+        .trim()
+        .split('\n')
+        .filter((l) => !l.includes('0-e-slow.txt'));
+    expect(others(out, 'facts.jsonl')).toEqual(others(clean, 'facts.jsonl'));
   }, 60_000);
 
   it('never ends a worker while it is inside jieba (that aborts the whole process)', () => {

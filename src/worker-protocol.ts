@@ -1,0 +1,42 @@
+import type { FileStamp, InputFile } from './process-file.js';
+import type { EncodedDoc } from './write/encode.js';
+
+/**
+ * What the pool (pool.ts) and its workers (worker.ts) say to each other. Messages go in batches:
+ * on this machine a message that wakes the other thread costs ≈ 30–150 µs of the sender's time
+ * (the woken thread takes the sender's core on two vCPUs), so one per document was ≈ 5 % of a
+ * worker's time and most of the main thread's.
+ */
+
+/** Documents for a worker, in the order it is to extract them. */
+export interface TaskMessage {
+  readonly tasks: ReadonlyArray<{ readonly id: number; readonly input: InputFile }>;
+}
+
+/** One document's outcome: its encoded rows and the stamp of the bytes read, or the bug that stopped it. */
+export type WorkerOutcome = { readonly id: number; readonly result: EncodedDoc; readonly file: FileStamp | null } | { readonly id: number; readonly error: string };
+
+/** Outcomes in the order the worker finished them (the order it was given them). */
+export interface ResultMessage {
+  readonly results: WorkerOutcome[];
+}
+
+/** A worker hands back its outcomes once it holds this many… */
+export const BATCH = 8;
+/** …or once the oldest has waited this long (a slow document does not hold back the progress of those before it)… */
+export const HOLD_MS = 50;
+/** …or when it has nothing left to do. The pool keeps each worker this many documents ahead, so it never waits between two. */
+export const AHEAD = 2 * BATCH;
+
+/**
+ * Shared memory a worker writes before each document: [task id or IDLE, Date.now() at its start].
+ * The pool reads it to cut off a document past its time limit, whatever the worker is doing.
+ */
+export type Progress = Float64Array;
+export const IDLE = -1;
+
+export function createProgress(): Progress {
+  const p = new Float64Array(new SharedArrayBuffer(16));
+  p[0] = IDLE;
+  return p;
+}
