@@ -76,7 +76,7 @@ export function encodeExtraction(x: Extraction, format: Format): EncodedDoc {
     glossary: x.glossary,
     diagnostics: x.diagnostics,
   };
-  const { bytes, lengths } = packUtf8([...DATASETS.map((d) => e[d].rows(rows[d])), documentEntry(x, x.text ?? '')]);
+  const { bytes, lengths } = packUtf8(DATASETS.map((d) => e[d].rows(rows[d])).concat(documentEntry(x, x.text ?? '')));
   const counts = { facts: x.facts.length, error: 0, warning: 0, info: 0 };
   for (let k = 0; k < x.diagnostics.length; k++) counts[(x.diagnostics[k] as (typeof x.diagnostics)[number]).severity]++;
   return { document: x.document, counts, bytes, lengths, report: { row: reportRow(x) } };

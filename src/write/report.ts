@@ -40,10 +40,20 @@ li.diag{margin-bottom:6px}li.diag pre{font-size:11px;background:#f6f6f6;padding:
  */
 export function documentEntry(x: Extraction, text: string): string {
   const d = x.document;
+  // the metrics present, once each, sorted (a loop: no spread of a Set in per-document code, README: V8 tuning)
+  const seen = new Set<string>();
+  const metrics: string[] = [];
+  for (let k = 0; k < x.facts.length; k++) {
+    const m = (x.facts[k] as (typeof x.facts)[number]).metric;
+    if (!seen.has(m)) {
+      seen.add(m);
+      metrics.push(m);
+    }
+  }
   return JSON.stringify({
     id: d.doc_id,
     head: [d.org, d.year, d.doc_type, d.status, d.facts, d.errors, d.warnings, d.infos],
-    metrics: [...new Set(x.facts.map((f) => f.metric))].sort(),
+    metrics: metrics.sort(),
     text,
     facts: x.facts.map((f) => [f.section, f.metric, f.item, f.code, f.role, f.value, f.unit, f.raw, f.start, f.end]),
     diagnostics: x.diagnostics.map((g) => [g.rule, g.severity, g.message, g.evidence, g.start]),
