@@ -1,9 +1,9 @@
-import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { type Gate, useGate } from './native-gate.js';
 import { loadPatterns } from './patterns.js';
 import { type InputFile, processPath } from './process-file.js';
 import { loadSegmenter } from './segmenter.js';
-import { type EncodedDoc, encodeExtraction } from './write/encode.js';
+import { encodeExtraction } from './write/encode.js';
 import type { Format } from './write/formats.js';
 import { BATCH, HOLD_MS, IDLE, type Progress, type ResultMessage, type TaskMessage, type WorkerOutcome } from './worker-protocol.js';
 
@@ -14,8 +14,8 @@ import { BATCH, HOLD_MS, IDLE, type Progress, type ResultMessage, type TaskMessa
  * in batches (worker-protocol.ts). Before each document it writes the task's id and the time into
  * `progress`, memory shared with the pool, which cuts off a document past its time limit.
  */
-const port = parentPort;
-if (!port) throw new Error('worker.js runs as a worker thread');
+if (!parentPort) throw new Error('worker.js runs as a worker thread');
+const port: MessagePort = parentPort;
 const { gate, format, progress } = workerData as { gate: Gate; format: Format; progress: Progress };
 useGate(gate);
 loadPatterns();
@@ -30,7 +30,7 @@ function enqueue(msg: TaskMessage): void {
 
 /** Tasks the pool posted while this worker was busy (their message events wait for a free event loop). */
 function takePosted(): void {
-  for (let m = receiveMessageOnPort(port as never); m; m = receiveMessageOnPort(port as never)) enqueue(m.message as TaskMessage);
+  for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) enqueue(m.message as TaskMessage);
 }
 
 async function extractOne(id: number, input: InputFile): Promise<WorkerOutcome> {
@@ -60,12 +60,11 @@ async function drain(): Promise<void> {
     progress[0] = IDLE;
     if (!out.length) since = Date.now();
     out.push(outcome);
-    const result = (outcome as { result?: EncodedDoc }).result;
     // the bytes move to the main thread without a copy
-    if (result) moved.push(result.bytes.buffer as ArrayBuffer);
+    if ('result' in outcome) moved.push(outcome.result.bytes.buffer as ArrayBuffer);
     if (!queue.length) takePosted();
     if (out.length >= BATCH || !queue.length || Date.now() - since >= HOLD_MS) {
-      port?.postMessage({ results: out } satisfies ResultMessage, moved);
+      port.postMessage({ results: out } satisfies ResultMessage, moved);
       out = [];
       moved = [];
     }
