@@ -42,7 +42,8 @@ export function cutWithOffsets(text: string): Array<{ word: string; start: numbe
   const words = throughGate(() => j.cut(text, true));
   const out: Array<{ word: string; start: number; end: number }> = [];
   let pos = 0;
-  for (const word of words) {
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k] as string;
     if (text.startsWith(word, pos)) {
       out.push({ word, start: pos, end: pos + word.length });
       pos += word.length;

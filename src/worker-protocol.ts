@@ -23,7 +23,11 @@ export interface ResultMessage {
 
 /** A worker hands back its outcomes once it holds this many… */
 export const BATCH = 8;
-/** …or once the oldest has waited this long (a slow document does not hold back the progress of those before it)… */
+/**
+ * …or, checked after each document, once the oldest has waited this long (progress keeps moving
+ * when documents are slow; a document that runs long still holds back up to BATCH - 1 finished
+ * ones until it ends, or until its time limit ends the worker and they are extracted again)…
+ */
 export const HOLD_MS = 50;
 /** …or when it has nothing left to do. The pool keeps each worker this many documents ahead, so it never waits between two. */
 export const AHEAD = 2 * BATCH;
