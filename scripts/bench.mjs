@@ -13,7 +13,9 @@
 // Last, the machine's own ceiling for two workers: the extraction loop (no pool, no writing) over
 // the corpus in one process, alone and as two independent processes at once, each after a warm-up
 // on the small corpus. Two processes share nothing, so their speed-up (2 × alone ÷ together) is the most
-// `--jobs 2 / --jobs 1` can reach on this machine for this work.
+// `--jobs 2 / --jobs 1` can reach on this machine for this work once warm. And the bound from cold:
+// the same loop with no warm-up, one process over the corpus against two at once over half each,
+// start-up included: the most a second worker can gain on a run of N documents.
 //   npm run bench                 (3,000 documents; run `npm run build` first)
 //   npm run bench -- 10000
 //   REPEAT=5 npm run bench
@@ -175,4 +177,43 @@ const t2 = median(together);
 console.log(
   `ceiling (${n} documents after ${small.n} to warm up, in-process, no pool): one process ${(n / a).toFixed(0)} docs/s; two at once ${((2 * n) / t2).toFixed(0)} docs/s together, each ${((t2 / a - 1) * 100).toFixed(0)} % slower than alone; the most two workers can gain here: ${((2 * a) / t2).toFixed(2)}×`,
 );
-for (const d of [dir, small.dir]) fs.rmSync(d, { recursive: true, force: true });
+
+// the bound from cold: the same loop without a warm-up, start-up included, one process over the
+// whole corpus against two at once over half each (every other file). This is what a run of N
+// documents can gain from a second worker at best: each isolate warms up on its own, and no pool
+// shares less than two processes
+const halves = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'bench-half-')));
+fs.readdirSync(dir)
+  .sort()
+  .forEach((name, i) => fs.linkSync(path.join(dir, name), path.join(halves[i % 2], name)));
+const coldScript = (input) => `
+  import v8 from 'node:v8';
+  import fs from 'node:fs';
+  const dist = ${JSON.stringify(path.join(root, 'dist'))};
+  for (const flag of (await import(dist + '/v8-flags.js')).V8_FLAGS) v8.setFlagsFromString(flag);
+  const { loadPatterns } = await import(dist + '/patterns.js');
+  const { loadSegmenter } = await import(dist + '/segmenter.js');
+  const { processPath } = await import(dist + '/process-file.js');
+  const { encodeExtraction } = await import(dist + '/write/encode.js');
+  loadPatterns();
+  loadSegmenter();
+  const dir = ${JSON.stringify(input)};
+  for (const f of fs.readdirSync(dir).sort()) encodeExtraction((await processPath({ path: dir + '/' + f, docId: f })).extraction, 'csv');`;
+const cold = (input) =>
+  new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(process.execPath, ['--input-type=module', '-e', coldScript(input)], { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('close', (code) => (code === 0 ? resolve((performance.now() - t) / 1000) : reject(new Error(`cold extraction loop exited ${code}`))));
+  });
+const oneCold = [];
+const twoCold = [];
+for (let r = 0; r < repeat; r++) {
+  oneCold.push(await cold(dir));
+  twoCold.push(Math.max(...(await Promise.all(halves.map(cold)))));
+}
+const c1 = median(oneCold);
+const c2 = median(twoCold);
+console.log(
+  `bound from cold (${n} documents, start-up included, no pool): one process ${c1.toFixed(2)} s; two at once, half each, ${c2.toFixed(2)} s; the most a second worker can gain at this size: ${(c1 / c2).toFixed(2)}×`,
+);
+for (const d of [dir, small.dir, ...halves]) fs.rmSync(d, { recursive: true, force: true });
