@@ -208,8 +208,10 @@ const cold = (input) =>
 const oneCold = [];
 const twoCold = [];
 for (let r = 0; r < repeat; r++) {
-  oneCold.push(await cold(dir));
-  twoCold.push(Math.max(...(await Promise.all(halves.map(cold)))));
+  // which goes first alternates: the host's speed drifts over a run
+  const one = async () => oneCold.push(await cold(dir));
+  const two = async () => twoCold.push(Math.max(...(await Promise.all(halves.map(cold)))));
+  for (const step of r % 2 ? [two, one] : [one, two]) await step();
 }
 const c1 = median(oneCold);
 const c2 = median(twoCold);
