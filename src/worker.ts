@@ -74,5 +74,7 @@ async function drain(): Promise<void> {
 
 port.on('message', (msg: TaskMessage) => {
   enqueue(msg);
+  // drain never rejects for a document (extractOne catches); anything else is a bug that ends the
+  // worker, and the pool fails the document it was on and starts another worker
   if (!running) void drain();
 });
