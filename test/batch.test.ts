@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,26 @@ function corpus(copies: number): string {
   return dir;
 }
 
+/**
+ * Adds a document of one line of about `chars` characters (a bundled disclosure repeated): seconds
+ * of work where each bundled document takes milliseconds (6 million: ≈ 4 s here).
+ */
+function addLongDocument(dir: string, name: string, chars: number): void {
+  const para = readFileSync(join(root, 'corpus', '000_4390827485b68ec2.txt'), 'utf8').replace(/\n/g, '');
+  writeFileSync(join(dir, name), para.repeat(Math.ceil(chars / para.length)));
+}
+
+/**
+ * Resolves once a run writing to `out` has finished some documents (its state's manifest has
+ * lines), so a signal sent then lands in the middle of the run whatever the machine's speed.
+ */
+async function midRun(out: string): Promise<void> {
+  const manifest = join(out, '.extract-state.partial', 'manifest.jsonl');
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 10))) {
+    if (existsSync(manifest) && statSync(manifest).size > 0) return;
+  }
+  throw new Error('the run wrote no manifest line within 30 s');
+}
 
 describe('batch runs', () => {
   it('gives the same datasets with one worker and with two', () => {
@@ -94,9 +114,7 @@ describe('batch runs', () => {
 
   it('cuts off only the slow document: the documents queued behind it in the same worker are extracted', () => {
     const input = corpus(1);
-    // one line of 18 MB: seconds of work (≈ 4 s here), where each bundled document takes milliseconds
-    const para = readFileSync(join(root, 'corpus', '000_4390827485b68ec2.txt'), 'utf8').replace(/\n/g, '');
-    writeFileSync(join(input, '!slow.txt'), para.repeat(Math.ceil(6e6 / para.length)));
+    addLongDocument(input, '!slow.txt', 6e6);
     const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
     const r = extract([input, '--out', out, '--timeout', '1', '--jobs', '1', '--format', 'jsonl']);
     expect(r.stderr).toMatch(/8 documents \(7 ok, 0 partial, 1 failed\)/);
@@ -112,8 +130,7 @@ describe('batch runs', () => {
     const input = corpus(2);
     const clean = mkdtempSync(join(tmpdir(), 'batch-out-'));
     expect(extract([input, '--out', clean, '--jobs', '1', '--format', 'jsonl', '--quiet']).status).toBe(0);
-    const para = readFileSync(join(root, 'corpus', '000_4390827485b68ec2.txt'), 'utf8').replace(/\n/g, '');
-    writeFileSync(join(input, '0-e-slow.txt'), para.repeat(Math.ceil(6e6 / para.length)));
+    addLongDocument(input, '0-e-slow.txt', 6e6);
     const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
     const r = extract([input, '--out', out, '--timeout', '1', '--jobs', '1', '--format', 'jsonl']);
     expect(r.stderr).toMatch(/15 documents \(14 ok, 0 partial, 1 failed\)/);
@@ -140,8 +157,7 @@ describe('batch runs', () => {
 
   it('fails a document that needs more than the worker heap alone, with the reason, and goes on', () => {
     const input = corpus(1);
-    const para = readFileSync(join(root, 'corpus', '000_4390827485b68ec2.txt'), 'utf8').replace(/\n/g, '');
-    writeFileSync(join(input, '!large.txt'), para.repeat(Math.ceil(5e6 / para.length)));
+    addLongDocument(input, '!large.txt', 5e6);
     const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
     const r = spawnSync(process.execPath, [bin, input, '--out', out, '--jobs', '1', '--format', 'jsonl'], {
       encoding: 'utf8',
@@ -170,7 +186,7 @@ describe('batch runs', () => {
     writeFileSync(join(out, 'facts.csv'), 'previous complete dataset\n');
     const child = spawn(process.execPath, [bin, input, '--out', out, '--quiet', '--jobs', '1'], { cwd: root });
     const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await midRun(out);
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     expect(readFileSync(join(out, 'facts.csv'), 'utf8')).toBe('previous complete dataset\n');
@@ -188,7 +204,7 @@ describe('batch runs', () => {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await midRun(out);
     child.kill('SIGINT');
     const code = await exited;
     expect(code).toBe(130);
