@@ -141,30 +141,43 @@ for (const size of [2, 4, 8]) {
   for (const d of [long, outL]) fs.rmSync(d, { recursive: true, force: true });
 }
 
-// the ceiling: one extraction loop alone, then two at once (separate processes, nothing shared)
-const loopScript = `
+// the extraction loop (read, extract, encode; no pool, no writing) in a process of its own, as
+// bin/extract.js sets it up: the same V8 flags, patterns and jieba loaded first. With `warmUp`, it
+// first runs over that folder and times only the pass over `input`; the caller times the whole
+// process (start-up included) for a cold run
+const loopScript = (input, warmUp) => `
   import v8 from 'node:v8';
   import fs from 'node:fs';
   const dist = ${JSON.stringify(path.join(root, 'dist'))};
-  // the flags bin/extract.js sets
   for (const flag of (await import(dist + '/v8-flags.js')).V8_FLAGS) v8.setFlagsFromString(flag);
+  const { loadPatterns } = await import(dist + '/patterns.js');
+  const { loadSegmenter } = await import(dist + '/segmenter.js');
   const { processPath } = await import(dist + '/process-file.js');
   const { encodeExtraction } = await import(dist + '/write/encode.js');
-  const inputs = (dir) => fs.readdirSync(dir).sort().map((f) => ({ path: dir + '/' + f, docId: f }));
+  loadPatterns();
+  loadSegmenter();
   const pass = async (dir) => {
     const t = performance.now();
-    for (const input of inputs(dir)) encodeExtraction((await processPath(input)).extraction, 'csv');
+    for (const f of fs.readdirSync(dir).sort()) encodeExtraction((await processPath({ path: dir + '/' + f, docId: f })).extraction, 'csv');
     return (performance.now() - t) / 1000;
   };
-  await pass(${JSON.stringify(small.dir)}); // warm-up: V8 compiles the hot code
-  console.log(JSON.stringify({ seconds: await pass(${JSON.stringify(dir)}) }));`;
-const loop = () =>
+  ${warmUp ? `await pass(${JSON.stringify(warmUp)});` : ''}
+  console.log(JSON.stringify({ seconds: await pass(${JSON.stringify(input)}) }));`;
+/** Runs the loop in a fresh process: the seconds of its timed pass and of the whole process. */
+const runLoop = (input, warmUp = null) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', loopScript], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const t = performance.now();
+    const child = spawn(process.execPath, ['--input-type=module', '-e', loopScript(input, warmUp)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out).seconds) : reject(new Error(`extraction loop exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve({ pass: JSON.parse(out).seconds, process: (performance.now() - t) / 1000 }) : reject(new Error(`extraction loop exited ${code}`)),
+    );
   });
+
+// the ceiling: the loop alone, then two at once (separate processes, nothing shared), each timed
+// after a warm-up on the small corpus
+const loop = async () => (await runLoop(dir, small.dir)).pass;
 const alone = [];
 const together = [];
 for (let r = 0; r < repeat; r++) {
@@ -186,25 +199,7 @@ const halves = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'bench-hal
 fs.readdirSync(dir)
   .sort()
   .forEach((name, i) => fs.linkSync(path.join(dir, name), path.join(halves[i % 2], name)));
-const coldScript = (input) => `
-  import v8 from 'node:v8';
-  import fs from 'node:fs';
-  const dist = ${JSON.stringify(path.join(root, 'dist'))};
-  for (const flag of (await import(dist + '/v8-flags.js')).V8_FLAGS) v8.setFlagsFromString(flag);
-  const { loadPatterns } = await import(dist + '/patterns.js');
-  const { loadSegmenter } = await import(dist + '/segmenter.js');
-  const { processPath } = await import(dist + '/process-file.js');
-  const { encodeExtraction } = await import(dist + '/write/encode.js');
-  loadPatterns();
-  loadSegmenter();
-  const dir = ${JSON.stringify(input)};
-  for (const f of fs.readdirSync(dir).sort()) encodeExtraction((await processPath({ path: dir + '/' + f, docId: f })).extraction, 'csv');`;
-const cold = (input) =>
-  new Promise((resolve, reject) => {
-    const t = performance.now();
-    const child = spawn(process.execPath, ['--input-type=module', '-e', coldScript(input)], { stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('close', (code) => (code === 0 ? resolve((performance.now() - t) / 1000) : reject(new Error(`cold extraction loop exited ${code}`))));
-  });
+const cold = async (input) => (await runLoop(input)).process;
 const oneCold = [];
 const twoCold = [];
 for (let r = 0; r < repeat; r++) {

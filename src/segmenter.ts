@@ -31,7 +31,7 @@ function instance(): Jieba {
   return jieba;
 }
 
-/** Loads jieba now (a worker does it before it says it is ready, so that no time limit falls inside the native load). */
+/** Loads jieba now (a worker does it before it takes its first document, so that no time limit falls inside the native load). */
 export function loadSegmenter(): void {
   instance();
 }
