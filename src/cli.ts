@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collectInputs, workersFor } from './inputs.js';
 import { WorkerPool } from './pool.js';
 import { Progress } from './progress.js';
 import type { Format } from './write/formats.js';
@@ -15,7 +16,7 @@ documents, facts, summary, org_units, glossary and diagnostics into --out (defau
 options:
   --out DIR        where the datasets go (default output/)
   --format F       csv (default, with datapackage.json), json, jsonl or parquet
-  --jobs N         worker threads (default: the number of cores)
+  --jobs N         worker threads (default: one per 6 MB of input, up to the number of cores)
   --resume         reuse the results of an earlier or interrupted run for unchanged files
   --timeout S      per-document time limit in seconds (default 60)
   --bom            CSV files begin with a UTF-8 byte-order mark (Excel)
@@ -65,6 +66,8 @@ function parse(argv: string[]) {
     out: values.out as string,
     format: format as Format,
     jobs,
+    /** --jobs was given: exactly that many workers, whatever the size of the run. */
+    jobsGiven: values.jobs !== undefined,
     quiet: values.quiet as boolean,
     resume: values.resume as boolean,
     bom: values.bom as boolean,
@@ -108,26 +111,32 @@ export async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   let pool: WorkerPool | null = null;
+  // the run closes the pool once it has it; until then this function does
+  let handedOver = false;
+  const onWarning = (m: string) => process.stderr.write(`extract: warning: ${m}\n`);
   try {
-    // the workers start first and load patterns and jieba while this thread loads the rest of the
-    // run (Zod, the schemas, the writers: ≈ 100 ms); a --resume may extract nothing, so its
-    // workers start only when a document needs one
-    pool = args.resume ? null : new WorkerPool(args.jobs, args.timeoutMs, args.format);
-    const { run } = await import('./run.js').catch(async (err: unknown) => {
-      await pool?.close(); // the run would have closed them
-      throw err;
-    });
+    // the workers start first and load patterns and jieba while this thread lists the inputs and
+    // loads the rest of the run (Zod, the schemas, the writers: ≈ 100 ms); a --resume may extract
+    // nothing, so its workers start only when a document needs one. Without --jobs the pool starts
+    // with one worker and grows when the inputs are many (inputs.ts, workersFor)
+    pool = args.resume ? null : new WorkerPool(args.jobsGiven ? args.jobs : 1, args.timeoutMs, args.format);
+    const inputs = await collectInputs(args.paths, onWarning);
+    const jobs = args.jobsGiven ? args.jobs : workersFor(inputs, args.jobs);
+    pool?.grow(jobs);
+    const { run } = await import('./run.js');
+    handedOver = true;
     const summary = await run(args.paths, {
       out: args.out,
       format: args.format,
-      jobs: args.jobs,
+      jobs,
+      inputs,
       workers: true,
       ...(pool ? { pool } : {}),
       timeoutMs: args.timeoutMs,
       resume: args.resume,
       bom: args.bom,
       signal: abort.signal,
-      onWarning: (m) => process.stderr.write(`extract: warning: ${m}\n`),
+      onWarning,
       onDocument: (document, done, total) => {
         if (document.status === 'failed') process.stderr.write(`${process.stderr.isTTY && !quiet ? '\r\x1b[K' : ''}extract: failed: ${document.doc_id}: ${document.error}\n`);
         progress.update(done, total);
@@ -139,7 +148,8 @@ export async function main(argv: string[]): Promise<number> {
         `extract: ${summary.documents} documents (${summary.ok} ok, ${summary.partial} partial, ${summary.failed} failed` +
           `${summary.reused ? `, ${summary.reused} reused` : ''}), ${summary.facts} facts, ` +
           `diagnostics ${d.error} error / ${d.warning} warning / ${d.info} info, ` +
-          `${summary.seconds.toFixed(2)} s (${(summary.documents / Math.max(summary.seconds, 1e-3)).toFixed(0)} docs/s) → ${args.out}\n`,
+          `${summary.seconds.toFixed(2)} s (${(summary.documents / Math.max(summary.seconds, 1e-3)).toFixed(0)} docs/s` +
+          `${summary.workers ? `, ${summary.workers} worker${summary.workers === 1 ? '' : 's'}` : ''}) → ${args.out}\n`,
       );
     }
     if (process.env.EXTRACT_STATS) {
@@ -155,6 +165,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`extract: ${e.code === 'ENOENT' ? `no such file or folder: ${e.path}` : e.message}\n`);
     return e.code === 'ENOENT' ? 2 : 1;
   } finally {
+    if (!handedOver) await pool?.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

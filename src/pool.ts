@@ -189,6 +189,18 @@ export class WorkerPool {
     given.forEach((tasks, slot) => this.post(slot, tasks));
   }
 
+  /** Worker threads in the pool (one replaced after a time-out counts once). */
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Adds workers until there are `size` (the command line grows a pool of one once it knows the run's inputs). */
+  grow(size: number): void {
+    if (this.closed) return;
+    while (this.slots.length < size) this.slots.push(this.spawn([]));
+    this.scheduleFeed();
+  }
+
   /** Reads and extracts one document in a worker. */
   run(input: InputFile): Promise<WorkerResult> {
     return new Promise((resolve) => {

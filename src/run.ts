@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { open, readdir, readFile, realpath, lstat, rm, stat } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import PQueue from 'p-queue';
 import { whenMissing } from './fs-util.js';
+import { collectInputs } from './inputs.js';
 import { PATTERNS_DIR } from './patterns.js';
 import { WorkerPool } from './pool.js';
 import { AHEAD, BATCH } from './worker-protocol.js';
@@ -32,6 +33,8 @@ export interface RunOptions {
    * the command line starts them before it loads the rest of the run. The run closes them.
    */
   readonly pool?: WorkerPool;
+  /** The inputs, when the caller has listed them already (`collectInputs` of the same paths): not listed again. */
+  readonly inputs?: InputFile[];
   /** Reuse the extractions of an earlier (interrupted or complete) run for unchanged files. */
   readonly resume?: boolean;
   readonly signal?: AbortSignal;
@@ -51,46 +54,11 @@ export interface RunSummary {
   readonly diagnostics: { error: number; warning: number; info: number };
   readonly files: string[];
   readonly seconds: number;
+  /** Worker threads the run started (0: nothing to extract, or extracted in this thread). */
+  readonly workers: number;
 }
 
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-
-/** Files under the given paths (folders walked recursively, sorted), each with its doc_id. */
-export async function collectInputs(paths: string[], warn: (m: string) => void = () => {}): Promise<InputFile[]> {
-  const out: InputFile[] = [];
-  const seen = new Set<string>();
-  const walk = async (dir: string, root: string): Promise<void> => {
-    const real = await realpath(dir);
-    if (seen.has(real)) {
-      warn(`skipped ${dir}: a link back to a folder already read`);
-      return;
-    }
-    seen.add(real);
-    const entries = await readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const p = join(dir, e.name);
-      if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
-      let isDir = e.isDirectory();
-      if (e.isSymbolicLink()) {
-        try {
-          isDir = (await stat(p)).isDirectory();
-        } catch (err) {
-          warn(`skipped ${p}: broken link (${(err as Error).message})`);
-          continue;
-        }
-      }
-      if (isDir) await walk(p, root);
-      else if (e.isFile() || e.isSymbolicLink()) out.push({ path: p, docId: relative(root, p).split(sep).join('/') });
-    }
-  };
-  for (const p of paths) {
-    const info = await lstat(p);
-    if (info.isDirectory() || (info.isSymbolicLink() && (await stat(p)).isDirectory())) await walk(p, p);
-    else out.push({ path: p, docId: basename(p) });
-  }
-  return out;
-}
+export { collectInputs } from './inputs.js';
 
 /** How results.txt lays out a document (rows, then the report entry); a change makes older states unusable. */
 const STATE_LAYOUT = 'rows+report-entry/3';
@@ -126,7 +94,7 @@ class Totals {
     this.diagnostics.info += counts.info;
   }
 
-  summary(documents: number, files: string[], t0: number): RunSummary {
+  summary(documents: number, files: string[], t0: number): Omit<RunSummary, 'workers'> {
     return { documents, ...this.status, reused: this.reused, facts: this.facts, diagnostics: { ...this.diagnostics }, files, seconds: (performance.now() - t0) / 1000 };
   }
 }
@@ -183,15 +151,16 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
   const start = () => new WorkerPool(Math.max(1, options.jobs), options.timeoutMs ?? 60_000, options.format);
   let pool: WorkerPool | null = options.pool ?? (options.workers && !options.resume ? start() : null);
   try {
-    return await extractAll(paths, options, () => (pool ??= start()), t0);
+    const summary = await extractAll(paths, options, () => (pool ??= start()), t0);
+    return { ...summary, workers: pool?.size ?? 0 };
   } finally {
     await pool?.close();
   }
 }
 
 /** The run itself; `workers()` gives the run's worker pool (started on first use when not already). */
-async function extractAll(paths: string[], options: RunOptions, workers: () => WorkerPool, t0: number): Promise<RunSummary> {
-  const inputs = await collectInputs(paths, options.onWarning);
+async function extractAll(paths: string[], options: RunOptions, workers: () => WorkerPool, t0: number): Promise<Omit<RunSummary, 'workers'>> {
+  const inputs = options.inputs ?? (await collectInputs(paths, options.onWarning));
   await removeStaleTemps(options.out);
   const writer = await DatasetWriter.open(options.out, options.format, { bom: options.bom ?? false });
   const report = await ReportWriter.open(options.out);

@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BYTES_PER_WORKER, workersFor } from '../src/inputs.js';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'extract.js');
@@ -169,6 +170,39 @@ describe('batch runs', () => {
     expect(docs[0]).toMatchObject({ doc_id: '!large.txt', status: 'failed' });
     expect(docs[0].error).toMatch(/out of memory: .* 64 MB heap/);
   }, 60_000);
+
+  it('starts one worker per 6 MB of input without --jobs, up to the number of cores', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batch-sizes-'));
+    const file = (name: string, size: number) => {
+      writeFileSync(join(dir, name), '');
+      truncateSync(join(dir, name), size); // sparse: the size without the bytes
+      return { path: join(dir, name), docId: name };
+    };
+    const small = [file('a.txt', 1000), file('b.txt', 2000)];
+    expect(workersFor(small, 8)).toBe(1);
+    expect(workersFor([], 8)).toBe(1);
+    const big = [...small, file('c.txt', BYTES_PER_WORKER)]; // just over one worker's worth
+    expect(workersFor(big, 8)).toBe(2);
+    expect(workersFor(big, 1)).toBe(1);
+    expect(workersFor([...big, file('d.txt', 3 * BYTES_PER_WORKER)], 8)).toBe(5);
+    expect(workersFor([...big, file('d.txt', 3 * BYTES_PER_WORKER)], 3)).toBe(3);
+    // a file that is gone counts for nothing here (its read fails the document, with the reason)
+    expect(workersFor([...small, { path: join(dir, 'missing.txt'), docId: 'missing.txt' }], 8)).toBe(1);
+  });
+
+  it('says how many workers a run used: one for a short run, more for a large one, as many as --jobs asks', () => {
+    const input = corpus(1);
+    const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
+    const workers = (r: ReturnType<typeof extract>) => Number(/docs\/s, (\d+) workers?\)/.exec(r.stderr)?.[1]);
+    expect(workers(extract([input, '--out', out]))).toBe(1);
+    expect(workers(extract([input, '--out', out, '--jobs', '2']))).toBe(2);
+    // 7 MB more input (a sparse file of NUL bytes: read in a moment, then failed as binary)
+    writeFileSync(join(input, 'zeros.txt'), '');
+    truncateSync(join(input, 'zeros.txt'), 7 * 1024 * 1024);
+    const r = extract([input, '--out', out]);
+    expect(r.stderr).toMatch(/failed: zeros\.txt: not a text document/);
+    expect(workers(r)).toBe(Math.min(2, availableParallelism()));
+  });
 
   it('prints plain progress lines and a summary when stderr is not a terminal', () => {
     const input = corpus(1);
