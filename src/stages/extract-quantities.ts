@@ -1,5 +1,5 @@
 import { scaleDecimal } from '../decimal.js';
-import { forEachMatch } from '../shapes.js';
+import { forEachMatch, objectList } from '../shapes.js';
 import type { Patterns } from '../patterns.js';
 
 export type Kind = 'money' | 'percent' | 'count';
@@ -83,7 +83,7 @@ function matchAll(text: string, patterns: Patterns): Raw[] {
 
 /** Numbers listed before `r` that share its unit: `各是4125.49,4143.91万元`. */
 function listBefore(text: string, r: Raw, floor: number): Raw[] {
-  const members: Raw[] = [];
+  const members: Raw[] = objectList();
   let pos = r.start;
   for (;;) {
     const window = text.slice(Math.max(floor, pos - 40), pos);
@@ -92,7 +92,9 @@ function listBefore(text: string, r: Raw, floor: number): Raw[] {
     const numStart = pos - window.length + m.index;
     if (numStart > 0 && /[\d.A-Za-z]/.test(text[numStart - 1] ?? '')) break;
     const number = m[0].replace(/\s*[,、]\s*$/, '');
-    members.unshift({ ...r, number: number.replace(/,/g, ''), start: numStart, end: numStart + number.length });
+    // a literal with the fields in Raw's order (a spread copy with fields written over it would
+    // have another hidden class than the matches it is listed with)
+    members.unshift({ kind: r.kind, number: number.replace(/,/g, ''), unitText: r.unitText, start: numStart, end: numStart + number.length, patternId: r.patternId });
     pos = numStart;
   }
   if (members.length === 0) return members;

@@ -244,7 +244,7 @@ function childOf(t: Trie, node: number, code: number): number {
  * a trie walk costs the length of the phrase instead of one try per phrase).
  */
 function findLongest(t: Trie, s: string): PhraseMatch[] {
-  const out: PhraseMatch[] = [];
+  const out = objectList<PhraseMatch>();
   const codes = t.codes;
   const rootChild = t.rootChild;
   const info = t.info;
