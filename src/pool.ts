@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { closeGate, createGate, type Gate } from './native-gate.js';
 import type { FileStamp, InputFile } from './process-file.js';
-import { AHEAD, createProgress, IDLE, type Progress, type ResultMessage, type TaskMessage, type WorkerOutcome } from './worker-protocol.js';
+import { AHEAD, createProgress, IDLE, LOADED, LOADED_AT, type Progress, type ResultMessage, type TaskMessage, type WorkerOutcome } from './worker-protocol.js';
 import type { EncodedDoc } from './write/encode.js';
 import type { Format } from './write/formats.js';
 
@@ -15,6 +15,7 @@ interface Task {
   readonly id: number;
   readonly input: InputFile;
   readonly resolve: (r: WorkerResult) => void;
+  readonly reject: (err: Error) => void;
 }
 
 interface Slot {
@@ -57,6 +58,8 @@ export class WorkerPool {
   private closed = false;
   private feeding: NodeJS.Immediate | null = null;
   private watch: NodeJS.Timeout | null = null;
+  /** Why no worker can start: every document from then on is refused with it. */
+  private broken: Error | null = null;
 
   constructor(
     size: number,
@@ -82,17 +85,22 @@ export class WorkerPool {
     });
     const slot: Slot = { worker, gate, progress, tasks, exited: false };
     worker.on('message', (msg: ResultMessage) => this.receive(slot, msg));
-    worker.on('error', (err: Error & { code?: string }) =>
+    worker.on('error', (err: Error & { code?: string }) => {
+      // a worker that dies before its patterns and jieba are loaded would die again in its
+      // replacement, for every document: the run ends with the reason instead
+      if (slot.progress[LOADED_AT] !== LOADED) return this.cannotStart(`a worker could not start: ${err.message}`);
       this.fail(
         slot,
         this.current(slot),
         err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `out of memory: the document needs more than the worker's ${WORKER_HEAP_MB} MB heap (EXTRACT_WORKER_HEAP_MB)` : `worker crashed: ${err.message}`,
         true,
-      ),
-    );
+      );
+    });
     worker.on('exit', (code) => {
       slot.exited = true;
-      if (!this.closed && slot.tasks.length) this.fail(slot, this.current(slot), `worker exited (code ${code})`, true);
+      if (this.closed || this.broken) return;
+      if (slot.progress[LOADED_AT] !== LOADED) return this.cannotStart(`a worker could not start: it exited (code ${code})`);
+      if (slot.tasks.length) this.fail(slot, this.current(slot), `worker exited (code ${code})`, true);
     });
     if (tasks.length) this.post(slot, tasks);
     return slot;
@@ -164,9 +172,18 @@ export class WorkerPool {
     this.scheduleFeed();
   }
 
+  /** No worker can start: every document given and every one to come is refused with the reason. */
+  private cannotStart(reason: string): void {
+    if (this.broken || this.closed) return;
+    this.broken = new Error(reason);
+    const refused = this.waiting.splice(0);
+    for (const slot of this.slots) refused.push(...slot.tasks.splice(0));
+    for (const task of refused) task.reject(this.broken);
+  }
+
   /** Hands the waiting documents out once this turn of the event loop has queued all it will. */
   private scheduleFeed(): void {
-    if (this.feeding || this.closed) return;
+    if (this.feeding || this.closed || this.broken) return;
     this.feeding = setImmediate(() => {
       this.feeding = null;
       this.feed();
@@ -196,15 +213,16 @@ export class WorkerPool {
 
   /** Adds workers until there are `size` (the command line grows a pool of one once it knows the run's inputs). */
   grow(size: number): void {
-    if (this.closed) return;
+    if (this.closed || this.broken) return;
     while (this.slots.length < size) this.slots.push(this.spawn([]));
     this.scheduleFeed();
   }
 
   /** Reads and extracts one document in a worker. */
   run(input: InputFile): Promise<WorkerResult> {
-    return new Promise((resolve) => {
-      this.waiting.push({ id: this.nextId++, input, resolve });
+    return new Promise((resolve, reject) => {
+      if (this.broken) return reject(this.broken);
+      this.waiting.push({ id: this.nextId++, input, resolve, reject });
       this.scheduleFeed();
     });
   }

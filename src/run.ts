@@ -193,6 +193,13 @@ async function extractAll(paths: string[], options: RunOptions, workers: () => W
   let done = 0;
   let flushing = Promise.resolve();
   let wake: (() => void) | null = null;
+  // what stops the run for every document (a worker that cannot start, a dataset that cannot be
+  // written): the run ends with it instead of failing each document in turn
+  let fatal: unknown = null;
+  const stop = (err: unknown) => {
+    fatal ??= err;
+    wake?.();
+  };
   const flush = async () => {
     while (pending.has(next)) {
       const x = pending.get(next) as EncodedDoc;
@@ -232,11 +239,13 @@ async function extractAll(paths: string[], options: RunOptions, workers: () => W
   try {
     for (let i = 0; i < inputs.length; i++) {
       if (options.signal?.aborted) throw new Error('interrupted');
-      while (i - next >= window) await new Promise<void>((resolve) => (wake = resolve));
-      void queue.add(() => extractOne(inputs[i] as InputFile, i));
+      if (fatal) throw fatal;
+      while (i - next >= window && !fatal) await new Promise<void>((resolve) => (wake = resolve));
+      void queue.add(() => extractOne(inputs[i] as InputFile, i).catch(stop));
       if (queue.size > inFlight) await queue.onSizeLessThan(inFlight);
     }
     await queue.onIdle();
+    if (fatal) throw fatal;
     await flushing;
     if (options.signal?.aborted) throw new Error('interrupted');
     const files = await writer.commit();

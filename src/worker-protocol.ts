@@ -34,14 +34,19 @@ export const HOLD_MS = 50;
 export const AHEAD = 2 * BATCH;
 
 /**
- * Shared memory a worker writes before each document: [task id or IDLE, Date.now() at its start].
- * The pool reads it to cut off a document past its time limit, whatever the worker is doing.
+ * Shared memory a worker writes before each document: [task id or IDLE, Date.now() at its start,
+ * LOADED once its patterns and jieba are loaded]. The pool reads it to cut off a document past its
+ * time limit, whatever the worker is doing, and to tell a worker that could not start (which ends
+ * the run) from one that crashed on a document (which fails that document).
  */
 export type Progress = Float64Array;
 export const IDLE = -1;
+/** Index of the start-up flag in Progress, and its value once the worker is ready. */
+export const LOADED_AT = 2;
+export const LOADED = 1;
 
 export function createProgress(): Progress {
-  const p = new Float64Array(new SharedArrayBuffer(16));
+  const p = new Float64Array(new SharedArrayBuffer(24));
   p[0] = IDLE;
   return p;
 }

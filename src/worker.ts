@@ -5,7 +5,7 @@ import { type InputFile, processPath } from './process-file.js';
 import { loadSegmenter } from './segmenter.js';
 import { encodeExtraction } from './write/encode.js';
 import type { Format } from './write/formats.js';
-import { BATCH, HOLD_MS, IDLE, type Progress, type ResultMessage, type TaskMessage, type WorkerOutcome } from './worker-protocol.js';
+import { BATCH, HOLD_MS, IDLE, LOADED, LOADED_AT, type Progress, type ResultMessage, type TaskMessage, type WorkerOutcome } from './worker-protocol.js';
 
 /**
  * A worker thread of the pool: patterns compiled and jieba's dictionary loaded once, when the
@@ -20,6 +20,7 @@ const { gate, format, progress } = workerData as { gate: Gate; format: Format; p
 useGate(gate);
 loadPatterns();
 loadSegmenter();
+progress[LOADED_AT] = LOADED;
 
 const queue: Array<{ id: number; input: InputFile }> = [];
 let running = false;

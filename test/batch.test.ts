@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -170,6 +170,26 @@ describe('batch runs', () => {
     expect(docs[0]).toMatchObject({ doc_id: '!large.txt', status: 'failed' });
     expect(docs[0].error).toMatch(/out of memory: .* 64 MB heap/);
   }, 60_000);
+
+  it('ends the run with the reason when no worker can start, leaving the previous datasets whole', () => {
+    // a copy of the tool whose patterns the workers cannot load (quantities.json is not JSON);
+    // the main thread never reads that file, so only the workers fail
+    const tool = mkdtempSync(join(tmpdir(), 'batch-tool-'));
+    for (const d of ['bin', 'dist', 'patterns']) cpSync(join(root, d), join(tool, d), { recursive: true });
+    cpSync(join(root, 'package.json'), join(tool, 'package.json'));
+    symlinkSync(join(root, 'node_modules'), join(tool, 'node_modules'));
+    writeFileSync(join(tool, 'patterns', 'quantities.json'), '{ not json');
+    const input = corpus(3);
+    const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
+    expect(extract([input, '--out', out, '--quiet']).status).toBe(0);
+    const before = readFileSync(join(out, 'documents.csv'), 'utf8');
+    const r = spawnSync(process.execPath, [join(tool, 'bin', 'extract.js'), input, '--out', out, '--jobs', '2'], { encoding: 'utf8', timeout: 50_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^extract: a worker could not start: .*JSON/m);
+    // not a failed row per document: the run stopped before writing any
+    expect(r.stderr).not.toMatch(/extract: failed:/);
+    expect(readFileSync(join(out, 'documents.csv'), 'utf8')).toBe(before);
+  });
 
   it('starts one worker per 6 MB of input without --jobs, up to the number of cores', () => {
     const dir = mkdtempSync(join(tmpdir(), 'batch-sizes-'));
