@@ -19,7 +19,7 @@ import {
 import { runChecks } from './checks/index.js';
 import { summarize } from './rows.js';
 import type { TextView } from './formats/html.js';
-import { Classifier } from './stages/classify.js';
+import { Classifier } from './stages/classify/index.js';
 import { extractDocumentFacts } from './stages/document-facts.js';
 import { extractQuantities } from './stages/extract-quantities.js';
 import { extractGlossary } from './stages/glossary.js';
@@ -125,6 +125,7 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
       item: p.item,
       code: p.code,
       role: p.role,
+      basis: p.basis,
       value: Number(p.value),
       unit: p.quantity.unit,
       raw: text.slice(span.start, span.end),

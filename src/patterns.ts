@@ -63,6 +63,56 @@ const RoleRule = z.object({
 });
 const RolesFile = z.object({ rules: z.array(RoleRule), negative: z.string() });
 
+const Cue = z.object({
+  id: z.string(),
+  what: z.string(),
+  pattern: z.string(),
+  examples: z.array(z.string()).min(1),
+  counterexamples: z.array(z.string()).min(1),
+});
+const CuesFile = z.object({ cues: z.array(Cue) });
+/** The cues the classifier asks for by id (patterns/cues.json must have each). */
+export const CUE_IDS = [
+  'enumeration-open',
+  'enumeration-any',
+  'increase',
+  'decrease',
+  'comparison-with',
+  'comparison-object',
+  'share-parent',
+  'reason',
+  'bare-total',
+  'count-trail-stop',
+  'count-filler',
+  'none-reason',
+  'template-alternative',
+  'sentence-end',
+] as const;
+export type CueId = (typeof CUE_IDS)[number];
+
+export interface CompiledCue {
+  readonly id: CueId;
+  readonly what: string;
+  /** The cue without flags beyond `u` (for test and exec). */
+  readonly regex: RegExp;
+  readonly examples: string[];
+  readonly counterexamples: string[];
+}
+
+function compileCues(): Record<CueId, CompiledCue> {
+  const file = CuesFile.parse(readJson('cues.json'));
+  const byId = new Map(file.cues.map((c) => [c.id, c]));
+  const out = {} as Record<CueId, CompiledCue>;
+  for (const id of CUE_IDS) {
+    const c = byId.get(id);
+    if (!c) throw new Error(`patterns/cues.json: no cue "${id}"`);
+    out[id] = { id, what: c.what, regex: new RegExp(c.pattern, 'u'), examples: c.examples, counterexamples: c.counterexamples };
+  }
+  const unknown = file.cues.filter((c) => !(CUE_IDS as readonly string[]).includes(c.id));
+  if (unknown.length) throw new Error(`patterns/cues.json: unknown cue(s) ${unknown.map((c) => c.id).join(', ')}`);
+  return out;
+}
+
 export type MetricEntry = z.infer<typeof MetricEntry>;
 export type QuantityKind = z.infer<typeof QuantityPattern>['kind'];
 
@@ -110,6 +160,7 @@ export interface Patterns {
   readonly itemized: Record<string, string[]>;
   readonly roles: CompiledRoleRule[];
   readonly negative: RegExp;
+  readonly cues: Record<CueId, CompiledCue>;
   readonly subjects: Subject[];
   readonly renames: ReadonlyArray<{ oldName: string; code: string; newName: string }>;
 }
@@ -266,6 +317,7 @@ function compile(): Patterns {
       source: rule.pattern,
     })),
     negative: new RegExp(`(?:${r.negative})`, 'gu'),
+    cues: compileCues(),
     subjects: parseTsv('subjects.tsv').map((row) => {
       const s = SubjectRow.parse(row);
       return { ...s, years: s.years ? s.years.split(',').map(Number) : [] };

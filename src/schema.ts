@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadMetricEntries } from './patterns.js';
+import { BASES } from './stages/classify/types.js';
 
 export const SECTIONS = ['overview', 'income', 'expenditure', 'three_public', 'other', 'glossary'] as const;
 export const ROLES = [
@@ -49,6 +50,7 @@ export const FactRow = z
     item: z.string(),
     code: z.string().regex(/^(?:\d{3}|\d{5}|\d{7})?$/),
     role: z.enum(ROLES),
+    basis: z.enum(BASES),
     value: finite,
     unit: z.string().min(1),
     raw: z.string().min(1),
@@ -126,7 +128,7 @@ export type Dataset = (typeof DATASETS)[number];
 
 export const COLUMNS: Record<Exclude<Dataset, 'summary'>, string[]> = {
   documents: Object.keys(DocumentRow.shape),
-  facts: ['doc_id', 'section', 'metric', 'item', 'code', 'role', 'value', 'unit', 'raw', 'start', 'end', 'line', 'page'],
+  facts: ['doc_id', 'section', 'metric', 'item', 'code', 'role', 'basis', 'value', 'unit', 'raw', 'start', 'end', 'line', 'page'],
   org_units: Object.keys(OrgUnitRow.shape),
   glossary: Object.keys(GlossaryRow.shape),
   diagnostics: Object.keys(DiagnosticRow.shape),

@@ -25,8 +25,8 @@ const norm = (s: string | undefined) =>
 describe.each(cases)('golden %s', (name) => {
   const text = readFileSync(join(root, name, 'input.txt'), 'utf8');
   const x = extractText(text, { docId: `${name}.txt` });
-  const facts = x.facts.map(({ section, metric, item, code, role, value, unit, raw, start, end, line }) => ({
-    section, metric, item, code, role, value, unit, raw, start, end, line,
+  const facts = x.facts.map(({ section, metric, item, code, role, basis, value, unit, raw, start, end, line }) => ({
+    section, metric, item, code, role, basis, value, unit, raw, start, end, line,
   }));
 
   it('matches the reviewed expected facts', () => {

@@ -72,7 +72,7 @@ describe('CSV for Excel', () => {
     expect(glossary).toContain("'+号"); // a full-width ＋ is read as + and escaped the same way
     expect(glossary).not.toMatch(/(^|,)"?[=+@]/m);
     const facts = readFileSync(join(out, 'facts.csv'), 'utf8');
-    expect(facts).toMatch(/,value,1000000,CNY,100万元,/);
+    expect(facts).toMatch(/,value,clause,1000000,CNY,100万元,/);
   });
   it('--bom begins every CSV with a byte-order mark, and only then', () => {
     const a = mkdtempSync(join(tmpdir(), 'csv-out-'));

@@ -40,6 +40,13 @@ describe('every heading style passes its own examples', () => {
   }
 });
 
+describe('every classifier cue passes its own examples', () => {
+  for (const cue of Object.values(patterns.cues)) {
+    for (const ex of cue.examples) it(`${cue.id} matches ${JSON.stringify(ex)}`, () => expect(cue.regex.test(ex)).toBe(true));
+    for (const bad of cue.counterexamples) it(`${cue.id} does not match ${JSON.stringify(bad)}`, () => expect(cue.regex.test(bad)).toBe(false));
+  }
+});
+
 describe('pattern data', () => {
   it('maps every metric phrase to a metric of the SPEC shape', () => {
     for (const e of patterns.metrics) {

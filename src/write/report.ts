@@ -55,7 +55,7 @@ export function documentEntry(x: Extraction, text: string): string {
     head: [d.org, d.year, d.doc_type, d.status, d.facts, d.errors, d.warnings, d.infos],
     metrics: metrics.sort(),
     text,
-    facts: x.facts.map((f) => [f.section, f.metric, f.item, f.code, f.role, f.value, f.unit, f.raw, f.start, f.end]),
+    facts: x.facts.map((f) => [f.section, f.metric, f.item, f.code, f.role, f.value, f.unit, f.raw, f.start, f.end, f.basis]),
     diagnostics: x.diagnostics.map((g) => [g.rule, g.severity, g.message, g.evidence, g.start]),
   });
 }
@@ -193,9 +193,9 @@ if (/^docs-[0-9]+\\.js$/.test(bundle)) {
 function show(ids) {
   details.replaceChildren();
   for (const i of ids) {
-    const [section, metric, item, code, role, value, unit, raw] = data.facts[i];
+    const [section, metric, item, code, role, value, unit, raw, , , basis] = data.facts[i];
     const table = document.createElement('table');
-    for (const [k, v] of [['metric', metric], ['item', item], ['code', code], ['role', role], ['value', fmt(value) + ' ' + unit], ['section', section], ['raw', raw]]) {
+    for (const [k, v] of [['metric', metric], ['item', item], ['code', code], ['role', role], ['value', fmt(value) + ' ' + unit], ['section', section], ['raw', raw], ['basis', basis]]) {
       const tr = table.insertRow(); tr.insertCell().textContent = k; const td = tr.insertCell(); td.textContent = v; td.className = 'v-' + k;
     }
     details.append(table);

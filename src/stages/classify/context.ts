@@ -1,0 +1,210 @@
+import type { Patterns } from '../../patterns.js';
+import type { Quantity } from '../extract-quantities.js';
+import { UNIT_NAME } from '../org-units.js';
+import { compact, compactText, offsetOf, type PhraseMatcher } from '../phrases.js';
+import type { Heading, Section, Segmentation } from '../segment.js';
+import type { SubjectMaker } from './subjects.js';
+import { lastClause, maskForSubject } from './text.js';
+import type { ClassKind, Subject } from './types.js';
+
+/** A 类/款/项 path: 一般公共服务(类)人大事务(款)行政运行(项). */
+export const PATH = /([\u4e00-\u9fff、]+?)\((?:类)\)([\u4e00-\u9fff、]+?)\((?:款)\)(?:([\u4e00-\u9fff、]+?)\((?:项)\))?/gu;
+
+export interface PathHit {
+  readonly end: number;
+  readonly names: readonly string[];
+}
+
+/** What one line says once for all its quantities: family markers, 类/款/项 paths, classification cues. */
+interface LineScan {
+  readonly families: ReadonlyArray<{ end: number; family: string }>;
+  readonly paths: readonly PathHit[];
+  readonly economic: readonly number[];
+  readonly functional: readonly number[];
+}
+
+/** What is known of one quantity when its subject is looked for. */
+export interface Site {
+  readonly q: Quantity;
+  readonly text: string;
+  /** The text since the sentence began or the last quantity ended, whichever is later. */
+  readonly lead: string;
+  /** The last clause of the lead, as written, and compact (quotes and spaces out). */
+  readonly clauseRaw: string;
+  readonly clause: string;
+  readonly maskedClause: string;
+  readonly maskedLead: string;
+  /** The expenditure family in force (general_budget_expenditure …). */
+  readonly family: string;
+  readonly group: string | null;
+  readonly classKind: ClassKind | null;
+  readonly headings: readonly Heading[];
+  readonly section: Section | null;
+  /** The last 类/款/项 path of the line before the quantity. */
+  readonly pathHit: PathHit | undefined;
+  /** The subject a list cue (其中, 包括 …) opened, whose lines the quantity may be. */
+  readonly enumParent: Subject | null;
+  /** The subject placed last in this line or sentence. */
+  readonly lineSubj: Subject | null;
+  /** The title of the org-unit block (1.办公室 …) the quantity stands in, else null. */
+  readonly orgUnit: string | null;
+}
+
+/**
+ * Walks a document's quantities in order and says, for each, what its line, sentence, clause and
+ * headings hold. The subject placed for a quantity is told back (`placed`), so the next ones of
+ * the line can go on with it.
+ */
+export class Walk {
+  private lineStart = -1;
+  private lineEnd = -1;
+  private scan: LineScan = { families: [], paths: [], economic: [], functional: [] };
+  /** How far into the line's markers the quantities have gone (a long line has thousands: each passed once). */
+  private passed = { families: 0, paths: 0, economic: 0, functional: 0 };
+  private prevEnd = 0;
+  private lineSubj: Subject | null = null;
+  private enumParent: Subject | null = null;
+  private readonly enumOpen: RegExp;
+  private readonly enumAny: RegExp;
+  private readonly sentenceEnd: RegExp;
+
+  constructor(
+    private readonly text: string,
+    private readonly seg: Segmentation,
+    private readonly patterns: Patterns,
+    private readonly phrases: PhraseMatcher,
+    private readonly maker: SubjectMaker,
+  ) {
+    this.enumOpen = patterns.cues['enumeration-open'].regex;
+    this.enumAny = patterns.cues['enumeration-any'].regex;
+    this.sentenceEnd = patterns.cues['sentence-end'].regex;
+  }
+
+  site(q: Quantity): Site {
+    const { text } = this;
+    if (q.start > this.lineEnd) this.enterLine(q);
+    const lineStart = this.lineStart;
+    let sentenceStart = lineStart;
+    for (let i = q.start - 1; i >= Math.max(lineStart, this.prevEnd); i--) {
+      if (this.sentenceEnd.test(text.charAt(i))) {
+        sentenceStart = i + 1;
+        break;
+      }
+    }
+    const newSentence = sentenceStart > this.prevEnd;
+    const lead = text.slice(Math.max(sentenceStart, this.prevEnd), q.start);
+    if (newSentence && !this.enumOpen.test(lead)) {
+      // a list goes on into the next sentence only when nothing but a sentence mark lies between
+      const between = text.slice(this.prevEnd, sentenceStart).replace(/[。;；]/g, '');
+      if (!/^\s*$/.test(between)) this.enumParent = null;
+    }
+    if (this.enumAny.test(lead) && this.lineSubj) this.enumParent = this.lineSubj;
+
+    const headings = this.seg.headingsAt(q.start);
+    const { scan, passed } = this;
+    while (passed.families < scan.families.length && (scan.families[passed.families]?.end ?? 0) <= q.start) passed.families++;
+    while (passed.paths < scan.paths.length && (scan.paths[passed.paths]?.end ?? 0) <= q.start) passed.paths++;
+    while (passed.economic < scan.economic.length && (scan.economic[passed.economic] ?? 0) < q.start) passed.economic++;
+    while (passed.functional < scan.functional.length && (scan.functional[passed.functional] ?? 0) < q.start) passed.functional++;
+    const family = scan.families[passed.families - 1]?.family ?? this.headingFamily(headings);
+    const economic = passed.economic > 0 || headings.some((h) => h.title.includes('经济分类'));
+    const classKind: ClassKind | null = economic ? 'economic' : passed.functional > 0 ? 'function' : null;
+    const clauseRaw = lastClause(lead);
+    const clause = compactText(clauseRaw);
+    const section = this.seg.sectionAt(q.start);
+    // org-unit descriptions (1.办公室 … 人员编制11名) belong to org_units, not to the document's staff
+    const inner = headings[0];
+    const orgUnit = section === 'overview' && inner && inner.level >= 3 && UNIT_NAME.test(inner.title) ? inner.title : null;
+    return {
+      q,
+      text,
+      lead,
+      clauseRaw,
+      clause,
+      maskedClause: maskForSubject(clause, this.patterns),
+      maskedLead: maskForSubject(compactText(lead), this.patterns),
+      family,
+      group: this.enumParent?.group ?? this.lineSubj?.group ?? null,
+      classKind,
+      headings,
+      section,
+      pathHit: scan.paths[passed.paths - 1],
+      enumParent: this.enumParent,
+      lineSubj: this.lineSubj,
+      orgUnit,
+    };
+  }
+
+  /** Tells the walk how a quantity ended: placed with a subject, or not (null). */
+  placed(q: Quantity, subject: Subject | null, keep: boolean): void {
+    if (keep && subject) this.lineSubj = subject;
+    this.prevEnd = q.end;
+  }
+
+  /** Moves to the line of `q`: a new paragraph forgets the subject of the line before. */
+  private enterLine(q: Quantity): void {
+    const { text } = this;
+    let begin = this.lineEnd + 1;
+    let end = text.indexOf('\n', begin);
+    if (end < 0) end = text.length;
+    while (end < q.start) {
+      begin = end + 1;
+      end = text.indexOf('\n', begin);
+      if (end < 0) end = text.length;
+    }
+    const first = this.lineStart < 0;
+    this.lineStart = begin;
+    this.lineEnd = end;
+    // a line goes on with the subject of the one before unless a sentence ended, a blank line or a heading starts a paragraph
+    const between = text.slice(this.prevEnd, begin);
+    const heading = this.seg.headingsAt(q.start)[0];
+    const sentenceEnded = /[。；;!！?？]\s*$/.test(text.slice(Math.max(0, begin - 3), begin));
+    if (first || sentenceEnded || /\n\s*\n/.test(between) || (heading && heading.start >= this.prevEnd)) {
+      this.lineSubj = null;
+      this.enumParent = null;
+    }
+    this.prevEnd = begin;
+    this.scan = this.scanLine(begin, end);
+    this.passed = { families: 0, paths: 0, economic: 0, functional: 0 };
+  }
+
+  /** Family markers and 类/款/项 paths of one line, found once, with their ends in the normal text. */
+  private scanLine(lineStart: number, lineEnd: number): LineScan {
+    const line = this.text.slice(lineStart, lineEnd);
+    const at = (word: string) => {
+      const found: number[] = [];
+      for (let i = line.indexOf(word); i >= 0; i = line.indexOf(word, i + 1)) found.push(lineStart + i);
+      return found;
+    };
+    const c = compact(line);
+    const endOf = (i: number) => (i > 0 ? lineStart + offsetOf(c, i - 1) : lineStart) + 1;
+    const families: Array<{ end: number; family: string }> = [];
+    for (const m of this.phrases.find(c.text)) {
+      const family = this.maker.familyOf(m);
+      if (family) families.push({ end: endOf(m.end), family });
+    }
+    const paths: PathHit[] = [];
+    if (c.text.includes('(类)')) {
+      for (const m of c.text.matchAll(PATH)) {
+        const names = [m[1], m[2], m[3]].filter((n): n is string => Boolean(n));
+        paths.push({ end: endOf(m.index + m[0].length), names });
+      }
+    }
+    return { families, paths, economic: at('经济分类'), functional: at('功能分类') };
+  }
+
+  private readonly headingFamilies = new Map<Heading, string | null>();
+
+  /** The expenditure family the headings above name (innermost first), else plain expenditure. */
+  private headingFamily(headings: readonly Heading[]): string {
+    for (const h of headings) {
+      let f = this.headingFamilies.get(h);
+      if (f === undefined) {
+        f = this.maker.familyIn(h.title);
+        this.headingFamilies.set(h, f);
+      }
+      if (f !== null) return f;
+    }
+    return 'expenditure';
+  }
+}

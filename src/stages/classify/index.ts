@@ -1,0 +1,111 @@
+import { negateDecimal } from '../../decimal.js';
+import type { Patterns } from '../../patterns.js';
+import type { Quantity } from '../extract-quantities.js';
+import { cleanItem } from '../items.js';
+import type { PhraseMatcher } from '../phrases.js';
+import type { Section, Segmentation } from '../segment.js';
+import { type Site, Walk } from './context.js';
+import { type Outcome, RESOLVERS, type Run } from './resolvers.js';
+import { roleOf } from './roles.js';
+import { SubjectMaker } from './subjects.js';
+import type { Basis, DocContext, Placed, Role, Subject } from './types.js';
+
+export type { Basis, DocContext, Placed, Role } from './types.js';
+export { BASES } from './types.js';
+
+/**
+ * Places each quantity of a document: what it is about (a metric, an item and its code) and its
+ * role. The subject comes from the first resolver that finds one (resolvers.ts), the role from the
+ * words of its clause (roles.ts); a quantity no resolver places is `unmapped`, never guessed.
+ */
+export class Classifier {
+  private readonly maker: SubjectMaker;
+
+  constructor(
+    private readonly patterns: Patterns,
+    private readonly phrases: PhraseMatcher,
+    private readonly ctx: DocContext,
+  ) {
+    this.maker = new SubjectMaker(patterns, phrases);
+  }
+
+  classify(text: string, quantities: readonly Quantity[], seg: Segmentation): Placed[] {
+    const out: Placed[] = [];
+    const walk = new Walk(text, seg, this.patterns, this.phrases, this.maker);
+    for (const q of quantities) {
+      const site = walk.site(q);
+      const found = this.resolve(site);
+      if (found === null) {
+        this.place(out, site, null);
+        walk.placed(q, null, false);
+        continue;
+      }
+      if (found.kind === 'skip') {
+        walk.placed(q, null, false); // 无 before words the tool cannot place is no quantity
+        continue;
+      }
+      if (found.kind === 'unmapped') {
+        out.push(unmapped(q, found.item, 'value', q.value, site.section, 'unplaced'));
+        walk.placed(q, null, false);
+        continue;
+      }
+      const placed = this.place(out, site, found.subject);
+      walk.placed(q, placed, true);
+    }
+    return out;
+  }
+
+  /** The first outcome of the resolvers, in order; null when none places the quantity. */
+  private resolve(site: Site): Outcome | null {
+    const run: Run = {
+      patterns: this.patterns,
+      maker: this.maker,
+      want: { q: site.q, family: site.family, group: site.group, classKind: site.classKind },
+      blockedTrail: null,
+    };
+    for (const r of RESOLVERS) {
+      const outcome = r.resolve(site, run);
+      if (outcome) return outcome;
+    }
+    return null;
+  }
+
+  /**
+   * Adds a quantity's rows: its role from the clause's words (the subject's phrase left out), then
+   * one row per metric the subject names, or one unmapped row (no subject, an org-unit block, a
+   * percentage without a role). Returns the subject when it was placed (the line goes on with it).
+   */
+  private place(out: Placed[], site: Site, subj: Subject | null): Subject | null {
+    const { q, clause, section } = site;
+    const cue = subj?.phrase ? clause.replace(subj.phrase, '') : clause;
+    const { role, negative } = q.none ? { role: 'value' as Role, negative: false } : roleOf(this.patterns, this.ctx, q, cue);
+    const value = negative ? negateDecimal(q.value) : q.value;
+    if (site.orgUnit !== null) {
+      out.push(unmapped(q, site.orgUnit, role, value, section, 'org-unit'));
+      return null;
+    }
+    // a percentage whose role the words do not give cannot be a money metric's value
+    if (!subj || (q.kind === 'percent' && role === 'value')) {
+      out.push(unmapped(q, cleanItem(site.clauseRaw), role, value, section, 'unplaced'));
+      return null;
+    }
+    const metrics = q.list && subj.metrics.length === q.list.size ? [subj.metrics[q.list.index] as string] : subj.metrics;
+    for (const metric of metrics) {
+      out.push({ quantity: q, metric, item: subj.item, code: subj.code, role, value, section: section ?? sectionOfMetric(metric), basis: subj.basis });
+    }
+    return subj;
+  }
+}
+
+function unmapped(q: Quantity, item: string, role: Role, value: string, section: Section | null, basis: Basis): Placed {
+  return { quantity: q, metric: 'unmapped', item, code: '', role, value, section, basis };
+}
+
+function sectionOfMetric(metric: string): Section | null {
+  if (metric.startsWith('income.')) return 'income';
+  if (metric.startsWith('three_public.')) return 'three_public';
+  if (/^(staff|org)\./.test(metric)) return 'overview';
+  if (/^(operating_costs|procurement|assets|performance|purchased_services|key_projects|special_transfers|meetings|training)\./.test(metric)) return 'other';
+  if (/expenditure|balance/.test(metric)) return 'expenditure';
+  return null;
+}

@@ -1,0 +1,180 @@
+import { derivedFrom, type MetricEntry, type Patterns } from '../../patterns.js';
+import type { Quantity } from '../extract-quantities.js';
+import { cleanItem } from '../items.js';
+import { compactText, type PhraseInfo, type PhraseMatch, type PhraseMatcher } from '../phrases.js';
+import { rowOfCode } from './codes.js';
+import type { Basis, ClassKind, Subject } from './types.js';
+
+/** The item metric of each listed word (the first in patterns' order whose words hold it). */
+const itemizedMetrics = derivedFrom((patterns) => {
+  const index = new Map<string, string>();
+  for (const [metric, words] of Object.entries(patterns.itemized)) for (const w of words) if (!index.has(w)) index.set(w, metric);
+  return index;
+});
+
+/** The expenditure family a phrase names: its own (一般公共预算…) or that of the total it names. */
+function familyNamed(info: PhraseInfo): string | null {
+  if (info.family) return info.family;
+  for (const e of info.metrics) {
+    if (e.weak) continue;
+    for (const x of Array.isArray(e.metric) ? e.metric : [e.metric]) {
+      const f = /^((?:\w+_)?expenditure)\.(?:total|current_year)$/.exec(x)?.[1];
+      if (f) return f;
+    }
+  }
+  return null;
+}
+
+/** What the subject resolvers need to know of a quantity besides the phrases. */
+export interface Want {
+  readonly q: Quantity;
+  readonly family: string;
+  readonly group: string | null;
+  readonly classKind: ClassKind | null;
+}
+
+/** Turns phrase matches into subjects for a quantity: which metric a phrase names, in which family. */
+export class SubjectMaker {
+  constructor(
+    readonly patterns: Patterns,
+    readonly phrases: PhraseMatcher,
+  ) {}
+
+  acceptable(entry: MetricEntry, q: Quantity, group: string | null): boolean {
+    if (entry.inGroup && entry.group !== group) return false;
+    if (q.kind === 'count') return Boolean(entry.countOnly || entry.counts?.[q.unit] || entry.itemMetric === entry.metric);
+    return !entry.countOnly;
+  }
+
+  metricsOf(entry: MetricEntry, q: Quantity, family: string): string[] {
+    const countMetric = q.kind === 'count' ? entry.counts?.[q.unit] : undefined;
+    if (countMetric) return [countMetric];
+    const list = Array.isArray(entry.metric) ? entry.metric : [entry.metric];
+    return list.map((m) => m.replace('{family}', family));
+  }
+
+  /** Whether a subject can be the subject of `q` (a count only of a counted subject and back). */
+  compatible(s: Subject, q: Quantity): boolean {
+    if (q.kind === 'count') return s.countOnly || Boolean(s.entry?.counts?.[q.unit]);
+    return !s.countOnly;
+  }
+
+  itemMetricOf(word: string): string | undefined {
+    return itemizedMetrics(this.patterns).get(word);
+  }
+
+  familyOf(m: PhraseMatch): string | null {
+    return familyNamed(m.info);
+  }
+
+  /** The expenditure family named last in `text` (a line or heading), or null. */
+  familyIn(text: string): string | null {
+    let family: string | null = null;
+    for (const m of this.phrases.find(compactText(text))) family = this.familyOf(m) ?? family;
+    return family;
+  }
+
+  /** The subject a phrase names for the quantity, or null (a metric it cannot take, no subject). */
+  fromMatch(m: PhraseMatch, want: Want, allowWeak: boolean, basis: Basis): Subject | null {
+    const { q, family, group, classKind } = want;
+    const entry = m.info.metrics.find((e) => this.acceptable(e, q, group) && (allowWeak || !e.weak));
+    if (entry) {
+      return {
+        entry,
+        metrics: this.metricsOf(entry, q, family),
+        item: this.itemMetricOf(m.text) ? m.text : '',
+        code: '',
+        phrase: m.text,
+        group: entry.group ?? null,
+        countOnly: Boolean(entry.countOnly),
+        basis,
+      };
+    }
+    if (!m.info.subjects.length || q.kind === 'count') return null;
+    const subjects = m.info.subjects;
+    const pick = subjects.find((s) => s.kind === (classKind ?? 'function')) ?? subjects.find((s) => s.kind === 'function') ?? subjects[0];
+    if (!pick) return null;
+    const codes = new Set(subjects.map((s) => s.code));
+    // a name the table gives two codes (行政运行 under many 款) keeps a code only where it is certain
+    const code = codes.size === 1 || classKind ? pick.code : pick.code.length <= 5 ? pick.code : '';
+    return {
+      entry: null,
+      metrics: [`${family}.${pick.kind === 'economic' ? 'by_economic' : 'by_function'}`],
+      item: m.text,
+      code,
+      phrase: m.text,
+      group: null,
+      countOnly: false,
+      basis,
+    };
+  }
+
+  /** The last phrase of `s` that names a subject for the quantity (phrases over a `#` mask left out). */
+  pickLast(s: string, want: Want, allowWeak: boolean, basis: Basis): Subject | null {
+    const matches = this.phrases.find(s);
+    for (let i = matches.length - 1; i >= 0; i--) {
+      const m = matches[i] as PhraseMatch;
+      if (s.slice(m.start, m.end).includes('#')) continue;
+      const found = this.fromMatch(m, want, allowWeak, basis);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /**
+   * A subject found inside a longer line name (其他城乡社区管理事务支出 holds 城乡社区管理事务):
+   * the item is the whole name; the code holds only when the name is the subject's, or its
+   * 其他… catch-all (code + 99).
+   */
+  widenItem(subj: Subject, clauseRaw: string): Subject {
+    const whole = cleanItem(clauseRaw).replace(/[(（][类款项][)）]$/, '');
+    if (!whole || !whole.includes(subj.phrase) || whole.length > 30) return subj;
+    const bare = (s: string) => s.replace(/支出$/, '');
+    if (bare(whole) === bare(subj.phrase)) return { ...subj, item: whole };
+    const base = rowOfCode(this.patterns, subj.code);
+    if (base && base.level !== '项' && whole.startsWith('其他') && bare(whole.slice(2)) === bare(base.name)) {
+      return { ...subj, item: whole, code: `${subj.code}99` };
+    }
+    return { ...subj, item: whole, code: '' };
+  }
+
+  /** A line listed under a parent after 其中 / 包括: its group first, then the parent's item metric, then subjects. */
+  childOf(parent: Subject, clause: string, masked: string, want: Want): Subject | null {
+    const { q, family, classKind } = want;
+    const matches = this.phrases.find(masked);
+    const last = matches[matches.length - 1];
+    const basis: Basis = 'enumeration';
+    const ignored = matches.find((m) => m.info.metrics.some((e) => e.metric === 'unmapped'));
+    if (ignored) {
+      const e = ignored.info.metrics.find((x) => x.metric === 'unmapped') as MetricEntry;
+      return { entry: e, metrics: ['unmapped'], item: '', code: '', phrase: ignored.text, group: null, countOnly: false, basis };
+    }
+    if (parent.group && last) {
+      const inGroup = last.info.metrics.find((e) => e.group === parent.group && this.acceptable(e, q, parent.group));
+      if (inGroup) {
+        const metrics = this.metricsOf(inGroup, q, family);
+        return { entry: inGroup, metrics, item: '', code: '', phrase: last.text, group: parent.group, countOnly: Boolean(inGroup.countOnly), basis };
+      }
+    }
+    if (last) {
+      const other = this.itemMetricOf(last.text);
+      const entry = other && last.info.metrics.find((e) => this.acceptable(e, q, null));
+      if (other && entry) return { entry, metrics: [other], item: last.text, code: '', phrase: last.text, group: entry.group ?? null, countOnly: Boolean(entry.countOnly), basis };
+    }
+    const itemMetric = parent.entry?.itemMetric;
+    if (itemMetric && this.compatible(parent, q)) {
+      const item = cleanItem(clause);
+      if (item) return { entry: parent.entry, metrics: [itemMetric], item, code: '', phrase: clause, group: parent.group, countOnly: parent.countOnly, basis };
+    }
+    const parentFamily = parent.metrics[0]?.match(/^(\w+)\.(?:total|basic|project|current_year|personnel|public_operating)$/)?.[1];
+    const economicParent = /basic|personnel|public_operating/.test(parent.metrics[0] ?? '');
+    if (last && !economicParent && last.info.metrics.some((e) => !e.weak && e.metric !== 'unmapped' && this.acceptable(e, q, null))) return null;
+    if (last && last.info.subjects.length && q.kind !== 'count') {
+      const fam = parentFamily && parentFamily !== 'income' ? parentFamily : family;
+      const kind = economicParent ? 'economic' : classKind;
+      const subjectsOnly: PhraseMatch = { ...last, info: { ...last.info, metrics: [] } };
+      return this.fromMatch(subjectsOnly, { q, family: fam, group: null, classKind: kind }, false, basis);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,50 @@
+import type { CompiledCue, CueId, Patterns } from '../../patterns.js';
+
+const CLAUSE_MARKS = new Set([...',，:：、']);
+
+/** The last clause of `s` that is not blank (clauses split at , ， : ： 、). */
+export function lastClause(s: string): string {
+  let end = s.length;
+  for (let i = s.length - 1; i >= -1; i--) {
+    if (i >= 0 && !CLAUSE_MARKS.has(s.charAt(i))) continue;
+    const part = s.slice(i + 1, end);
+    if (part.trim() !== '') return part;
+    end = i;
+  }
+  return '';
+}
+
+const globalCues = new WeakMap<CompiledCue, RegExp>();
+
+/** A cue's regex with the `g` flag, for replacing or listing every match. */
+export function everywhere(cue: CompiledCue): RegExp {
+  let re = globalCues.get(cue);
+  if (!re) {
+    re = new RegExp(cue.regex.source, 'gu');
+    globalCues.set(cue, re);
+  }
+  return re;
+}
+
+const blank = (m: string) => '#'.repeat(m.length);
+
+/** `s` with every match of the cues replaced by `#` of the same length (offsets kept). */
+export function maskCues(s: string, patterns: Patterns, ids: readonly CueId[]): string {
+  let out = s;
+  for (const id of ids) out = out.replace(everywhere(patterns.cues[id]), blank);
+  return out;
+}
+
+/** Blanks comparison objects, share parents and reasons so their words do not name the quantity. */
+export function maskForSubject(s: string, patterns: Patterns): string {
+  return maskCues(s, patterns, ['comparison-with', 'comparison-object', 'share-parent', 'reason']);
+}
+
+/** A subject name without its trailing 支出 (教育支出 = 教育). */
+export const foldExpenditure = (s: string): string => (s.endsWith('支出') ? s.slice(0, -2) : s);
+
+/** The last match of a cue in `s`, or null. */
+export function lastMatch(cue: CompiledCue, s: string): string | null {
+  const all = s.match(everywhere(cue));
+  return all ? (all[all.length - 1] ?? null) : null;
+}

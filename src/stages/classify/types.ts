@@ -1,0 +1,82 @@
+import type { MetricEntry } from '../../patterns.js';
+import type { Quantity } from '../extract-quantities.js';
+import type { Section } from '../segment.js';
+
+export type Role =
+  | 'value'
+  | 'prior_year'
+  | 'yoy_change'
+  | 'yoy_rate'
+  | 'share'
+  | 'budget'
+  | 'budget_completion_rate'
+  | 'budget_variance'
+  | 'budget_variance_rate';
+
+/**
+ * How a quantity's subject was found: the name of the resolver that placed it (README, "How a
+ * fact is placed"). `unplaced`: no resolver could, the fact is `unmapped`.
+ */
+export type Basis =
+  | 'trail'
+  | 'enumeration'
+  | 'coded'
+  | 'path'
+  | 'reason'
+  | 'clause'
+  | 'lead'
+  | 'total'
+  | 'inherited'
+  | 'heading'
+  | 'weak'
+  | 'org-unit'
+  | 'unplaced';
+
+export const BASES: readonly Basis[] = [
+  'trail',
+  'enumeration',
+  'coded',
+  'path',
+  'reason',
+  'clause',
+  'lead',
+  'total',
+  'inherited',
+  'heading',
+  'weak',
+  'org-unit',
+  'unplaced',
+];
+
+/** A quantity placed: metric, item, code and role, value signed. Offsets are into the normal text. */
+export interface Placed {
+  readonly quantity: Quantity;
+  readonly metric: string;
+  readonly item: string;
+  readonly code: string;
+  readonly role: Role;
+  readonly value: string;
+  readonly section: Section | null;
+  readonly basis: Basis;
+}
+
+export interface DocContext {
+  /** 决算 or 预算: decides whether 预算 words mark a budget figure or the value itself. */
+  readonly kind: '决算' | '预算' | null;
+  readonly year: number | null;
+}
+
+/** What a quantity is about: the metrics it fills, its item and code, and where that was found. */
+export interface Subject {
+  readonly entry: MetricEntry | null;
+  readonly metrics: readonly string[];
+  readonly item: string;
+  readonly code: string;
+  /** The phrase, in compact text of the clause, so the role cue can leave it out. */
+  readonly phrase: string;
+  readonly group: string | null;
+  readonly countOnly: boolean;
+  readonly basis: Basis;
+}
+
+export type ClassKind = 'function' | 'economic';
