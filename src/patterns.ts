@@ -86,6 +86,9 @@ export const CUE_IDS = [
   'count-filler',
   'none-reason',
   'template-alternative',
+  'not-a-name',
+  'change-tail',
+  'item-name',
   'sentence-end',
 ] as const;
 export type CueId = (typeof CUE_IDS)[number];

@@ -35,3 +35,14 @@ export function resolvePath(patterns: Patterns, names: readonly string[]): { cod
   }
   return { code, item };
 }
+
+/**
+ * The code the table gives this very name, of the kind of the line before (function or economic,
+ * told by its code: 3xx economic), or '' (a name the table does not hold, or holds twice).
+ */
+export function codeOfName(patterns: Patterns, name: string, nextTo: string): string {
+  const economic = /^3/.test(nextTo);
+  const hits = patterns.subjects.filter((s) => (s.kind === 'economic') === economic && foldExpenditure(s.name) === foldExpenditure(name));
+  const codes = new Set(hits.map((s) => s.code));
+  return codes.size === 1 ? (hits[0]?.code ?? '') : '';
+}

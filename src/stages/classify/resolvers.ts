@@ -1,7 +1,8 @@
 import type { Patterns } from '../../patterns.js';
 import { cleanItem } from '../items.js';
 import { compactText } from '../phrases.js';
-import { resolvePath } from './codes.js';
+import { codeOfName, resolvePath } from './codes.js';
+import { ownName } from './names.js';
 import { PATH, type Site } from './context.js';
 import type { SubjectMaker, Want } from './subjects.js';
 import { everywhere, maskForSubject } from './text.js';
@@ -114,6 +115,30 @@ function countNamesOther(site: Site, patterns: Patterns): boolean {
   return site.q.kind === 'count' && /[\u4e00-\u9fff]{2,}/.test(site.maskedClause.replace(everywhere(patterns.cues['count-filler']), ''));
 }
 
+/** Whether a subject is a line of a breakdown (an item of its own: 教育支出, 办公费, 行政编制). */
+const isLine = (s: Subject): boolean => s.item !== '';
+
+/**
+ * A clause that names its quantity in its own words the tables do not know never takes the
+ * subject before it: it is the next line of the same breakdown (教育支出…、农林水支出13.40万元),
+ * its code only where the table has that very name, or else a quantity the tool cannot place.
+ */
+const ownNamed: Resolver = {
+  name: 'enumeration',
+  resolve(site, run) {
+    const name = ownName(site.clauseRaw, run.patterns);
+    if (!name) return null;
+    const prev = site.lineSubj;
+    if (prev && isLine(prev) && run.maker.compatible(prev, site.q) && prev.metrics.every((m) => m !== 'unmapped')) {
+      const metrics = prev.entry ? run.maker.metricsOf(prev.entry, site.q, run.want.family) : prev.metrics;
+      const code = codeOfName(run.patterns, name, prev.code);
+      return subject({ ...prev, metrics, item: name, code, phrase: '', basis: 'enumeration' });
+    }
+    // after a headline figure, only a name shaped like a line's (…支出, …费) is surely another subject
+    return run.patterns.cues['item-name'].regex.test(name) ? { kind: 'unmapped', item: name } : null;
+  },
+};
+
 /** The subject placed last in the line or sentence goes on (，占0.86%). */
 const inherited: Resolver = {
   name: 'inherited',
@@ -155,4 +180,4 @@ const weak: Resolver = {
 };
 
 /** The resolvers, in the order they are asked: the first outcome wins. */
-export const RESOLVERS: readonly Resolver[] = [noneTrail, countTrail, enumeration, path, clause, lead, bareTotal, inherited, heading, weak];
+export const RESOLVERS: readonly Resolver[] = [noneTrail, countTrail, enumeration, path, clause, lead, bareTotal, ownNamed, inherited, heading, weak];

@@ -161,14 +161,21 @@ export class SubjectMaker {
       const entry = other && last.info.metrics.find((e) => this.acceptable(e, q, null));
       if (other && entry) return { entry, metrics: [other], item: last.text, code: '', phrase: last.text, group: entry.group ?? null, countOnly: Boolean(entry.countOnly), basis };
     }
+    const parentFamily = parent.metrics[0]?.match(/^(\w+)\.(?:total|basic|project|current_year|personnel|public_operating)$/)?.[1];
+    const economicParent = /basic|personnel|public_operating/.test(parent.metrics[0] ?? '');
+    // a sibling metric (实有人数 after 编制…，其中: staff.actual beside staff.quota) is no line of
+    // the parent: the clause places it
+    const namespace = (m: string) => m.split('.')[0];
+    const parentSpace = namespace(parent.metrics[0] ?? '');
+    const sibling = last?.info.metrics.some(
+      (e) => !e.weak && this.acceptable(e, q, null) && this.metricsOf(e, q, family).some((m) => m !== parent.metrics[0] && namespace(m) === parentSpace),
+    );
+    if (sibling && !economicParent) return null;
     const itemMetric = parent.entry?.itemMetric;
     if (itemMetric && this.compatible(parent, q)) {
       const item = cleanItem(clause);
       if (item) return { entry: parent.entry, metrics: [itemMetric], item, code: '', phrase: clause, group: parent.group, countOnly: parent.countOnly, basis };
     }
-    const parentFamily = parent.metrics[0]?.match(/^(\w+)\.(?:total|basic|project|current_year|personnel|public_operating)$/)?.[1];
-    const economicParent = /basic|personnel|public_operating/.test(parent.metrics[0] ?? '');
-    if (last && !economicParent && last.info.metrics.some((e) => !e.weak && e.metric !== 'unmapped' && this.acceptable(e, q, null))) return null;
     if (last && last.info.subjects.length && q.kind !== 'count') {
       const fam = parentFamily && parentFamily !== 'income' ? parentFamily : family;
       const kind = economicParent ? 'economic' : classKind;
