@@ -55,13 +55,17 @@ const MetricsFile = z.object({
 });
 
 const RoleRule = z.object({
-  role: z.string(),
+  role: z.enum(['value', 'prior_year', 'yoy_change', 'yoy_rate', 'share', 'budget', 'budget_completion_rate', 'budget_variance', 'budget_variance_rate']),
   kinds: z.array(z.enum(['money', 'percent', 'count'])),
-  docTypes: z.array(z.string()).optional(),
+  docTypes: z.array(z.enum(['决算', '预算'])).optional(),
+  comparedWith: z.enum(['budget', 'prior']).optional(),
+  yearBefore: z.boolean().optional(),
   sign: z.boolean().optional(),
   pattern: z.string(),
+  examples: z.array(z.string()).min(1),
+  counterexamples: z.array(z.string()).min(1),
 });
-const RolesFile = z.object({ rules: z.array(RoleRule), negative: z.string() });
+const RolesFile = z.object({ rules: z.array(RoleRule) });
 
 const Cue = z.object({
   id: z.string(),
@@ -89,6 +93,9 @@ export const CUE_IDS = [
   'not-a-name',
   'change-tail',
   'item-name',
+  'compared-with-budget',
+  'compared-with-prior',
+  'reason-open',
   'sentence-end',
 ] as const;
 export type CueId = (typeof CUE_IDS)[number];
@@ -134,13 +141,7 @@ export interface CompiledHeadingStyle {
   readonly examples: string[];
 }
 
-export interface CompiledRoleRule {
-  readonly role: string;
-  readonly kinds: readonly string[];
-  readonly docTypes: readonly string[] | undefined;
-  readonly sign: boolean;
-  readonly source: string;
-}
+export type RoleRule = z.infer<typeof RoleRule>;
 
 export interface Subject {
   readonly code: string;
@@ -161,8 +162,8 @@ export interface Patterns {
   readonly metrics: MetricEntry[];
   readonly families: Record<string, string>;
   readonly itemized: Record<string, string[]>;
-  readonly roles: CompiledRoleRule[];
-  readonly negative: RegExp;
+  /** Role rules as written: their `{{prevYear}}` is filled in per document (src/stages/classify/roles.ts). */
+  readonly roles: RoleRule[];
   readonly cues: Record<CueId, CompiledCue>;
   readonly subjects: Subject[];
   readonly renames: ReadonlyArray<{ oldName: string; code: string; newName: string }>;
@@ -312,14 +313,7 @@ function compile(): Patterns {
     metrics: m.metrics,
     families: m.families,
     itemized,
-    roles: r.rules.map((rule) => ({
-      role: rule.role,
-      kinds: rule.kinds,
-      docTypes: rule.docTypes,
-      sign: rule.sign ?? false,
-      source: rule.pattern,
-    })),
-    negative: new RegExp(`(?:${r.negative})`, 'gu'),
+    roles: r.rules,
     cues: compileCues(),
     subjects: parseTsv('subjects.tsv').map((row) => {
       const s = SubjectRow.parse(row);

@@ -23,7 +23,7 @@ export function patternRegexes(): Array<[string, RegExp]> {
   for (const q of p.quantities) out.push([`quantities.${q.id}`, new RegExp(q.regex.source, 'gu')]);
   for (const h of p.headings) out.push([`headings.${h.id}`, new RegExp(h.regex.source, 'u')]);
   out.push(['headings.toc.title', p.tocTitle], ['headings.toc.entry', p.tocEntry]);
-  for (const r of p.roles) out.push([`roles.${r.role}`, new RegExp(r.source.replace('{{prevYear}}', '(?:2018|2017)年'), 'u')]);
+  for (const r of p.roles) out.push([`roles.${r.role}`, new RegExp(r.pattern.replace('{{prevYear}}', '(?:2018|2017)年'), 'u')]);
   return out;
 }
 

@@ -1,5 +1,3 @@
-import { forEachMatch } from '../shapes.js';
-
 export type DocType = '部门决算' | '单位决算' | '部门预算' | '单位预算';
 
 export interface DocumentFacts {
@@ -10,28 +8,47 @@ export interface DocumentFacts {
 
 const ORG = '[\\u4e00-\\u9fff()（）]{2,40}?(?:\\s?\\([\\u4e00-\\u9fff]{2,30}\\))?';
 const KIND = '(?:决算|预算|三公经费|"三公"经费|“三公”经费)';
+/** What a title may name between the organisation and the kind (政府采购决算, “三公”经费决算). */
+const TOPIC = '(?:政府采购|三公经费|整体支出绩效)?';
 /** ORG 2018年度部门决算 / ORG2025年部门预算 / ORG2017年“三公”经费 */
 const ORG_FIRST = new RegExp(`(${ORG})\\s*((?:19|20)\\d{2})\\s*年\\s*度?\\s*[\\u4e00-\\u9fff]{0,6}?(部门|单位)?\\s*(?:汇总)?\\s*(${KIND})`, 'u');
 /** 2021年ORG部门决算 */
-const YEAR_FIRST = new RegExp(`((?:19|20)\\d{2})\\s*年\\s*度?\\s*(${ORG})\\s*(部门|单位)?\\s*(${KIND})`, 'u');
+const YEAR_FIRST = new RegExp(`((?:19|20)\\d{2})\\s*年\\s*度?\\s*(${ORG})\\s*(部门|单位)?\\s*${TOPIC}\\s*(${KIND})`, 'u');
 /** 预算主管部门：ORG / 来源:ORG / 单位名称：ORG */
-const LABELLED = new RegExp(`(?:预算主管部门|主管部门|单位名称|部门名称|信息来源|来源|发布机构|发文机关)\\s*[:：]\\s*(${ORG})(?=$|[\\s|,，。;；])`, 'mu');
+const LABELLED = new RegExp(
+  `(?:预算主管部门|主管部门|预算单位|单位名称|部门名称|信息来源|来源|发布机构|发文机关)\\s*[:：]\\s*(${ORG})(?=$|[\\s|,，。;；])`,
+  'gmu',
+);
 /** 第一部分 ORG概况 */
 const PART_ONE = new RegExp(`第一部分\\s*[:：]?\\s*(${ORG})(?:部门|单位){0,2}(?:基本)?概况`, 'u');
-/** 渠县农业综合技术服务中心下设办公室… (an overview sentence that opens with the organisation) */
-const SENTENCE_SUBJECT = new RegExp(`(?:^|[\\n。；])\\s*(${ORG})(?:下设|内设|设有|是|为|系|成立于|隶属)`, 'u');
+/** 渠县农业综合技术服务中心下设办公室… (a sentence that opens with the organisation) */
+const SENTENCE_SUBJECT = new RegExp(`(?:^|[\\n。；，,])\\s*(${ORG})(?:下设|内设|设有|是|为|系|成立于|隶属|\\d{4}年没有|共有|下属)`, 'gu');
+/** 本部门决算单位为本级北京市石景山区人民检察院 */
+const ACCOUNT_UNIT = new RegExp(`决算单位(?:构成)?(?:为|是)[:：]?\\s*(?:本级)?(${ORG})(?=$|[\\s,，。;；、])`, 'gmu');
 const TITLE_YEAR = /((?:19|20)\d{2})\s*年\s*度?[^\n]{0,30}?(决算|预算|三公)/u;
 const ANY_YEAR = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/gu;
+const AMOUNT = /\d+(?:\.\d+)?\s*[万亿]?元|%/;
 
 const ORG_SUFFIX =
-  /(?:局|委|办|室|院|校|中心|所|站|队|处|馆|会|部|厅|政府|办事处|社|团|台|公司|学校|医院|小学|中学|幼儿园|大学|学院|检察院|法院|委员会|管理处|镇|乡|社区|联合会|协会|党校|监狱|常委会)(?:\s?\([^)]*\))?$/u;
-const ORG_PREFIX_NOISE = /^(?:.*?(?:名称|来源|部门|主管部门)[:：])|^(?:第[一二三四五六七八九十]+部分)|^(?:关于|公开|附件|本|我)+/u;
+  /(?:局|委|办|室|院|校|中心|所|站|队|处|馆|会|部|厅|政府|办事处|社|团|台|公司|学校|医院|小学|中学|幼儿园|大学|学院|检察院|法院|委员会|管理处|镇|乡|社区|联合会|协会|党校|监狱|常委会|党派|部门)(?:\s?\([^)]*\))?$/u;
+/** A place alone (鹿寨县): the organisation of a summary over a region, taken only when nothing better is found. */
+const PLACE = /(?:省|市|区|县|州|旗|盟)$/u;
+/** Words a sentence puts before the organisation's name (现将XX局2021年度部门决算公开如下). */
+const LEAD_NOISE =
+  /^(?:.*?(?:名称|来源|部门|主管部门|范围)[:：])|^(?:第[一二三四五六七八九十]+部分)|^(?:年度|年|度|现将|现对|现就|根据|按照|依据|经汇总|汇总|纳入|关于|公开|附件|面向社会|本单位|本部门|本级|我单位|我部门|我局|我委|我院|我办|本局|本委|本院)+/u;
+/** What ends a captured name without being part of it: 本级, (本级), a trailing 的 / 公开. */
+const TAIL_NOISE = /(?:\(本级\)|（本级）|本级|的|公开)+$/u;
 
-function cleanOrg(raw: string | undefined): string | null {
+/** An organisation's name cleaned of lead and tail words, or null when what is left is no name. */
+function cleanOrg(raw: string | undefined, allowPlace = false): string | null {
   if (!raw) return null;
   let org = raw.replace(/\s+(?=\()/, ' ').trim();
-  org = org.replace(ORG_PREFIX_NOISE, '').replace(/(?:\(本级\)|（本级）)$/, '').replace(/(?:的|公开)+$/, '');
-  if (org.length < 3 || !ORG_SUFFIX.test(org)) return null;
+  org = org.replace(LEAD_NOISE, '').replace(TAIL_NOISE, '');
+  // XX局部门 (the kind of disclosure glued to the name): the name is XX局
+  const bare = org.replace(/(?:部门|单位)$/, '');
+  if (bare !== org && ORG_SUFFIX.test(bare) && !/部门$/.test(bare)) org = bare;
+  if (org.length < 3 || /^[月日]/.test(org) || /\d/.test(org)) return null;
+  if (!ORG_SUFFIX.test(org) && !(allowPlace && PLACE.test(org))) return null;
   if (/^(?:部门|单位|本部门|本单位|我单位|市级|区级|县级|XX)/.test(org) || /XX|××/.test(org)) return null;
   return org;
 }
@@ -43,74 +60,134 @@ function docTypeOf(level: string | undefined, kind: string | undefined, context:
   return `${unit ? '单位' : '部门'}${k}` as DocType;
 }
 
-const PLACE_END = new Set([...'省市州盟县区旗'].map((c) => c.charCodeAt(0)));
+const PLACE_END = new Set([...'省市州盟县区旗']);
 
 /** A longer name of the same organisation written elsewhere: 景东彝族自治县大街镇 → 普洱市景东彝族自治县大街镇. */
 function widenOrg(org: string, text: string): string {
-  // a wider name ends with a place (省 市 州 盟 县 区 旗) right before the name: where the text has
-  // none, there is nothing to search for (and no regex to compile for this one name)
+  // a wider name ends with a place (省 市 州 盟 县 区 旗) right before the name
   let placeBefore = false;
-  for (let at = text.indexOf(org, 1); at > 0 && !placeBefore; at = text.indexOf(org, at + 1)) placeBefore = PLACE_END.has(text.charCodeAt(at - 1));
+  for (let at = text.indexOf(org, 1); at > 0 && !placeBefore; at = text.indexOf(org, at + 1)) placeBefore = PLACE_END.has(text.charAt(at - 1));
   if (!placeBefore) return org;
   const escaped = org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const re = new RegExp(`(?:(?<![\\u4e00-\\u9fff])|(?<=部分|说明|公开|概况))((?:(?:(?!部分|说明|公开|决算|预算|概况)[\\u4e00-\\u9fff]){1,7}?(?:省|市|州|盟|县|区|自治区|自治州|自治县|旗))+)${escaped}`, 'gu');
   let best = org;
-  forEachMatch(re, text, (m) => {
-    if ((m[1] ?? '').length + org.length > best.length) best = (m[1] ?? '') + org;
-  });
+  for (const m of text.matchAll(re)) if ((m[1] ?? '').length + org.length > best.length) best = (m[1] ?? '') + org;
   return best;
+}
+
+/**
+ * The lines a title may be on: each line of the head, and a line joined with the one or two after
+ * it when they are short and hold no sentence (a title broken over lines: 2020年度 / 祁东县金桥镇人民政府 / 部门决算).
+ */
+function titleLines(head: string): string[] {
+  const lines = head.split('\n').map((l) => l.trim());
+  const out: string[] = [];
+  const short = (l: string | undefined) => l !== undefined && l.length > 0 && l.length <= 40 && !/[。；，,]/.test(l);
+  // single lines first: a title on one line is surer than lines joined
+  out.push(...lines);
+  for (const [i, line] of lines.entries()) {
+    if (!short(line)) continue;
+    let joined = line;
+    for (const next of lines.slice(i + 1, i + 3)) {
+      if (!short(next)) break;
+      joined += next;
+      out.push(joined);
+    }
+  }
+  return out;
+}
+
+/** The kind of disclosure a title line names, with its budget-type words (一般公共预算 …) left out. */
+function docTypeOfLine(line: string): DocType | null {
+  const t = line.replace(/一般公共预算|政府性基金预算|国有资本经营预算|预决算|预算单位|预算主管部门|预算管理/g, '');
+  const m = /(部门|单位)?(?:汇总)?(决算|预算)/.exec(t);
+  return m ? docTypeOf(m[1], m[2], t) : null;
 }
 
 /** Organisation, fiscal year and kind of disclosure, from the title or the first lines that name them. */
 export function extractDocumentFacts(text: string): DocumentFacts {
   const head = text.slice(0, 4000).replace(/["“”]/g, '');
-  const lines = head.split('\n');
   let org: string | null = null;
+  let place: string | null = null;
   let year: number | null = null;
   let docType: DocType | null = null;
-  for (let lineAt = 0; lineAt < lines.length; lineAt++) {
-    const line = lines[lineAt] as (typeof lines)[number];
-    if (!/\d{4}/.test(line)) continue; // a title names a year
-    // and its kind (决算, 预算, 三公经费), as both patterns end: tested before their lazy runs
-    if (!line.includes('算') && !line.includes('三公')) continue;
-    const t = line;
-    const a = ORG_FIRST.exec(t);
-    const b = YEAR_FIRST.exec(t);
+  for (const line of titleLines(head)) {
+    if (!/\d{4}/.test(line) || (!line.includes('算') && !line.includes('三公'))) continue;
+    const a = ORG_FIRST.exec(line);
+    const b = YEAR_FIRST.exec(line);
+    if (!a && !b) continue;
+    // a title names the kind; a sentence with amounts (…支出预算为49.9万元) does not
+    const isTitle = !AMOUNT.test(line);
+    if (isTitle) docType ??= a ? docTypeOf(a[3], a[4], line) : docTypeOf(b?.[3], b?.[4], line);
     const fromA = cleanOrg(a?.[1]);
     const fromB = cleanOrg(b?.[2]);
-    if (!org && (fromA || fromB)) {
-      org = fromA ?? fromB;
-      year ??= Number(fromA ? a?.[2] : b?.[1]);
-      // a title names the kind; a sentence with amounts (…支出预算为49.9万元) does not
-      if (!/\d+(?:\.\d+)?\s*[万亿]?元|%/.test(t)) docType ??= fromA ? docTypeOf(a?.[3], a?.[4], t) : docTypeOf(b?.[3], b?.[4], t);
-    }
-    if (org && year !== null) break;
+    if (isTitle || fromA || fromB) year ??= Number(a ? a[2] : b?.[1]);
+    org ??= fromA ?? fromB;
+    place ??= cleanOrg(a?.[1], true) ?? cleanOrg(b?.[2], true);
+    if (org && docType) break;
   }
-  org ??= cleanOrg(LABELLED.exec(head)?.[1]) ?? cleanOrg(PART_ONE.exec(head)?.[1]) ?? cleanOrg(SENTENCE_SUBJECT.exec(head)?.[1]);
-  if (year === null) {
-    const t = TITLE_YEAR.exec(head);
-    if (t) year = Number(t[1]);
+  org ??= firstClean(LABELLED, head) ?? cleanOrg(PART_ONE.exec(head)?.[1]) ?? firstClean(ACCOUNT_UNIT, head) ?? firstClean(SENTENCE_SUBJECT, head) ?? place;
+  // a line that names a year with 决算, 预算 or 三公, not as a figure's comparison (较2022年度决算数)
+  year ??= titleLines(head)
+    .filter((l) => !AMOUNT.test(l))
+    .map((l) => TITLE_YEAR.exec(l))
+    .filter((t) => t && !/(?:比|较|与|同|和)\s*$/.test(t.input.slice(0, t.index)))
+    .map((t) => Number(t?.[1]))[0] ?? null;
+  year ??= mostNamedYear(text, head);
+  docType ??= titleLines(head).filter((l) => /\d{4}/.test(l) && !AMOUNT.test(l) && /(?:部门|单位)(?:决算|预算)/.test(l)).map(docTypeOfLine).find(Boolean) ?? null;
+  docType ??= docTypeByCount(head);
+  return { org: org ? (cleanOrg(widenOrg(org, text.slice(0, 20000))) ?? org) : null, year, docType: docType && withLevel(docType, head) };
+}
+
+/** The first match of a global pattern whose name cleans to an organisation. */
+function firstClean(re: RegExp, s: string): string | null {
+  for (const m of s.matchAll(re)) {
+    const org = cleanOrg(m[1]);
+    if (org) return org;
   }
-  if (year === null) {
-    const counts = new Map<number, number>();
-    forEachMatch(ANY_YEAR, text.slice(0, 20000), (m) => {
-      counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-    });
-    const ranked = Array.from(counts).sort((x, y) => y[1] - x[1] || y[0] - x[0]);
-    const top = ranked[0];
-    // a budget is written the year before the one it plans: the latest well-attested year
-    const planned = /预算/.test(head) && !/决算/.test(head) ? ranked.filter((r) => top && r[1] * 2 >= top[1]).sort((x, y) => y[0] - x[0])[0] : top;
-    if (planned) year = planned[0];
+  return null;
+}
+
+/**
+ * The year the text names most, where a year a figure is compared with (比2022年, 较2022年度决算数)
+ * stands for the year after it; of a budget, written the year before it plans, the latest
+ * well-attested year.
+ */
+function mostNamedYear(text: string, head: string): number | null {
+  const counts = new Map<number, number>();
+  const body = text.slice(0, 20000);
+  for (const m of body.matchAll(ANY_YEAR)) {
+    const compared = /(?:比|较|与|同|和|对比)\s*$/.test(body.slice(Math.max(0, m.index - 3), m.index));
+    const y = Number(m[1]) + (compared ? 1 : 0);
+    counts.set(y, (counts.get(y) ?? 0) + 1);
   }
-  if (docType === null) {
-    // a 决算 speaks of 决算 throughout; a 预算 hardly ever does
-    const finals = (head.match(/决算/g) ?? []).length;
-    const budgets = (head.replace(/预决算/g, '').match(/预算/g) ?? []).length;
-    if (finals + budgets > 0) {
-      const kind = finals >= 3 || finals * 3 > budgets ? '决算' : '预算';
-      const level = new RegExp(`单位${kind}`).test(head) ? '单位' : '部门';
-      docType = `${level}${kind}` as DocType;
-    }
-  }
-  return { org: org ? widenOrg(org, text.slice(0, 20000)) : null, year, docType };
+  const ranked = [...counts].sort((x, y) => y[1] - x[1] || y[0] - x[0]);
+  const top = ranked[0];
+  if (!top) return null;
+  const budget = /预算/.test(head) && !/决算/.test(head);
+  return budget ? Math.max(...ranked.filter((r) => r[1] * 2 >= top[1]).map((r) => r[0])) : top[0];
+}
+
+/**
+ * A 决算 speaks of 决算 throughout; a 预算 hardly ever does (the names of budgets, 一般公共预算 …,
+ * and a 决算's 年初预算 left out).
+ */
+function docTypeByCount(head: string): DocType | null {
+  const t = head.replace(/预决算|一般公共预算|政府性基金预算|国有资本经营预算|年初预算|调整预算|预算单位|预算主管部门/g, '');
+  const finals = (t.match(/决算/g) ?? []).length;
+  const budgets = (t.match(/预算/g) ?? []).length;
+  if (finals + budgets === 0) return null;
+  return finals >= 3 || finals * 3 > budgets ? '部门决算' : '部门预算';
+}
+
+/**
+ * A document type with the level the text speaks of: a title's 部门 or 单位 stands; without one,
+ * a text that speaks of 本单位 and 单位概况 more than of 本部门 and 部门概况 is a 单位 disclosure.
+ */
+function withLevel(docType: DocType, head: string): DocType {
+  const kind = docType.slice(2);
+  if (new RegExp(`(?:部门|单位)${kind}`).test(titleLines(head).slice(0, 12).join(''))) return docType;
+  const unit = (head.match(/本单位|单位概况|单位职责|单位基本情况|单位决算|单位预算/g) ?? []).length;
+  const dept = (head.match(/本部门|部门概况|部门职责|部门基本情况|部门决算|部门预算/g) ?? []).length;
+  return `${unit > dept ? '单位' : '部门'}${kind}` as DocType;
 }

@@ -29,6 +29,10 @@ export interface Site {
   readonly text: string;
   /** The text since the sentence began or the last quantity ended, whichever is later. */
   readonly lead: string;
+  /** The whole sentence before the quantity (compact): what it compares with, which year, a reason. */
+  readonly sentence: string;
+  /** The quantity stands in a reason (…，主要原因是人员经费增加30万元). */
+  readonly inReason: boolean;
   /** The last clause of the lead, as written, and compact (quotes and spaces out). */
   readonly clauseRaw: string;
   readonly clause: string;
@@ -62,6 +66,8 @@ export class Walk {
   /** How far into the line's markers the quantities have gone (a long line has thousands: each passed once). */
   private passed = { families: 0, paths: 0, economic: 0, functional: 0 };
   private prevEnd = 0;
+  /** The clause of the quantity before, for one listed right after it. */
+  private lastClauseRaw: string | null = null;
   private lineSubj: Subject | null = null;
   private enumParent: Subject | null = null;
   private readonly enumOpen: RegExp;
@@ -109,7 +115,11 @@ export class Walk {
     const family = scan.families[passed.families - 1]?.family ?? this.headingFamily(headings);
     const economic = passed.economic > 0 || headings.some((h) => h.title.includes('经济分类'));
     const classKind: ClassKind | null = economic ? 'economic' : passed.functional > 0 ? 'function' : null;
-    const clauseRaw = lastClause(lead);
+    const sentence = compactText(text.slice(this.sentenceStart(q, headings[0]), q.start));
+    // a figure listed right after another (减少1267.86,2570.97万元; 分别为10万元、20万元) shares its clause
+    const listed = !newSentence && this.lastClauseRaw !== null && /^[\s,，、和及]*$/.test(lead);
+    const clauseRaw = listed ? (this.lastClauseRaw ?? '') : lastClause(lead);
+    this.lastClauseRaw = clauseRaw;
     const clause = compactText(clauseRaw);
     const section = this.seg.sectionAt(q.start);
     // org-unit descriptions (1.办公室 … 人员编制11名) belong to org_units, not to the document's staff
@@ -119,6 +129,8 @@ export class Walk {
       q,
       text,
       lead,
+      sentence,
+      inReason: this.patterns.cues['reason-open'].regex.test(sentence),
       clauseRaw,
       clause,
       maskedClause: maskForSubject(clause, this.patterns),
@@ -133,6 +145,21 @@ export class Walk {
       lineSubj: this.lineSubj,
       orgUnit,
     };
+  }
+
+  /**
+   * Where the sentence of `q` begins: after the last sentence mark or blank line before it, not
+   * before the heading it stands under, at most 300 characters back (PDF text breaks sentences
+   * over lines).
+   */
+  private sentenceStart(q: Quantity, heading: Heading | undefined): number {
+    const floor = Math.max(0, q.start - 300, heading && heading.end <= q.start ? heading.end : 0);
+    for (let i = q.start - 1; i >= floor; i--) {
+      const c = this.text.charAt(i);
+      if (this.sentenceEnd.test(c)) return i + 1;
+      if (c === '\n' && /^\s*$/.test(this.text.slice(this.text.lastIndexOf('\n', i - 1) + 1, i))) return i + 1;
+    }
+    return floor;
   }
 
   /** Tells the walk how a quantity ended: placed with a subject, or not (null). */
@@ -164,6 +191,7 @@ export class Walk {
       this.enumParent = null;
     }
     this.prevEnd = begin;
+    this.lastClauseRaw = null;
     this.scan = this.scanLine(begin, end);
     this.passed = { families: 0, paths: 0, economic: 0, functional: 0 };
   }

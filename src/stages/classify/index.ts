@@ -6,7 +6,7 @@ import type { PhraseMatcher } from '../phrases.js';
 import type { Section, Segmentation } from '../segment.js';
 import { type Site, Walk } from './context.js';
 import { type Outcome, RESOLVERS, type Run } from './resolvers.js';
-import { roleOf } from './roles.js';
+import { roleOf, sentenceContext } from './roles.js';
 import { SubjectMaker } from './subjects.js';
 import type { Basis, DocContext, Placed, Role, Subject } from './types.js';
 
@@ -77,8 +77,7 @@ export class Classifier {
    */
   private place(out: Placed[], site: Site, subj: Subject | null): Subject | null {
     const { q, clause, section } = site;
-    const cue = subj?.phrase ? clause.replace(subj.phrase, '') : clause;
-    const { role, negative } = q.none ? { role: 'value' as Role, negative: false } : roleOf(this.patterns, this.ctx, q, cue);
+    const { role, negative } = q.none ? { role: 'value' as Role, negative: false } : roleOf(this.patterns, this.ctx, q, cueOf(clause, subj), sentenceContext(this.patterns, site.sentence));
     const value = negative ? negateDecimal(q.value) : q.value;
     if (site.orgUnit !== null) {
       out.push(unmapped(q, site.orgUnit, role, value, section, 'org-unit'));
@@ -95,6 +94,16 @@ export class Classifier {
     }
     return subj;
   }
+}
+
+/**
+ * The words of a clause that give a role: the subject's phrase left out, but for the 预算 or 决算
+ * it ends with (“三公”经费预算 in a 决算 is the budget of three_public.total).
+ */
+function cueOf(clause: string, subj: Subject | null): string {
+  if (!subj?.phrase) return clause;
+  const tail = /(?:预算|决算)数?$/.exec(subj.phrase)?.[0] ?? '';
+  return clause.replace(subj.phrase, tail);
 }
 
 function unmapped(q: Quantity, item: string, role: Role, value: string, section: Section | null, basis: Basis): Placed {

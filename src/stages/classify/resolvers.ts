@@ -132,7 +132,7 @@ const ownNamed: Resolver = {
     if (prev && isLine(prev) && run.maker.compatible(prev, site.q) && prev.metrics.every((m) => m !== 'unmapped')) {
       const metrics = prev.entry ? run.maker.metricsOf(prev.entry, site.q, run.want.family) : prev.metrics;
       const code = codeOfName(run.patterns, name, prev.code);
-      return subject({ ...prev, metrics, item: name, code, phrase: '', basis: 'enumeration' });
+      return subject({ ...prev, metrics, item: name, code, phrase: name, basis: 'enumeration' });
     }
     // after a headline figure, only a name shaped like a line's (…支出, …费) is surely another subject
     return run.patterns.cues['item-name'].regex.test(name) ? { kind: 'unmapped', item: name } : null;
