@@ -115,6 +115,7 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
   }
   const classifier = new Classifier(patterns, phraseMatcher(), { kind, year: docFacts.year });
   const placed = classifier.classify(normal.text, quantities, seg);
+  append(diags, classifier.diagnostics.map((d) => remap(d, normal)));
 
   const rawFacts = placed.map((p) => {
     const span = toOriginal(normal, p.quantity.start, p.quantity.end);

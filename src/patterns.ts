@@ -52,6 +52,7 @@ const MetricsFile = z.object({
   families: z.record(z.string(), z.string()),
   metrics: z.array(MetricEntry),
   itemized: z.record(z.string(), z.union([z.array(z.string()), z.string()])),
+  listedOnly: z.array(z.string()).default([]),
 });
 
 const RoleRule = z.object({
@@ -96,6 +97,7 @@ export const CUE_IDS = [
   'compared-with-budget',
   'compared-with-prior',
   'reason-open',
+  'unsigned-difference',
   'sentence-end',
 ] as const;
 export type CueId = (typeof CUE_IDS)[number];
@@ -162,6 +164,8 @@ export interface Patterns {
   readonly metrics: MetricEntry[];
   readonly families: Record<string, string>;
   readonly itemized: Record<string, string[]>;
+  /** Item words that name an item only inside a list under their parent. */
+  readonly listedOnly: ReadonlySet<string>;
   /** Role rules as written: their `{{prevYear}}` is filled in per document (src/stages/classify/roles.ts). */
   readonly roles: RoleRule[];
   readonly cues: Record<CueId, CompiledCue>;
@@ -313,6 +317,7 @@ function compile(): Patterns {
     metrics: m.metrics,
     families: m.families,
     itemized,
+    listedOnly: new Set(m.listedOnly),
     roles: r.rules,
     cues: compileCues(),
     subjects: parseTsv('subjects.tsv').map((row) => {

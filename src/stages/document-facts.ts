@@ -169,12 +169,13 @@ function mostNamedYear(text: string, head: string): number | null {
 }
 
 /**
- * A 决算 speaks of 决算 throughout; a 预算 hardly ever does (the names of budgets, 一般公共预算 …,
- * and a 决算's 年初预算 left out).
+ * A 决算 speaks of 决算 throughout, and of its 年初预算; a 预算 hardly ever does (the names of
+ * budgets, 一般公共预算 …, left out).
  */
 function docTypeByCount(head: string): DocType | null {
   const t = head.replace(/预决算|一般公共预算|政府性基金预算|国有资本经营预算|年初预算|调整预算|预算单位|预算主管部门/g, '');
-  const finals = (t.match(/决算/g) ?? []).length;
+  // 年初预算 is what a final account compares its figures with
+  const finals = (t.match(/决算/g) ?? []).length + (head.match(/年初预算/g) ?? []).length;
   const budgets = (t.match(/预算/g) ?? []).length;
   if (finals + budgets === 0) return null;
   return finals >= 3 || finals * 3 > budgets ? '部门决算' : '部门预算';

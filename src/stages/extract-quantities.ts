@@ -26,6 +26,8 @@ export interface Quantity {
   readonly patternId: string;
 }
 
+/** A number listed after this one with the unit of both: `,2570.97万元`. */
+const LIST_GOES_ON = /^\s*[,、]\s*(?:\d[\d,]*(?:\.\d+)?\s*[,、]\s*)*\d[\d,]*(?:\.\d+)?\s*(?:[万亿千]\s*)?元/;
 const NUM_BEFORE = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?\s*[,、]\s*$/;
 
 function cnToInt(s: string, digits: Record<string, number>): number {
@@ -141,6 +143,8 @@ export function extractQuantities(text: string, patterns: Patterns): Quantity[] 
       continue;
     }
     if (r.kind === 'bare') {
+      // the head of a list that shares the unit of its last member (减少1267.86,2570.97万元) is read with the list
+      if (LIST_GOES_ON.test(text.slice(r.end, r.end + 40))) continue;
       // the last amount before it on its line gives its unit
       let prior: Quantity | null = null;
       for (let k = out.length - 1; k >= 0 && (out[k] as Quantity).start >= lineStart; k--) {
@@ -195,6 +199,32 @@ export function extractQuantities(text: string, patterns: Patterns): Quantity[] 
       }
     });
     prevEnd = r.end;
+  }
+  return withRespectiveLists(text, out);
+}
+
+/** 各 / 分别 before a run of figures with their own units: 各下降23.51%、38.28%. */
+const RESPECTIVE = /(?:各|分别)(?:是|为|下降|增长|增加|减少|上升|降低|占)?\s*$/;
+
+/**
+ * Figures that each carry their unit but follow 各 or 分别, separated by , or 、 only, are a list
+ * like `各是4125.49,4143.91万元`: each is the figure of its place in the subject (收、支总计).
+ */
+function withRespectiveLists(text: string, qs: Quantity[]): Quantity[] {
+  const out = [...qs];
+  for (let i = 0; i < out.length; i++) {
+    const first = out[i] as Quantity;
+    if (first.list || !RESPECTIVE.test(text.slice(Math.max(0, first.start - 6), first.start))) continue;
+    let j = i;
+    while (j + 1 < out.length) {
+      const next = out[j + 1] as Quantity;
+      if (next.kind !== first.kind || next.list || !/^\s*[,，、]\s*$/.test(text.slice((out[j] as Quantity).end, next.start))) break;
+      j++;
+    }
+    const size = j - i + 1;
+    if (size < 2) continue;
+    for (let k = i; k <= j; k++) out[k] = { ...(out[k] as Quantity), list: { index: k - i, size } };
+    i = j;
   }
   return out;
 }

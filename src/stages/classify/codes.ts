@@ -46,3 +46,34 @@ export function codeOfName(patterns: Patterns, name: string, nextTo: string): st
   const codes = new Set(hits.map((s) => s.code));
   return codes.size === 1 ? (hits[0]?.code ?? '') : '';
 }
+
+/** A name written with its code in front: 205-教育支出, 20502－普通教育, 2080505 机关事业单位基本养老保险缴费支出. */
+const CODED = /^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*)?((?:2[0-3]\d|3[019]\d|5\d\d)(?:\d{2}){0,2})\s*[-－—–‐.．、:：]?\s*([\u4e00-\u9fff][\u4e00-\u9fff()（）、“”"]*)$/u;
+/** Words after an item's name that say which figure follows, not part of the name (教育支出决算数为). */
+const FIGURE_WORDS = /(?:(?:年初|调整)?预算数?|决算数?|执行数|合计|小计|金额|为|是|共计|共|计|达)+$/u;
+
+export interface CodedName {
+  readonly code: string;
+  readonly name: string;
+  /** The code and name as matched in the clause. */
+  readonly text: string;
+  /** The name the table gives that code, where it differs from the text's (a mismatch to report). */
+  readonly tableName: string | null;
+}
+
+/**
+ * The code and name of a clause that writes its item with the code in front, or null. The code
+ * is the text's; the table is asked only whether it names that code otherwise.
+ */
+export function codedName(patterns: Patterns, clause: string): CodedName | null {
+  const m = CODED.exec(clause);
+  if (!m) return null;
+  const code = m[1] as string;
+  const name = (m[2] as string).replace(/[“”"]/g, '').replace(FIGURE_WORDS, '');
+  if (!name) return null;
+  const rows = patterns.subjects.filter((s) => s.code === code);
+  const same = rows.some((r) => foldExpenditure(r.name) === foldExpenditure(name));
+  const renamed = patterns.renames.some((r) => r.code === code && foldExpenditure(r.oldName) === foldExpenditure(name));
+  const tableName = rows.length && !same && !renamed ? (rows[0]?.name ?? null) : null;
+  return { code, name, text: m[0].trim(), tableName };
+}

@@ -10,6 +10,9 @@ import type { ClassKind, Subject } from './types.js';
 /** A 类/款/项 path: 一般公共服务(类)人大事务(款)行政运行(项). */
 export const PATH = /([\u4e00-\u9fff、]+?)\((?:类)\)([\u4e00-\u9fff、]+?)\((?:款)\)(?:([\u4e00-\u9fff、]+?)\((?:项)\))?/gu;
 
+/** The opening of a listed line or heading: （1） 1、 ① 一、 第三部分. */
+const LIST_OPENING = /^\s*(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十\d]{1,3}\s*[.、．]|[①-⑳]|第[一二三四五六七八九十]+)/u;
+
 export interface PathHit {
   readonly end: number;
   readonly names: readonly string[];
@@ -29,6 +32,8 @@ export interface Site {
   readonly text: string;
   /** The text since the sentence began or the last quantity ended, whichever is later. */
   readonly lead: string;
+  /** No quantity came before this one in its sentence. */
+  readonly newSentence: boolean;
   /** The whole sentence before the quantity (compact): what it compares with, which year, a reason. */
   readonly sentence: string;
   /** The quantity stands in a reason (…，主要原因是人员经费增加30万元). */
@@ -129,6 +134,7 @@ export class Walk {
       q,
       text,
       lead,
+      newSentence,
       sentence,
       inReason: this.patterns.cues['reason-open'].regex.test(sentence),
       clauseRaw,
@@ -157,7 +163,10 @@ export class Walk {
     for (let i = q.start - 1; i >= floor; i--) {
       const c = this.text.charAt(i);
       if (this.sentenceEnd.test(c)) return i + 1;
-      if (c === '\n' && /^\s*$/.test(this.text.slice(this.text.lastIndexOf('\n', i - 1) + 1, i))) return i + 1;
+      if (c !== '\n') continue;
+      // a blank line, or a line that opens with a list number or heading mark, begins a sentence
+      if (/^\s*$/.test(this.text.slice(this.text.lastIndexOf('\n', i - 1) + 1, i))) return i + 1;
+      if (LIST_OPENING.test(this.text.slice(i + 1, i + 8))) return i + 1;
     }
     return floor;
   }

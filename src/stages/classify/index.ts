@@ -1,4 +1,5 @@
 import { negateDecimal } from '../../decimal.js';
+import type { Diagnostic } from '../../diagnostics.js';
 import type { Patterns } from '../../patterns.js';
 import type { Quantity } from '../extract-quantities.js';
 import { cleanItem } from '../items.js';
@@ -20,6 +21,8 @@ export { BASES } from './types.js';
  */
 export class Classifier {
   private readonly maker: SubjectMaker;
+  /** What the resolvers found wrong in the text (a code the table names otherwise), offsets in the normal text. */
+  readonly diagnostics: Diagnostic[] = [];
 
   constructor(
     private readonly patterns: Patterns,
@@ -62,6 +65,7 @@ export class Classifier {
       maker: this.maker,
       want: { q: site.q, family: site.family, group: site.group, classKind: site.classKind },
       blockedTrail: null,
+      diagnostics: this.diagnostics,
     };
     for (const r of RESOLVERS) {
       const outcome = r.resolve(site, run);

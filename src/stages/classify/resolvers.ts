@@ -1,7 +1,8 @@
 import type { Patterns } from '../../patterns.js';
 import { cleanItem } from '../items.js';
 import { compactText } from '../phrases.js';
-import { codeOfName, resolvePath } from './codes.js';
+import { type Diagnostic, diagnostic } from '../../diagnostics.js';
+import { codedName, codeOfName, resolvePath } from './codes.js';
 import { ownName } from './names.js';
 import { PATH, type Site } from './context.js';
 import type { SubjectMaker, Want } from './subjects.js';
@@ -21,6 +22,8 @@ export interface Run {
   readonly want: Want;
   /** The noun after a count that names nothing known (設8个XX): the quantity is that, unplaced. */
   blockedTrail: string | null;
+  /** Findings of the resolvers (a code the table names otherwise), offsets in the normal text. */
+  readonly diagnostics: Diagnostic[];
 }
 
 export interface Resolver {
@@ -58,6 +61,47 @@ const countTrail: Resolver = {
     const found = hit ? run.maker.fromMatch(hit, run.want, false, 'trail') : null;
     if (!found) run.blockedTrail = cleanItem(trail);
     return subject(found);
+  },
+};
+
+/**
+ * The figures of a reason (…，主要原因是人员经费增加30.00万元、商品和服务支出增加10.00万元) are the
+ * reason's own: the subject its clause names, or a quantity the tool cannot place; never the
+ * sentence's subject.
+ */
+const reason: Resolver = {
+  name: 'reason',
+  resolve(site, run) {
+    if (!site.inReason || site.q.kind === 'count') return null;
+    const found = run.maker.pickLast(site.clause, run.want, false, 'reason');
+    if (found) return subject(found.entry === null && found.phrase ? run.maker.widenItem(found, site.clauseRaw) : found);
+    return { kind: 'unmapped', item: ownName(site.clauseRaw, run.patterns) };
+  },
+};
+
+/**
+ * An item written with its code (（二）205-教育支出812万元, 2080505 机关事业单位基本养老保险缴费支出):
+ * the code is the text's, the item the name without it; a code the table names otherwise is
+ * reported.
+ */
+const coded: Resolver = {
+  name: 'coded',
+  resolve(site, run) {
+    if (site.q.kind === 'count') return null;
+    const found = codedName(run.patterns, site.clause);
+    if (!found) return null;
+    if (found.tableName) {
+      run.diagnostics.push(
+        diagnostic('classify.code-mismatch', 'warning', `the text names ${found.code} ${found.name}; the classification table names ${found.code} ${found.tableName}`, site.q, {
+          code: found.code,
+          text: found.name,
+          table: found.tableName,
+        }),
+      );
+    }
+    const breakdown = /^[35]/.test(found.code) ? 'by_economic' : 'by_function';
+    const metrics = [`${run.want.family}.${breakdown}`];
+    return subject({ entry: null, metrics, item: found.name, code: found.code, phrase: found.text, group: null, countOnly: false, basis: 'coded' });
   },
 };
 
@@ -101,14 +145,38 @@ const lead: Resolver = {
   },
 };
 
-/** A clause that opens with bare 收入 / 支出 names its own total (支出5238630.16元). */
+/** The side of the accounts a metric is on: what comes in, or what goes out (spending of any kind). */
+const sideOf = (metric: string): 'income' | 'expenditure' => (metric.startsWith('income.') ? 'income' : 'expenditure');
+
+/**
+ * A clause that opens with bare 收入 / 支出 names its own total (支出5238630.16元), unless the
+ * sentence is about a subject on that side already (公务接待24批次,210人次,支出2.05万元: the
+ * reception's spending).
+ */
 const bareTotal: Resolver = {
   name: 'total',
   resolve(site, run) {
     const bare = run.patterns.cues['bare-total'].regex.exec(site.maskedClause);
-    return bare ? subject(run.maker.pickLast(bare[1] as string, run.want, true, 'total')) : null;
+    if (!bare) return null;
+    const word = bare[1] as string;
+    const prev = site.lineSubj;
+    const sameSide = prev?.metrics.every((m) => sideOf(m) === (word === '收入' ? 'income' : 'expenditure'));
+    if (prev && sameSide && !site.newSentence && run.maker.compatible(prev, site.q)) return null;
+    return subject(run.maker.pickLast(word, run.want, true, 'total'));
   },
 };
+
+/** 差值为0.9万元 / 相差: a difference the text gives no sign: the tool cannot place it. */
+const unsignedDifference: Resolver = {
+  name: 'unplaced',
+  resolve(site, run) {
+    const cue = run.patterns.cues['unsigned-difference'].regex;
+    if (!cue.test(site.clause) || isSigned(site.clause, run.patterns)) return null;
+    return { kind: 'unmapped', item: ownName(site.clauseRaw, run.patterns) };
+  },
+};
+
+const isSigned = (s: string, patterns: Patterns): boolean => patterns.cues.increase.regex.test(s) || patterns.cues.decrease.regex.test(s);
 
 /** Whether a count's clause names something of its own (then it does not inherit). */
 function countNamesOther(site: Site, patterns: Patterns): boolean {
@@ -180,4 +248,4 @@ const weak: Resolver = {
 };
 
 /** The resolvers, in the order they are asked: the first outcome wins. */
-export const RESOLVERS: readonly Resolver[] = [noneTrail, countTrail, enumeration, path, clause, lead, bareTotal, ownNamed, inherited, heading, weak];
+export const RESOLVERS: readonly Resolver[] = [noneTrail, countTrail, unsignedDifference, coded, reason, enumeration, path, clause, lead, bareTotal, ownNamed, inherited, heading, weak];

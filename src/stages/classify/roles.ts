@@ -78,7 +78,8 @@ export function roleOf(patterns: Patterns, ctx: DocContext, q: Quantity, rawCue:
   const yearBefore = ctx.year !== null && sentence.year !== null && sentence.year < ctx.year;
   for (const r of rulesFor(patterns, ctx.year)) {
     if (!r.kinds.includes(q.kind)) continue;
-    if (r.docTypes && (!ctx.kind || !r.docTypes.includes(ctx.kind))) continue;
+    // a document of unknown kind is read as a final account (年初预算 is what 决算 speak of)
+    if (r.docTypes && !r.docTypes.includes(ctx.kind ?? '决算')) continue;
     if (r.comparedWith && r.comparedWith !== sentence.comparedWith) continue;
     if (r.yearBefore && !yearBefore) continue;
     if (!r.regex.test(cue)) continue;

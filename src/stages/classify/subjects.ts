@@ -82,7 +82,7 @@ export class SubjectMaker {
       return {
         entry,
         metrics: this.metricsOf(entry, q, family),
-        item: this.itemMetricOf(m.text) ? m.text : '',
+        item: this.itemMetricOf(m.text) && !this.patterns.listedOnly.has(m.text) ? m.text : '',
         code: '',
         phrase: m.text,
         group: entry.group ?? null,
@@ -127,7 +127,8 @@ export class SubjectMaker {
    * 其他… catch-all (code + 99).
    */
   widenItem(subj: Subject, clauseRaw: string): Subject {
-    const whole = cleanItem(clauseRaw).replace(/[(（][类款项][)）]$/, '');
+    // a closing change verb is not part of the name (商品和服务支出增加)
+    const whole = cleanItem(clauseRaw.replace(this.patterns.cues['change-tail'].regex, '')).replace(/[(（][类款项][)）]$/, '');
     if (!whole || !whole.includes(subj.phrase) || whole.length > 30) return subj;
     const bare = (s: string) => s.replace(/支出$/, '');
     if (bare(whole) === bare(subj.phrase)) return { ...subj, item: whole };
