@@ -71,6 +71,8 @@ export class Walk {
   /** How far into the line's markers the quantities have gone (a long line has thousands: each passed once). */
   private passed = { families: 0, paths: 0, economic: 0, functional: 0 };
   private prevEnd = 0;
+  /** The paragraph: whether it opened with a list number, and the first subject placed in it. */
+  private paragraph: { listed: boolean; subject: Subject | null } = { listed: false, subject: null };
   /** The clause of the quantity before, for one listed right after it. */
   private lastClauseRaw: string | null = null;
   private lineSubj: Subject | null = null;
@@ -174,6 +176,7 @@ export class Walk {
   /** Tells the walk how a quantity ended: placed with a subject, or not (null). */
   placed(q: Quantity, subject: Subject | null, keep: boolean): void {
     if (keep && subject) this.lineSubj = subject;
+    if (keep && subject && this.paragraph.listed && !this.paragraph.subject) this.paragraph.subject = subject;
     this.prevEnd = q.end;
   }
 
@@ -191,13 +194,20 @@ export class Walk {
     const first = this.lineStart < 0;
     this.lineStart = begin;
     this.lineEnd = end;
-    // a line goes on with the subject of the one before unless a sentence ended, a blank line or a heading starts a paragraph
+    // a line goes on with the subject of the one before (text converted from PDF breaks paragraphs
+    // into lines) unless a blank line, a heading or a listed line's number starts a new paragraph
     const between = text.slice(this.prevEnd, begin);
     const heading = this.seg.headingsAt(q.start)[0];
-    const sentenceEnded = /[。；;!！?？]\s*$/.test(text.slice(Math.max(0, begin - 3), begin));
-    if (first || sentenceEnded || /\n\s*\n/.test(between) || (heading && heading.start >= this.prevEnd)) {
+    const listed = LIST_OPENING.test(text.slice(begin, begin + 8));
+    if (first || listed || /\n\s*\n/.test(between) || (heading && heading.start >= this.prevEnd)) {
       this.lineSubj = null;
       this.enumParent = null;
+      this.paragraph = { listed, subject: null };
+    } else if (/[。；;!！?？]\s*$/.test(text.slice(Math.max(0, begin - 3), begin))) {
+      // past a sentence that ended with its line, a list is over, and only the subject a listed
+      // paragraph opened with goes on (12. “…（项）”24.31万元。⏎2023年当年预算执行数为20.30万元)
+      this.enumParent = null;
+      this.lineSubj = this.paragraph.subject;
     }
     this.prevEnd = begin;
     this.lastClauseRaw = null;
