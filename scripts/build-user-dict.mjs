@@ -14,7 +14,7 @@ const metrics = JSON.parse(fs.readFileSync(path.join(dir, 'metrics.json'), 'utf8
 for (const e of metrics.metrics) for (const p of e.phrases) words.add(p);
 for (const p of Object.keys(metrics.families)) words.add(p);
 const tsv = (name) => fs.readFileSync(path.join(dir, name), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
-for (const [, name] of tsv('subjects.tsv')) words.add(name.replace(/（/g, '(').replace(/）/g, ')'));
+for (const [, name] of tsv('classification.tsv')) words.add(name.replace(/（/g, '(').replace(/）/g, ')'));
 for (const [oldName] of tsv('subject-renames.tsv')) words.add(oldName);
 const extra = JSON.parse(fs.readFileSync(path.join(dir, 'jieba', 'extra-words.json'), 'utf8'));
 for (const w of extra.words) words.add(w);

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type XRegExpType from 'xregexp';
 import { z } from 'zod';
+import { loadClassification, loadRenames, type Rename, type Subject } from './classification.js';
 
 /** The folder of data files: `patterns/` at the package root (beside `src/` and `dist/`). */
 export const PATTERNS_DIR = fileURLToPath(new URL('../patterns/', import.meta.url));
@@ -145,13 +146,7 @@ export interface CompiledHeadingStyle {
 
 export type RoleRule = z.infer<typeof RoleRule>;
 
-export interface Subject {
-  readonly code: string;
-  readonly name: string;
-  readonly kind: 'function' | 'economic';
-  readonly level: '类' | '款' | '项';
-  readonly years: readonly number[];
-}
+export type { Rename, Subject } from './classification.js';
 
 export interface Patterns {
   readonly quantities: CompiledQuantityPattern[];
@@ -169,24 +164,10 @@ export interface Patterns {
   /** Role rules as written: their `{{prevYear}}` is filled in per document (src/stages/classify/roles.ts). */
   readonly roles: RoleRule[];
   readonly cues: Record<CueId, CompiledCue>;
-  readonly subjects: Subject[];
-  readonly renames: ReadonlyArray<{ oldName: string; code: string; newName: string }>;
+  readonly subjects: readonly Subject[];
+  readonly renames: readonly Rename[];
 }
 
-function parseTsv(name: string): Record<string, string>[] {
-  const [head, ...rows] = readFileSync(PATTERNS_DIR + name, 'utf8').trim().split('\n');
-  const cols = (head ?? '').split('\t');
-  return rows.map((r) => Object.fromEntries(r.split('\t').map((v, i) => [cols[i] ?? `c${i}`, v])));
-}
-
-const SubjectRow = z.object({
-  code: z.string().regex(/^\d{3}(?:\d{2}){0,2}$/),
-  name: z.string().min(1),
-  kind: z.enum(['function', 'economic']),
-  level: z.enum(['类', '款', '项']),
-  years: z.string(),
-});
-const RenameRow = z.object({ old_name: z.string().min(1), code: z.string().regex(/^\d{3,7}$/), new_name: z.string().min(1) });
 
 /**
  * Puts the names XRegExp keeps aside (`captureNames`) back on the capturing groups of its
@@ -292,6 +273,7 @@ export function loadMetricEntries(): MetricEntry[] {
 }
 
 function compile(): Patterns {
+  const subjects = loadClassification(PATTERNS_DIR);
   const q = QuantitiesFile.parse(readJson('quantities.json'));
   const h = HeadingsFile.parse(readJson('headings.json'));
   const m = metricsFile();
@@ -320,14 +302,8 @@ function compile(): Patterns {
     listedOnly: new Set(m.listedOnly),
     roles: r.rules,
     cues: compileCues(),
-    subjects: parseTsv('subjects.tsv').map((row) => {
-      const s = SubjectRow.parse(row);
-      return { ...s, years: s.years ? s.years.split(',').map(Number) : [] };
-    }),
-    renames: parseTsv('subject-renames.tsv').map((row) => {
-      const s = RenameRow.parse(row);
-      return { oldName: s.old_name, code: s.code, newName: s.new_name };
-    }),
+    subjects,
+    renames: loadRenames(PATTERNS_DIR, subjects),
   };
 }
 

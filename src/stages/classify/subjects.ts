@@ -115,6 +115,12 @@ export class SubjectMaker {
     for (let i = matches.length - 1; i >= 0; i--) {
       const m = matches[i] as PhraseMatch;
       if (s.slice(m.start, m.end).includes('#')) continue;
+      // “三公”经费公共预算财政拨款支出: the funding a subject is paid from follows its name; the subject is the name
+      const before = matches[i - 1];
+      if (before && familyNamed(m.info) && /^(?:的|安排的|中)?$/.test(s.slice(before.end, m.start))) {
+        const named = this.fromMatch(before, want, false, basis);
+        if (named?.entry && !familyNamed(before.info)) return named;
+      }
       const found = this.fromMatch(m, want, allowWeak, basis);
       if (found) return found;
     }
@@ -133,9 +139,9 @@ export class SubjectMaker {
     const bare = (s: string) => s.replace(/支出$/, '');
     if (bare(whole) === bare(subj.phrase)) return { ...subj, item: whole };
     const base = rowOfCode(this.patterns, subj.code);
-    if (base && base.level !== '项' && whole.startsWith('其他') && bare(whole.slice(2)) === bare(base.name)) {
-      return { ...subj, item: whole, code: `${subj.code}99` };
-    }
+    // 其他…支出 is the catch-all line (code + 99) of its parent, where the table has that line
+    const catchAll = base && base.level !== '项' && whole.startsWith('其他') && bare(whole.slice(2)) === bare(base.name) ? rowOfCode(this.patterns, `${subj.code}99`) : undefined;
+    if (catchAll) return { ...subj, item: whole, code: catchAll.code };
     return { ...subj, item: whole, code: '' };
   }
 
@@ -177,6 +183,8 @@ export class SubjectMaker {
       const item = cleanItem(clause);
       if (item) return { entry: parent.entry, metrics: [itemMetric], item, code: '', phrase: clause, group: parent.group, countOnly: parent.countOnly, basis };
     }
+    // a phrase of a metric of its own is placed by its clause, not as a line of the parent
+    if (last && !economicParent && last.info.metrics.some((e) => !e.weak && e.metric !== 'unmapped' && this.acceptable(e, q, null))) return null;
     if (last && last.info.subjects.length && q.kind !== 'count') {
       const fam = parentFamily && parentFamily !== 'income' ? parentFamily : family;
       const kind = economicParent ? 'economic' : classKind;
