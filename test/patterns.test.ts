@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRegex, loadPatterns, regexSourcesCompiledHere, xregexpSource } from '../src/patterns.js';
+import { buildRegex, CUE_IDS, loadPatterns, regexSourcesCompiledHere, xregexpSource } from '../src/patterns.js';
+import { rolePattern } from '../src/stages/classify/roles.js';
 import { extractQuantities } from '../src/stages/extract-quantities.js';
 import { matchHeading } from '../src/stages/segment.js';
 
@@ -47,6 +48,14 @@ describe('every classifier cue passes its own examples', () => {
   }
 });
 
+describe('every role rule passes its own examples (in a document of 2023)', () => {
+  for (const [i, rule] of patterns.roles.entries()) {
+    const re = rolePattern(rule, 2023);
+    for (const ex of rule.examples) it(`rule ${i} (${rule.role}) matches ${JSON.stringify(ex)}`, () => expect(re.test(ex)).toBe(true));
+    for (const bad of rule.counterexamples) it(`rule ${i} (${rule.role}) does not match ${JSON.stringify(bad)}`, () => expect(re.test(bad)).toBe(false));
+  }
+});
+
 describe('pattern data', () => {
   it('maps every metric phrase to a metric of the SPEC shape', () => {
     for (const e of patterns.metrics) {
@@ -58,6 +67,9 @@ describe('pattern data', () => {
     for (const s of patterns.subjects) expect(s.code.length, `${s.code} ${s.name}`).toBe(len[s.level]);
     expect(patterns.subjects.find((s) => s.code === '208')?.name).toBe('社会保障和就业支出');
     expect(patterns.subjects.find((s) => s.code === '30201')?.name).toBe('办公费');
+  });
+  it('compiles every cue the classifier asks for', () => {
+    expect(CUE_IDS.every((id) => patterns.cues[id]?.regex instanceof RegExp)).toBe(true);
   });
 });
 

@@ -97,11 +97,18 @@ function titleLines(head: string): string[] {
   return out;
 }
 
-/** The kind of disclosure a title line names, with its budget-type words (一般公共预算 …) left out. */
+/**
+ * The kind of disclosure a title line names: its 部门决算 / 单位预算 …, else the last 决算 or 预算
+ * it says (a title ends with its kind: …“三公”经费决算情况说明), the names of budgets
+ * (一般公共预算 …) and of the budget law left out.
+ */
 function docTypeOfLine(line: string): DocType | null {
-  const t = line.replace(/一般公共预算|政府性基金预算|国有资本经营预算|预决算|预算单位|预算主管部门|预算管理/g, '');
-  const m = /(部门|单位)?(?:汇总)?(决算|预算)/.exec(t);
-  return m ? docTypeOf(m[1], m[2], t) : null;
+  const t = line.replace(/一般公共预算|政府性基金预算|国有资本经营预算|预决算|预算单位|预算主管部门|预算管理|预算法/g, '');
+  const named = /(部门|单位)(?:汇总)?(决算|预算)/.exec(t);
+  if (named) return docTypeOf(named[1], named[2], t);
+  const kinds = t.match(/决算|预算/g);
+  const last = kinds?.[kinds.length - 1];
+  return last ? docTypeOf(undefined, last, t) : null;
 }
 
 /** Organisation, fiscal year and kind of disclosure, from the title or the first lines that name them. */
@@ -118,7 +125,8 @@ export function extractDocumentFacts(text: string): DocumentFacts {
     if (!a && !b) continue;
     // a title names the kind; a sentence with amounts (…支出预算为49.9万元) does not
     const isTitle = !AMOUNT.test(line);
-    if (isTitle) docType ??= a ? docTypeOf(a[3], a[4], line) : docTypeOf(b?.[3], b?.[4], line);
+    // the kind as the title says it, read past the names of budgets (一般公共预算财政拨款“三公”经费支出决算)
+    if (isTitle) docType ??= docTypeOfLine(line) ?? (a ? docTypeOf(a[3], a[4], line) : docTypeOf(b?.[3], b?.[4], line));
     const fromA = cleanOrg(a?.[1]);
     const fromB = cleanOrg(b?.[2]);
     if (isTitle || fromA || fromB) year ??= Number(a ? a[2] : b?.[1]);
@@ -187,7 +195,8 @@ function docTypeByCount(head: string): DocType | null {
  */
 function withLevel(docType: DocType, head: string): DocType {
   const kind = docType.slice(2);
-  if (new RegExp(`(?:部门|单位)${kind}`).test(titleLines(head).slice(0, 12).join(''))) return docType;
+  const named = new RegExp(`(部门|单位)${kind}`).exec(head.split('\n').slice(0, 12).join('\n'));
+  if (named) return `${named[1]}${kind}` as DocType;
   const unit = (head.match(/本单位|单位概况|单位职责|单位基本情况|单位决算|单位预算/g) ?? []).length;
   const dept = (head.match(/本部门|部门概况|部门职责|部门基本情况|部门决算|部门预算/g) ?? []).length;
   return `${unit > dept ? '单位' : '部门'}${kind}` as DocType;

@@ -134,7 +134,10 @@ export class SubjectMaker {
    */
   widenItem(subj: Subject, clauseRaw: string): Subject {
     // a closing change verb is not part of the name (商品和服务支出增加)
-    const whole = cleanItem(clauseRaw.replace(this.patterns.cues['change-tail'].regex, '')).replace(/[(（][类款项][)）]$/, '');
+    // nor the year the figure is of (2023年教育支出)
+    const whole = cleanItem(clauseRaw.replace(this.patterns.cues['change-tail'].regex, ''))
+      .replace(/[(（][类款项][)）]$/, '')
+      .replace(/^(?:19|20)\d{2}年度?/, '');
     if (!whole || !whole.includes(subj.phrase) || whole.length > 30) return subj;
     const bare = (s: string) => s.replace(/支出$/, '');
     if (bare(whole) === bare(subj.phrase)) return { ...subj, item: whole };

@@ -1,0 +1,127 @@
+import type { Patterns } from '../../patterns.js';
+import { compactText } from '../phrases.js';
+import { codeOfName, resolvePath } from './codes.js';
+import { PATH, type Site } from './context.js';
+import { ownName } from './names.js';
+import { type Resolver, subject } from './outcome.js';
+import { everywhere, maskForSubject } from './text.js';
+import type { Subject } from './types.js';
+
+/** Resolvers that read the words around a quantity: its list, clause, sentence, line and headings. */
+
+/** A line of a list opened by 其中 / 包括 under the subject before it. */
+export const enumeration: Resolver = {
+  name: 'enumeration',
+  resolve(site, run) {
+    return site.enumParent ? subject(run.maker.childOf(site.enumParent, site.clause, site.maskedClause, run.want)) : null;
+  },
+};
+
+/** The last phrase of the quantity's own clause (comparisons, shares and reasons masked). */
+export const clause: Resolver = {
+  name: 'clause',
+  resolve(site, run) {
+    if (run.blockedTrail !== null) return { kind: 'unmapped', item: run.blockedTrail };
+    const found = run.maker.pickLast(site.maskedClause, run.want, false, 'clause');
+    // a subject found inside a longer line name: the item is the whole name
+    return subject(found && found.entry === null && found.phrase ? run.maker.widenItem(found, site.clauseRaw) : found);
+  },
+};
+
+/** The last phrase of the sentence so far. */
+export const lead: Resolver = {
+  name: 'lead',
+  resolve(site, run) {
+    return subject(run.maker.pickLast(site.maskedLead, run.want, false, 'lead'));
+  },
+};
+
+/** The side of the accounts a metric is on: what comes in, or what goes out (spending of any kind). */
+export const sideOf = (metric: string): 'income' | 'expenditure' => (metric.startsWith('income.') ? 'income' : 'expenditure');
+
+/**
+ * A clause that opens with bare 收入 / 支出 names its own total (支出5238630.16元), unless the
+ * sentence is about a subject on that side already (公务接待24批次,210人次,支出2.05万元: the
+ * reception's spending).
+ */
+export const bareTotal: Resolver = {
+  name: 'total',
+  resolve(site, run) {
+    const bare = run.patterns.cues['bare-total'].regex.exec(site.maskedClause);
+    if (!bare) return null;
+    const word = bare[1] as string;
+    const prev = site.lineSubj;
+    const sameSide = prev?.metrics.every((m) => sideOf(m) === (word === '收入' ? 'income' : 'expenditure'));
+    if (prev && sameSide && !site.newSentence && run.maker.compatible(prev, site.q)) return null;
+    return subject(run.maker.pickLast(word, run.want, true, 'total'));
+  },
+};
+
+/** Whether a count's clause names something of its own (then it does not inherit). */
+export function countNamesOther(site: Site, patterns: Patterns): boolean {
+  return site.q.kind === 'count' && /[\u4e00-\u9fff]{2,}/.test(site.maskedClause.replace(everywhere(patterns.cues['count-filler']), ''));
+}
+
+/** Whether a subject is a line of a breakdown (an item of its own: 教育支出, 办公费, 行政编制). */
+export const isLine = (s: Subject): boolean => s.item !== '';
+
+/**
+ * A clause that names its quantity in its own words the tables do not know never takes the
+ * subject before it: it is the next line of the same breakdown (教育支出…、农林水支出13.40万元),
+ * its code only where the table has that very name, or else a quantity the tool cannot place.
+ */
+export const ownNamed: Resolver = {
+  name: 'enumeration',
+  resolve(site, run) {
+    const name = ownName(site.clauseRaw, run.patterns);
+    if (!name) return null;
+    const prev = site.lineSubj;
+    if (prev && isLine(prev) && run.maker.compatible(prev, site.q) && prev.metrics.every((m) => m !== 'unmapped')) {
+      const metrics = prev.entry ? run.maker.metricsOf(prev.entry, site.q, run.want.family) : prev.metrics;
+      const code = codeOfName(run.patterns, name, prev.code);
+      return subject({ ...prev, metrics, item: name, code, phrase: name, basis: 'enumeration' });
+    }
+    // after a headline figure, only a name shaped like a line's (…支出, …费) is surely another subject
+    return run.patterns.cues['item-name'].regex.test(name) ? { kind: 'unmapped', item: name } : null;
+  },
+};
+
+/** The subject placed last in the line or sentence goes on (，占0.86%). */
+export const inherited: Resolver = {
+  name: 'inherited',
+  resolve(site, run) {
+    const prev = site.lineSubj;
+    if (!prev || !run.maker.compatible(prev, site.q) || countNamesOther(site, run.patterns)) return null;
+    const metrics = prev.entry ? run.maker.metricsOf(prev.entry, site.q, run.want.family) : prev.metrics;
+    return subject({ ...prev, metrics, basis: 'inherited' });
+  },
+};
+
+/** The two innermost headings above (a 类/款/项 path or a phrase in the title). */
+export const heading: Resolver = {
+  name: 'heading',
+  resolve(site, run) {
+    if (countNamesOther(site, run.patterns)) return null;
+    for (const h of site.headings.slice(0, 2)) {
+      if (h.section === 'glossary') break;
+      if (/\d/.test(h.title.replace(/\d{4}年度?/g, ''))) continue;
+      const title = compactText(h.title);
+      const hp = [...title.matchAll(PATH)].pop();
+      if (hp) {
+        const { code, item } = resolvePath(run.patterns, [hp[1], hp[2], hp[3]].filter((n): n is string => Boolean(n)));
+        return subject({ entry: null, metrics: [`${run.want.family}.by_function`], item, code, phrase: '', group: null, countOnly: false, basis: 'heading' });
+      }
+      const found = run.maker.pickLast(maskForSubject(title, run.patterns), run.want, false, 'heading');
+      if (found) return subject(found);
+    }
+    return null;
+  },
+};
+
+/** Last, a weak phrase of the clause (支出, 收入 alone). */
+export const weak: Resolver = {
+  name: 'weak',
+  resolve(site, run) {
+    return subject(run.maker.pickLast(site.maskedClause, run.want, true, 'weak'));
+  },
+};

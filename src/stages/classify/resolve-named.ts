@@ -1,0 +1,102 @@
+import { diagnostic } from '../../diagnostics.js';
+import type { Patterns } from '../../patterns.js';
+import { cleanItem } from '../items.js';
+import { compactText } from '../phrases.js';
+import { codedName, resolvePath } from './codes.js';
+import { ownName } from './names.js';
+import { type Outcome, type Resolver, subject, trailOf } from './outcome.js';
+
+/** Resolvers of what the text names outright: after 无 or a count, a reason's own words, a code, a 类/款/项 path, an unsigned difference. */
+
+/** 无 names what follows it (无公务用车购置费); a 无 nothing known follows is no quantity. */
+export const noneTrail: Resolver = {
+  name: 'trail',
+  resolve(site, run) {
+    if (!site.q.none) return null;
+    const trail = trailOf(site, 24).split(/[,，。；;]/)[0] ?? '';
+    const first = run.maker.phrases.find(trail)[0];
+    const found = first && first.start === 0 ? run.maker.fromMatch(first, run.want, false, 'trail') : null;
+    if (!found || run.patterns.cues['none-reason'].regex.test(site.clause)) return { kind: 'skip' };
+    return subject(found);
+  },
+};
+
+/** 设8个内设机构: the noun after a count names what is counted. */
+export const countTrail: Resolver = {
+  name: 'trail',
+  resolve(site, run) {
+    if (site.q.kind !== 'count' || site.q.none) return null;
+    const trail = /^[\u4e00-\u9fff]{1,8}/.exec(trailOf(site, 12))?.[0] ?? '';
+    if (!trail || run.patterns.cues['count-trail-stop'].regex.test(trail)) return null;
+    const hit = run.maker.phrases.find(trail).find((m) => m.start === 0);
+    const found = hit ? run.maker.fromMatch(hit, run.want, false, 'trail') : null;
+    if (!found) run.blockedTrail = cleanItem(trail);
+    return subject(found);
+  },
+};
+
+/** 差值为0.9万元 / 相差: a difference the text gives no sign: the tool cannot place it. */
+export const unsignedDifference: Resolver = {
+  name: 'unplaced',
+  resolve(site, run) {
+    const cue = run.patterns.cues['unsigned-difference'].regex;
+    if (!cue.test(site.clause) || isSigned(site.clause, run.patterns)) return null;
+    return { kind: 'unmapped', item: ownName(site.clauseRaw, run.patterns) };
+  },
+};
+
+export const isSigned = (s: string, patterns: Patterns): boolean => patterns.cues.increase.regex.test(s) || patterns.cues.decrease.regex.test(s);
+
+/**
+ * The figures of a reason (…，主要原因是人员经费增加30.00万元、商品和服务支出增加10.00万元) are the
+ * reason's own: the subject its clause names, or a quantity the tool cannot place; never the
+ * sentence's subject.
+ */
+export const reason: Resolver = {
+  name: 'reason',
+  resolve(site, run) {
+    if (!site.inReason || site.q.kind === 'count') return null;
+    const found = run.maker.pickLast(site.clause, run.want, false, 'reason');
+    if (found) return subject(found.entry === null && found.phrase ? run.maker.widenItem(found, site.clauseRaw) : found);
+    return { kind: 'unmapped', item: ownName(site.clauseRaw, run.patterns) };
+  },
+};
+
+/**
+ * An item written with its code (（二）205-教育支出812万元, 2080505 机关事业单位基本养老保险缴费支出):
+ * the code is the text's, the item the name without it; a code the table names otherwise is
+ * reported.
+ */
+export const coded: Resolver = {
+  name: 'coded',
+  resolve(site, run) {
+    if (site.q.kind === 'count') return null;
+    const found = codedName(run.patterns, site.clause);
+    if (!found) return null;
+    if (found.tableName) {
+      run.diagnostics.push(
+        diagnostic('classify.code-mismatch', 'warning', `the text names ${found.code} ${found.name}; the classification table names ${found.code} ${found.tableName}`, site.q, {
+          code: found.code,
+          text: found.name,
+          table: found.tableName,
+        }),
+      );
+    }
+    const breakdown = /^[35]/.test(found.code) ? 'by_economic' : 'by_function';
+    const metrics = [`${run.want.family}.${breakdown}`];
+    return subject({ entry: null, metrics, item: found.name, code: found.code, phrase: found.text, group: null, countOnly: false, basis: 'coded' });
+  },
+};
+
+/** A 类/款/项 path on the line before the quantity names its function item and code. */
+export const path: Resolver = {
+  name: 'path',
+  resolve(site, run) {
+    const hit = site.pathHit;
+    if (!hit || /[,，;；]/.test(site.lead.replace(/^[”"]/, '').slice(0, 1))) return null;
+    const tail = compactText(site.text.slice(hit.end, site.q.start));
+    if (/\d/.test(tail) && site.lineSubj) return null;
+    const { code, item } = resolvePath(run.patterns, hit.names);
+    return subject({ entry: null, metrics: [`${run.want.family}.by_function`], item, code, phrase: '', group: null, countOnly: false, basis: 'path' });
+  },
+};

@@ -1,0 +1,502 @@
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../src/extract.js';
+import type { FactRow } from '../src/schema.js';
+
+/**
+ * The classification spec: short sentences in the shapes disclosures use, each with the facts it
+ * must give and the facts it must not. One block per kind of error seen on documents the team had
+ * not seen. A case's text is the body of a document whose title line says its kind and year.
+ */
+interface Want {
+  readonly raw: string;
+  readonly metric?: string;
+  readonly role: FactRow['role'];
+  readonly value: number;
+  readonly item?: string;
+  readonly code?: string;
+}
+type Not = Partial<Want>;
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  readonly doc?: '部门决算' | '部门预算' | '单位决算' | '单位预算';
+  readonly year?: number;
+  readonly facts: readonly Want[];
+  readonly not?: readonly Not[];
+}
+
+const title = (doc: string, year: number) => `平安县农业农村局${year}年度${doc}\n`;
+
+function run(c: Case): FactRow[] {
+  return extractText(title(c.doc ?? '部门决算', c.year ?? 2023) + c.text, { docId: 'case.txt' }).facts;
+}
+
+const matches = (f: FactRow, w: Not) =>
+  (w.raw === undefined || f.raw === w.raw) &&
+  (w.metric === undefined || f.metric === w.metric) &&
+  (w.role === undefined || f.role === w.role) &&
+  (w.value === undefined || f.value === w.value) &&
+  (w.item === undefined || f.item === w.item) &&
+  (w.code === undefined || f.code === w.code);
+
+function check(c: Case): void {
+  const facts = run(c);
+  const shown = facts.map((f) => `${f.raw} ${f.metric} ${f.item}/${f.code} ${f.role} ${f.value} (${f.basis})`).join('\n');
+  for (const w of c.facts) expect(facts.some((f) => matches(f, w)), `no ${JSON.stringify(w)} in\n${shown}`).toBe(true);
+  for (const n of c.not ?? []) expect(facts.some((f) => matches(f, n)), `${JSON.stringify(n)} in\n${shown}`).toBe(false);
+}
+
+function block(name: string, cases: readonly Case[]): void {
+  describe(name, () => {
+    for (const c of cases) it(c.name, () => check(c));
+  });
+}
+
+block('1. an enumerated amount takes the name just before it, never its neighbour’s', [
+  {
+    name: 'names the table does not know keep their own name and no code',
+    text: '一般公共预算财政拨款支出100万元，按支出功能分类科目分，包括：教育支出52.10万元、乡村振兴支出13.40万元、其他杂项支出6.02万元。',
+    facts: [
+      { raw: '52.10万元', metric: 'general_budget_expenditure.by_function', item: '教育支出', code: '205', role: 'value', value: 521000 },
+      { raw: '13.40万元', metric: 'general_budget_expenditure.by_function', item: '乡村振兴支出', code: '', role: 'value', value: 134000 },
+      { raw: '6.02万元', metric: 'general_budget_expenditure.by_function', item: '其他杂项支出', code: '', role: 'value', value: 60200 },
+    ],
+    not: [{ raw: '13.40万元', item: '教育支出' }, { raw: '6.02万元', code: '205' }],
+  },
+  {
+    name: 'names the table knows take their code',
+    text: '一般公共预算财政拨款支出80万元，其中：农林水支出50万元、交通运输支出20万元、灾害防治及应急管理支出10万元。',
+    facts: [
+      { raw: '50万元', metric: 'general_budget_expenditure.by_function', item: '农林水支出', code: '213', role: 'value', value: 500000 },
+      { raw: '20万元', metric: 'general_budget_expenditure.by_function', item: '交通运输支出', code: '214', role: 'value', value: 200000 },
+      { raw: '10万元', metric: 'general_budget_expenditure.by_function', item: '灾害防治及应急管理支出', code: '224', role: 'value', value: 100000 },
+    ],
+  },
+  {
+    name: 'semicolon-separated lines each keep their own share',
+    text: '财政拨款支出50万元，其中：社会保障和就业支出10万元，占20%；卫生健康支出5万元，占10%；地方特色补助支出35万元，占70%。',
+    facts: [
+      { raw: '10万元', metric: 'appropriation_expenditure.by_function', item: '社会保障和就业支出', code: '208', role: 'value', value: 100000 },
+      { raw: '20%', metric: 'appropriation_expenditure.by_function', item: '社会保障和就业支出', role: 'share', value: 20 },
+      { raw: '10%', metric: 'appropriation_expenditure.by_function', item: '卫生健康支出', code: '210', role: 'share', value: 10 },
+      { raw: '35万元', metric: 'appropriation_expenditure.by_function', item: '地方特色补助支出', code: '', role: 'value', value: 350000 },
+      { raw: '70%', item: '地方特色补助支出', role: 'share', value: 70 },
+    ],
+    not: [{ raw: '35万元', item: '卫生健康支出' }, { raw: '70%', item: '卫生健康支出' }],
+  },
+  {
+    name: 'a comparison after a line goes on with that line',
+    text: '财政拨款支出30万元，其中：教育支出20万元，较上年增加2万元；乡村振兴支出10万元，较上年减少1万元。',
+    facts: [
+      { raw: '2万元', item: '教育支出', role: 'yoy_change', value: 20000 },
+      { raw: '1万元', item: '乡村振兴支出', role: 'yoy_change', value: -10000 },
+    ],
+    not: [{ raw: '1万元', item: '教育支出' }],
+  },
+  {
+    name: 'economic lines under 基本支出 are by_economic with their codes',
+    text: '基本支出50万元，其中：工资福利支出40万元、商品和服务支出8万元、对个人和家庭的补助2万元。',
+    facts: [
+      { raw: '40万元', metric: 'expenditure.by_economic', item: '工资福利支出', code: '301', role: 'value', value: 400000 },
+      { raw: '8万元', metric: 'expenditure.by_economic', item: '商品和服务支出', code: '302', role: 'value', value: 80000 },
+    ],
+  },
+  {
+    name: 'an unknown economic line after known ones keeps its own name',
+    text: '基本支出50万元，其中：工资福利支出40万元、商品和服务支出8万元、特殊岗位津贴补助2万元。',
+    facts: [{ raw: '2万元', metric: 'expenditure.by_economic', item: '特殊岗位津贴补助', code: '', role: 'value', value: 20000 }],
+    not: [{ raw: '2万元', item: '商品和服务支出' }],
+  },
+  {
+    name: 'lines of 机关运行经费 are operating_costs.item',
+    text: '机关运行经费20万元，其中：办公费5万元、印刷费1万元、水电费2万元。',
+    facts: [
+      { raw: '20万元', metric: 'operating_costs.total', role: 'value', value: 200000 },
+      { raw: '5万元', metric: 'operating_costs.item', item: '办公费', role: 'value', value: 50000 },
+      { raw: '2万元', metric: 'operating_costs.item', item: '水电费', role: 'value', value: 20000 },
+    ],
+  },
+  {
+    name: 'an item-shaped name after a headline total is not that total',
+    text: '支出总计100万元，乡村振兴补助支出5万元。',
+    facts: [{ raw: '100万元', metric: 'expenditure.total', role: 'value', value: 1000000 }],
+    not: [{ raw: '5万元', metric: 'expenditure.total' }],
+  },
+  {
+    name: 'a list of staff counts keeps each line’s name',
+    text: '本部门实有人数76人，其中在职人员48人，包括行政人员22人，全部补助事业人员26人。',
+    facts: [
+      { raw: '76人', metric: 'staff.actual', role: 'value', value: 76 },
+      { raw: '22人', metric: 'staff.actual', item: '行政人员', role: 'value', value: 22 },
+      { raw: '26人', metric: 'staff.actual', item: '全部补助事业人员', role: 'value', value: 26 },
+    ],
+    not: [{ raw: '26人', item: '行政人员' }],
+  },
+  {
+    name: 'a sibling metric after a list of quota lines is its own metric',
+    text: '机关编制56人，其中：行政编制24人，事业编制32人；实有人数50人。',
+    facts: [
+      { raw: '24人', metric: 'staff.quota', item: '行政编制', role: 'value', value: 24 },
+      { raw: '50人', metric: 'staff.actual', role: 'value', value: 50 },
+    ],
+    not: [{ raw: '50人', metric: 'staff.quota' }],
+  },
+  {
+    name: 'the retired staff total has no item; its lines do',
+    text: '离退休人员15人，其中：离休1人、退休14人。',
+    facts: [
+      { raw: '15人', metric: 'staff.retired', item: '', role: 'value', value: 15 },
+      { raw: '14人', metric: 'staff.retired', item: '退休', role: 'value', value: 14 },
+    ],
+  },
+  {
+    name: 'amounts listed after 分别为 share the clause before them',
+    text: '公务用车购置费、公务用车运行维护费分别为10万元、5万元。',
+    facts: [{ raw: '10万元', role: 'value', value: 100000 }, { raw: '5万元', role: 'value', value: 50000 }],
+    not: [{ metric: 'unmapped', raw: '5万元' }],
+  },
+]);
+
+block('2. codes come from the classification table', [
+  {
+    name: 'a renamed 类 keeps its code under its old name',
+    text: '一般公共预算财政拨款支出60万元，其中：医疗卫生与计划生育支出20万元、社会保障和就业支出40万元。',
+    year: 2018,
+    facts: [{ raw: '20万元', item: '医疗卫生与计划生育支出', code: '210', role: 'value', value: 200000 }],
+  },
+  {
+    name: 'a 项 name shared by many 款 gets no code alone',
+    text: '一般公共预算财政拨款支出10万元，其中：行政运行10万元。',
+    facts: [{ raw: '10万元', metric: 'general_budget_expenditure.total', role: 'value', value: 100000 }],
+    not: [{ item: '行政运行', code: '2010101' }],
+  },
+  {
+    name: 'a 类/款/项 path names its 项 and the code of the path',
+    text: '1.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）年初预算为10万元，支出决算为12万元，完成年初预算的120%。',
+    facts: [
+      { raw: '10万元', item: '机关事业单位基本养老保险缴费支出', code: '2080505', role: 'budget', value: 100000 },
+      { raw: '12万元', item: '机关事业单位基本养老保险缴费支出', code: '2080505', role: 'value', value: 120000 },
+      { raw: '120%', item: '机关事业单位基本养老保险缴费支出', role: 'budget_completion_rate', value: 120 },
+    ],
+  },
+  {
+    name: 'a catch-all 其他… line takes its parent’s 99 code where the table has it',
+    text: '城乡社区支出（类）城乡社区管理事务（款）其他城乡社区管理事务支出（项）5万元。',
+    facts: [{ raw: '5万元', item: '其他城乡社区管理事务支出', code: '2120199', role: 'value', value: 50000 }],
+  },
+]);
+
+block('3. a clause’s own year, against the document’s, decides value or prior_year', [
+  {
+    name: 'a budget’s figure for the year before is prior_year',
+    doc: '部门预算',
+    year: 2022,
+    text: '2021年收入预算总额650.00万元，2022年收入预算总额700.00万元。',
+    facts: [
+      { raw: '650.00万元', metric: 'income.total', role: 'prior_year', value: 6500000 },
+      { raw: '700.00万元', metric: 'income.total', role: 'value', value: 7000000 },
+    ],
+  },
+  {
+    name: 'a final account’s 上年决算数 is prior_year',
+    year: 2020,
+    text: '2020年度支出总计120万元，2019年决算数为100万元。',
+    facts: [
+      { raw: '120万元', metric: 'expenditure.total', role: 'value', value: 1200000 },
+      { raw: '100万元', role: 'prior_year', value: 1000000 },
+    ],
+  },
+  {
+    name: '上年 and 上年度 name last year',
+    text: '收入总计90万元，上年度收入总计80万元；支出总计85万元，上年75万元。',
+    facts: [
+      { raw: '90万元', metric: 'income.total', role: 'value', value: 900000 },
+      { raw: '80万元', metric: 'income.total', role: 'prior_year', value: 800000 },
+      { raw: '75万元', metric: 'expenditure.total', role: 'prior_year', value: 750000 },
+    ],
+  },
+  {
+    name: 'a comparison with last year’s figure is a change, not last year’s figure',
+    text: '2023年度收入总计500万元，与2022年相比，增加30万元，增长6.38%。',
+    facts: [
+      { raw: '30万元', metric: 'income.total', role: 'yoy_change', value: 300000 },
+      { raw: '6.38%', metric: 'income.total', role: 'yoy_rate', value: 6.38 },
+    ],
+    not: [{ raw: '30万元', role: 'prior_year' }],
+  },
+  {
+    name: 'a year inside a project’s name is no year of the figure',
+    year: 2019,
+    text: '项目支出30万元，主要项目是：①补充2018年运行经费不足费用20000元；②2018年度目标责任制考核奖金12000元。',
+    facts: [
+      { raw: '20000元', metric: 'expenditure.project_item', role: 'value', value: 20000 },
+      { raw: '12000元', metric: 'expenditure.project_item', role: 'value', value: 12000 },
+    ],
+    not: [{ role: 'prior_year' }],
+  },
+  {
+    name: 'staff at the end of last year are this budget’s staff',
+    doc: '部门预算',
+    year: 2022,
+    text: '本部门2021年年末实有人数76人。',
+    facts: [{ raw: '76人', metric: 'staff.actual', role: 'value', value: 76 }],
+    not: [{ role: 'prior_year' }],
+  },
+  {
+    name: 'a date is no year of comparison',
+    year: 2022,
+    text: '截至2022年12月31日，共有车辆5辆。',
+    facts: [{ raw: '5辆', metric: 'assets.vehicles', role: 'value', value: 5 }],
+  },
+  {
+    name: 'a change stated against a named year is year on year',
+    doc: '部门预算',
+    year: 2024,
+    text: '2024年一般公共预算支出100万元，比2023年预算增加10万元，增长11.11%。',
+    facts: [
+      { raw: '10万元', metric: 'general_budget_expenditure.total', role: 'yoy_change', value: 100000 },
+      { raw: '11.11%', metric: 'general_budget_expenditure.total', role: 'yoy_rate', value: 11.11 },
+    ],
+  },
+  {
+    name: 'this year’s budget named with its year is the value',
+    doc: '部门预算',
+    year: 2024,
+    text: '2024年部门收入预算总额350万元，其中：一般公共预算拨款收入300万元。',
+    facts: [
+      { raw: '350万元', metric: 'income.total', role: 'value', value: 3500000 },
+      { raw: '300万元', metric: 'income.general_budget', role: 'value', value: 3000000 },
+    ],
+  },
+]);
+
+block('4. a reason’s figures belong to the reason’s own subject', [
+  {
+    name: 'the parts named after 主要原因是 are their own metrics, each a change',
+    text: '支出总计100万元，较上年增加40.00万元，主要原因是人员经费增加30.00万元、商品和服务支出增加10.00万元。',
+    facts: [
+      { raw: '40.00万元', metric: 'expenditure.total', role: 'yoy_change', value: 400000 },
+      { raw: '30.00万元', metric: 'expenditure.personnel', role: 'yoy_change', value: 300000 },
+      { raw: '10.00万元', metric: 'expenditure.by_economic', item: '商品和服务支出', code: '302', role: 'yoy_change', value: 100000 },
+    ],
+    not: [{ raw: '30.00万元', metric: 'expenditure.total' }, { item: '商品和服务支出增加' }],
+  },
+  {
+    name: 'a decrease named in a reason is negative',
+    text: '基本支出60万元，比上年减少20万元，主要原因是公用经费减少5万元。',
+    facts: [{ raw: '5万元', metric: 'expenditure.public_operating', role: 'yoy_change', value: -50000 }],
+    not: [{ raw: '5万元', metric: 'expenditure.basic' }],
+  },
+  {
+    name: 'a reason naming nothing known is left unplaced, not given the sentence’s subject',
+    text: '收入总计200万元，较上年增加50万元，主要原因是新增专项资金30万元。',
+    facts: [{ raw: '50万元', metric: 'income.total', role: 'yoy_change', value: 500000 }],
+    not: [{ raw: '30万元', metric: 'income.total' }],
+  },
+  {
+    name: 'a reason’s 基本支出 is expenditure.basic',
+    text: '支出总计300万元，较上年减少250万元，主要原因是基本支出减少203.33万元。',
+    facts: [{ raw: '203.33万元', metric: 'expenditure.basic', role: 'yoy_change', value: -2033300 }],
+  },
+  {
+    name: '较上年增加收入 is a change of income, never last year’s figure',
+    text: '本年收入合计500万元，较上年增加收入58.20万元。',
+    facts: [{ raw: '58.20万元', role: 'yoy_change', value: 582000 }],
+    not: [{ raw: '58.20万元', role: 'prior_year' }],
+  },
+  {
+    name: '本年数小于上年预算数 is a change downward',
+    doc: '部门预算',
+    year: 2017,
+    text: '公务接待费预算支出156.55万元，本年数小于上年预算数29.65万元。',
+    facts: [{ raw: '29.65万元', metric: 'three_public.reception', role: 'yoy_change', value: -296500 }],
+  },
+  {
+    name: 'a reason clause after the figure does not move its subject',
+    text: '公务接待费2.05万元，较上年减少0.03万元，主要原因是严格控制接待标准。',
+    facts: [
+      { raw: '2.05万元', metric: 'three_public.reception', role: 'value', value: 20500 },
+      { raw: '0.03万元', metric: 'three_public.reception', role: 'yoy_change', value: -300 },
+    ],
+  },
+  {
+    name: '压减 is a decrease',
+    text: '项目支出50万元，较上年压减7.00万元。',
+    facts: [{ raw: '7.00万元', metric: 'expenditure.project', role: 'yoy_change', value: -70000 }],
+  },
+]);
+
+block('5. comparisons with the budget are budget variances, not year on year', [
+  {
+    name: 'a change and a rate against the budget',
+    text: '一般公共预算财政拨款支出100万元，比年初预算减少1.20万元，下降12.00%。',
+    facts: [
+      { raw: '1.20万元', metric: 'general_budget_expenditure.total', role: 'budget_variance', value: -12000 },
+      { raw: '12.00%', metric: 'general_budget_expenditure.total', role: 'budget_variance_rate', value: -12 },
+    ],
+    not: [{ role: 'yoy_change' }, { role: 'yoy_rate' }],
+  },
+  {
+    name: '“三公”经费年初预算 in a final account is the budget',
+    text: '“三公”经费年初预算5万元，支出决算4万元。',
+    facts: [
+      { raw: '5万元', metric: 'three_public.total', role: 'budget', value: 50000 },
+      { raw: '4万元', metric: 'three_public.total', role: 'value', value: 40000 },
+    ],
+  },
+  {
+    name: '“三公”经费预算 in a final account is the budget',
+    text: '“三公”经费预算8万元，决算7.5万元。',
+    facts: [{ raw: '8万元', metric: 'three_public.total', role: 'budget', value: 80000 }],
+  },
+  {
+    name: 'completion of the budget',
+    text: '财政拨款支出90万元，完成年初预算的98.5%。',
+    facts: [{ raw: '98.5%', metric: 'appropriation_expenditure.total', role: 'budget_completion_rate', value: 98.5 }],
+  },
+  {
+    name: '决算数大于预算数 is a positive variance',
+    text: '一般公共预算财政拨款支出130万元，决算数大于预算数55.93万元。',
+    facts: [{ raw: '55.93万元', metric: 'general_budget_expenditure.total', role: 'budget_variance', value: 559300 }],
+  },
+  {
+    name: 'budget and last year in one sentence: each figure follows the comparison before it',
+    text: '支出总计200万元，与年初预算相比，减少10万元，下降4.76%；与上年相比，增加20万元，增长11.11%。',
+    facts: [
+      { raw: '10万元', metric: 'expenditure.total', role: 'budget_variance', value: -100000 },
+      { raw: '4.76%', metric: 'expenditure.total', role: 'budget_variance_rate', value: -4.76 },
+      { raw: '20万元', metric: 'expenditure.total', role: 'yoy_change', value: 200000 },
+      { raw: '11.11%', metric: 'expenditure.total', role: 'yoy_rate', value: 11.11 },
+    ],
+  },
+  {
+    name: 'in a budget, last year’s budget is compared year on year',
+    doc: '部门预算',
+    year: 2024,
+    text: '一般公共预算支出150万元，比上年预算增加10万元。',
+    facts: [{ raw: '10万元', metric: 'general_budget_expenditure.total', role: 'yoy_change', value: 100000 }],
+    not: [{ role: 'budget_variance' }],
+  },
+  {
+    name: 'an unsigned difference from the budget is left unplaced',
+    text: '“三公”经费支出2.05万元，年初预算为2.95万元，差值为0.9万元。',
+    facts: [
+      { raw: '2.05万元', metric: 'three_public.total', role: 'value', value: 20500 },
+      { raw: '2.95万元', metric: 'three_public.total', role: 'budget', value: 29500 },
+    ],
+    not: [{ raw: '0.9万元', metric: 'three_public.total' }],
+  },
+  {
+    name: 'a new sentence compares with last year again',
+    text: '支出总计200万元，比年初预算减少10万元。比上年增长5%。',
+    facts: [{ raw: '5%', metric: 'expenditure.total', role: 'yoy_rate', value: 5 }],
+  },
+]);
+
+block('8. items written with their code', [
+  {
+    name: 'a 类 with its code in front',
+    text: '（二）205-教育支出812万元。',
+    facts: [{ raw: '812万元', metric: 'expenditure.by_function', item: '教育支出', code: '205', role: 'value', value: 8120000 }],
+    not: [{ item: '205-教育支出' }],
+  },
+  {
+    name: 'a listed 款 with its code, and its comparison',
+    text: '3、20502-普通教育640万元，较上年决算数增加12万元。',
+    facts: [
+      { raw: '640万元', item: '普通教育', code: '20502', role: 'value', value: 6400000 },
+      { raw: '12万元', item: '普通教育', code: '20502', role: 'yoy_change', value: 120000 },
+    ],
+    not: [{ metric: 'unmapped' }, { item: '较上年决算数增加' }],
+  },
+  {
+    name: 'a 项 with its code and a space',
+    text: '2080505 机关事业单位基本养老保险缴费支出20万元。',
+    facts: [{ raw: '20万元', item: '机关事业单位基本养老保险缴费支出', code: '2080505', role: 'value', value: 200000 }],
+  },
+  {
+    name: 'coded 款 listed under a coded 类 each keep their own code',
+    text: '（一）208-社会保障和就业支出50万元。1、20805-行政事业单位养老支出30万元；2、20808-抚恤20万元。',
+    facts: [
+      { raw: '50万元', item: '社会保障和就业支出', code: '208', role: 'value', value: 500000 },
+      { raw: '30万元', item: '行政事业单位养老支出', code: '20805', role: 'value', value: 300000 },
+      { raw: '20万元', item: '抚恤', code: '20808', role: 'value', value: 200000 },
+    ],
+  },
+  {
+    name: 'an economic code gives a by_economic line',
+    text: '一般公共预算财政拨款基本支出中，30201 办公费5万元。',
+    facts: [{ raw: '5万元', metric: 'general_budget_expenditure.by_economic', item: '办公费', code: '30201', role: 'value', value: 50000 }],
+  },
+  {
+    name: 'a full-width dash between code and name',
+    text: '201—一般公共服务支出120.5万元。',
+    facts: [{ raw: '120.5万元', item: '一般公共服务支出', code: '201', role: 'value', value: 1205000 }],
+  },
+  {
+    name: 'the text’s code stands where the table names it otherwise',
+    text: '205-卫生健康支出10万元。',
+    facts: [{ raw: '10万元', item: '卫生健康支出', code: '205', role: 'value', value: 100000 }],
+  },
+  {
+    name: 'a year is not a code',
+    text: '2023年教育支出10万元。',
+    facts: [{ raw: '10万元', item: '教育支出', code: '205', role: 'value', value: 100000 }],
+    not: [{ code: '202' }],
+  },
+]);
+
+block('headline totals and the subjects of three-public spending', [
+  {
+    name: 'the subject before the funding it is paid from',
+    text: '2015年我局“三公”经费公共预算财政拨款支出74.6万元，其中公务用车及运行维护费用61.8万元，公务接待费12.8万元。',
+    year: 2015,
+    facts: [
+      { raw: '74.6万元', metric: 'three_public.total', role: 'value', value: 746000 },
+      { raw: '61.8万元', metric: 'three_public.vehicles', role: 'value', value: 618000 },
+      { raw: '12.8万元', metric: 'three_public.reception', role: 'value', value: 128000 },
+    ],
+    not: [{ metric: 'general_budget_expenditure.total' }],
+  },
+  {
+    name: 'bare 支出 after a reception count is the reception’s spending',
+    text: '2023年公务接待24批次,210人次,支出2.05万元。',
+    facts: [
+      { raw: '24批次', metric: 'three_public.reception_batches', role: 'value', value: 24 },
+      { raw: '210人次', metric: 'three_public.reception_persons', role: 'value', value: 210 },
+      { raw: '2.05万元', metric: 'three_public.reception', role: 'value', value: 20500 },
+    ],
+    not: [{ metric: 'expenditure.total' }],
+  },
+  {
+    name: 'bare 支出 opening a sentence is the expenditure total',
+    text: '收入总计100万元。支出90万元。',
+    facts: [{ raw: '90万元', metric: 'expenditure.total', role: 'value', value: 900000 }],
+  },
+  {
+    name: 'listed totals with 各 take their places in turn',
+    text: '收、支总计各是4125.49,4143.91万元。与2022年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。',
+    facts: [
+      { raw: '4125.49', metric: 'income.total', role: 'value', value: 41254900 },
+      { raw: '4143.91万元', metric: 'expenditure.total', role: 'value', value: 41439100 },
+      { raw: '1267.86', metric: 'income.total', role: 'yoy_change', value: -12678600 },
+      { raw: '2570.97万元', metric: 'expenditure.total', role: 'yoy_change', value: -25709700 },
+      { raw: '23.51%', metric: 'income.total', role: 'yoy_rate', value: -23.51 },
+      { raw: '38.28%', metric: 'expenditure.total', role: 'yoy_rate', value: -38.28 },
+    ],
+    not: [
+      { raw: '1267.86', metric: 'expenditure.total' },
+      { raw: '38.28%', metric: 'income.total' },
+    ],
+  },
+  {
+    name: 'a paragraph opened by a path goes on with it past its first sentence',
+    doc: '部门预算',
+    year: 2024,
+    text: '12. “社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”24.31万元，主要用于行政单位离退休。\n2023年当年预算执行数为20.30万元，2024年预算安排24.31万元，比2023年预算执行数增加19.75%。',
+    facts: [
+      { raw: '20.30万元', item: '行政单位离退休', role: 'prior_year', value: 203000 },
+      { raw: '19.75%', item: '行政单位离退休', role: 'yoy_rate', value: 19.75 },
+    ],
+  },
+]);
