@@ -104,6 +104,12 @@ export function buildPhraseMatcher(patterns: Patterns): PhraseMatcher {
     return s;
   };
   for (const entry of patterns.metrics) for (const p of entry.phrases) slot(p).metrics.push(entry);
+  // the words that name a line of a metric (专业技术人员 of staff.actual) name that metric
+  for (const [metric, words] of Object.entries(patterns.itemized)) {
+    const entry = patterns.metrics.find((e) => e.metric === metric && !e.weak && !e.inGroup);
+    if (!entry) continue;
+    for (const w of words) if (!slot(w).metrics.length) slot(w).metrics.push(entry);
+  }
   for (const [p, family] of Object.entries(patterns.families)) slot(p).family = family;
   for (let subjectAt = 0; subjectAt < patterns.subjects.length; subjectAt++) {
     const subject = patterns.subjects[subjectAt] as (typeof patterns.subjects)[number];

@@ -81,8 +81,14 @@ export const ownNamed: Resolver = {
       const code = codeOfName(run.patterns, name, prev.code);
       return subject({ ...prev, metrics, item: name, code, phrase: name, basis: 'enumeration' });
     }
-    // after a headline figure, only a name shaped like a line's (…支出, …费) is surely another subject
-    return run.patterns.cues['item-name'].regex.test(name) ? { kind: 'unmapped', item: name } : null;
+    // a total whose lines are its own metric (在职人员81人，专业技术人员57人): a line of it
+    const itemMetric = prev?.entry?.itemMetric;
+    if (prev && itemMetric && prev.metrics.includes(itemMetric) && run.maker.compatible(prev, site.q)) {
+      return subject({ ...prev, metrics: [itemMetric], item: name, code: '', phrase: name, basis: 'enumeration' });
+    }
+    // a part listed after 其中 under a total that has no lines of its own, and after a headline
+    // figure a name shaped like a line's (…支出, …费), is surely another subject
+    return site.enumParent || run.patterns.cues['item-name'].regex.test(name) ? { kind: 'unmapped', item: name } : null;
   },
 };
 
@@ -92,6 +98,9 @@ export const inherited: Resolver = {
   resolve(site, run) {
     const prev = site.lineSubj;
     if (!prev || !run.maker.compatible(prev, site.q) || countNamesOther(site, run.patterns)) return null;
+    // a clause that says 收入 or 支出 of the other side does not go on with this subject (支出…，比上年收入增加50.8%)
+    const side = /收入/.test(site.maskedClause) ? 'income' : /支出/.test(site.maskedClause) ? 'expenditure' : null;
+    if (side && !site.maskedClause.includes('收支') && prev.metrics.every((m) => sideOf(m) !== side)) return null;
     const metrics = prev.entry ? run.maker.metricsOf(prev.entry, site.q, run.want.family) : prev.metrics;
     return subject({ ...prev, metrics, basis: 'inherited' });
   },
