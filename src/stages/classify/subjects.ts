@@ -115,9 +115,10 @@ export class SubjectMaker {
     for (let i = matches.length - 1; i >= 0; i--) {
       const m = matches[i] as PhraseMatch;
       if (s.slice(m.start, m.end).includes('#')) continue;
-      // “三公”经费公共预算财政拨款支出: the funding a subject is paid from follows its name; the subject is the name
+      // “三公”经费公共预算财政拨款支出, (简称“三公”经费)支出合计: the funding or total a subject is
+      // paid from follows its name; the subject is the name
       const before = matches[i - 1];
-      if (before && familyNamed(m.info) && /^(?:的|安排的|中)?$/.test(s.slice(before.end, m.start))) {
+      if (before && familyNamed(m.info) && /^[)）]?(?:的|安排的|中)?$/.test(s.slice(before.end, m.start))) {
         const named = this.fromMatch(before, want, false, basis);
         if (named?.entry && !familyNamed(before.info)) return named;
       }
