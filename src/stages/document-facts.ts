@@ -82,10 +82,11 @@ function widenOrg(org: string, text: string): string {
 function titleLines(head: string): string[] {
   const lines = head.split('\n').map((l) => l.trim());
   const out: string[] = [];
+  // titles stand at the top: lines are joined among the first 20 only
   const short = (l: string | undefined) => l !== undefined && l.length > 0 && l.length <= 40 && !/[。；，,]/.test(l);
   // single lines first: a title on one line is surer than lines joined
   out.push(...lines);
-  for (const [i, line] of lines.entries()) {
+  for (const [i, line] of lines.slice(0, 20).entries()) {
     if (!short(line)) continue;
     let joined = line;
     for (const next of lines.slice(i + 1, i + 3)) {
@@ -118,7 +119,8 @@ export function extractDocumentFacts(text: string): DocumentFacts {
   let place: string | null = null;
   let year: number | null = null;
   let docType: DocType | null = null;
-  for (const line of titleLines(head)) {
+  const candidates = titleLines(head);
+  for (const line of candidates) {
     if (!/\d{4}/.test(line) || (!line.includes('算') && !line.includes('三公'))) continue;
     const a = ORG_FIRST.exec(line);
     const b = YEAR_FIRST.exec(line);
@@ -136,13 +138,13 @@ export function extractDocumentFacts(text: string): DocumentFacts {
   }
   org ??= firstClean(LABELLED, head) ?? cleanOrg(PART_ONE.exec(head)?.[1]) ?? firstClean(ACCOUNT_UNIT, head) ?? firstClean(SENTENCE_SUBJECT, head) ?? place;
   // a line that names a year with 决算, 预算 or 三公, not as a figure's comparison (较2022年度决算数)
-  year ??= titleLines(head)
+  year ??= candidates
     .filter((l) => !AMOUNT.test(l))
     .map((l) => TITLE_YEAR.exec(l))
     .filter((t) => t && !/(?:比|较|与|同|和)\s*$/.test(t.input.slice(0, t.index)))
     .map((t) => Number(t?.[1]))[0] ?? null;
   year ??= mostNamedYear(text, head);
-  docType ??= titleLines(head).filter((l) => /\d{4}/.test(l) && !AMOUNT.test(l) && /(?:部门|单位)(?:决算|预算)/.test(l)).map(docTypeOfLine).find(Boolean) ?? null;
+  docType ??= candidates.filter((l) => /\d{4}/.test(l) && !AMOUNT.test(l) && /(?:部门|单位)(?:决算|预算)/.test(l)).map(docTypeOfLine).find(Boolean) ?? null;
   docType ??= docTypeByCount(head);
   return { org: org ? (cleanOrg(widenOrg(org, text.slice(0, 20000))) ?? org) : null, year, docType: docType && withLevel(docType, head) };
 }

@@ -73,13 +73,16 @@ export class Walk {
   private prevEnd = 0;
   /** The paragraph: whether it opened with a list number, and the first subject placed in it. */
   private paragraph: { listed: boolean; subject: Subject | null } = { listed: false, subject: null };
+  /** Where the sentence of the quantity before began, and where that quantity began. */
+  private lastSentence: { start: number; until: number } | null = null;
   /** The clause of the quantity before, for one listed right after it. */
   private lastClauseRaw: string | null = null;
   private lineSubj: Subject | null = null;
   private enumParent: Subject | null = null;
   private readonly enumOpen: RegExp;
   private readonly enumAny: RegExp;
-  private readonly sentenceEnd: RegExp;
+  /** The characters that end a sentence (the sentence-end cue is a class of characters: the ones of its pattern it matches). */
+  private readonly endsSentence: ReadonlySet<string>;
 
   constructor(
     private readonly text: string,
@@ -90,7 +93,8 @@ export class Walk {
   ) {
     this.enumOpen = patterns.cues['enumeration-open'].regex;
     this.enumAny = patterns.cues['enumeration-any'].regex;
-    this.sentenceEnd = patterns.cues['sentence-end'].regex;
+    const end = patterns.cues['sentence-end'].regex;
+    this.endsSentence = new Set([...end.source].filter((c) => end.test(c)));
   }
 
   site(q: Quantity): Site {
@@ -99,7 +103,7 @@ export class Walk {
     const lineStart = this.lineStart;
     let sentenceStart = lineStart;
     for (let i = q.start - 1; i >= Math.max(lineStart, this.prevEnd); i--) {
-      if (this.sentenceEnd.test(text.charAt(i))) {
+      if (this.isSentenceEnd(text.charAt(i))) {
         sentenceStart = i + 1;
         break;
       }
@@ -162,15 +166,29 @@ export class Walk {
    */
   private sentenceStart(q: Quantity, heading: Heading | undefined): number {
     const floor = Math.max(0, q.start - 300, heading && heading.end <= q.start ? heading.end : 0);
-    for (let i = q.start - 1; i >= floor; i--) {
+    // the sentence of the quantity before goes on unless a boundary lies between them: only that stretch is read
+    const known = this.lastSentence;
+    const from = known && known.start >= floor && known.until <= q.start ? Math.max(known.until, floor) : floor;
+    const start = this.sentenceStartFrom(q.start, from) ?? (from > floor && known ? known.start : floor);
+    this.lastSentence = { start, until: q.start };
+    return start;
+  }
+
+  /** The start of a sentence found reading back from `at` to `floor`, or null where there is none. */
+  private sentenceStartFrom(at: number, floor: number): number | null {
+    for (let i = at - 1; i >= floor; i--) {
       const c = this.text.charAt(i);
-      if (this.sentenceEnd.test(c)) return i + 1;
+      if (this.isSentenceEnd(c)) return i + 1;
       if (c !== '\n') continue;
       // a blank line, or a line that opens with a list number or heading mark, begins a sentence
       if (/^\s*$/.test(this.text.slice(this.text.lastIndexOf('\n', i - 1) + 1, i))) return i + 1;
       if (LIST_OPENING.test(this.text.slice(i + 1, i + 8))) return i + 1;
     }
-    return floor;
+    return null;
+  }
+
+  private isSentenceEnd(c: string): boolean {
+    return this.endsSentence.has(c);
   }
 
   /** Tells the walk how a quantity ended: placed with a subject, or not (null). */
