@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract.js';
+import { type GoldFact, scoreFacts } from './gold-score.js';
 
 /**
  * Golden fixtures: each folder holds input.txt, the expected facts (expected.json, rewritten
@@ -9,18 +10,6 @@ import { extractText } from '../src/extract.js';
  */
 const root = join(import.meta.dirname, 'fixtures');
 const cases = readdirSync(root).filter((d) => existsSync(join(root, d, 'input.txt')));
-
-interface GoldFact {
-  metric: string | string[];
-  role: string;
-  value: number;
-  item?: string;
-  aliases?: string[];
-  optional?: boolean;
-}
-
-const norm = (s: string | undefined) =>
-  (s ?? '').normalize('NFKC').replace(/\s+/g, '').replace(/[“”"'‘’]/g, '').replace(/^(?:[（(][0-9一二三四五六七八九十]+[)）]|[0-9]+[.、．]|[①-⑳])/, '');
 
 describe.each(cases)('golden %s', (name) => {
   const text = readFileSync(join(root, name, 'input.txt'), 'utf8');
@@ -46,32 +35,9 @@ describe.each(cases)('golden %s', (name) => {
   const goldFile = join(root, name, 'gold.json');
   it.runIf(existsSync(goldFile))('finds at least 97 % of the gold facts, and 97 % of its facts are right', () => {
     const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as { facts: GoldFact[]; org: string; year: number };
-    const mapped = facts.filter((f) => f.metric !== 'unmapped');
-    const used = new Set<number>();
-    let tp = 0;
-    let correct = 0;
-    const missed: GoldFact[] = [];
-    for (const g of gold.facts) {
-      const items = g.item ? [g.item, ...(g.aliases ?? [])].map(norm) : [''];
-      const metrics = Array.isArray(g.metric) ? g.metric : [g.metric];
-      const i = mapped.findIndex(
-        (f, k) =>
-          !used.has(k) &&
-          f.role === g.role &&
-          metrics.some((m) => m === f.metric || (/\.by_(?:function|economic)$/.test(m) && m.split('.')[1] === f.metric.split('.')[1])) &&
-          items.includes(norm(f.item)) &&
-          Math.abs(f.value - g.value) <= 0.005,
-      );
-      if (i >= 0) {
-        used.add(i);
-        correct++;
-        if (!g.optional) tp++;
-      } else if (!g.optional) missed.push(g);
-    }
-    const distinct = new Set(mapped.map((f) => [f.metric, norm(f.item), f.role, f.value.toFixed(3)].join('|'))).size;
-    const recall = tp / gold.facts.filter((g) => !g.optional).length;
-    expect(recall, `missed: ${JSON.stringify(missed)}`).toBeGreaterThanOrEqual(0.97);
-    expect(correct / distinct).toBeGreaterThanOrEqual(0.97);
+    const score = scoreFacts(x.facts, gold.facts);
+    expect(score.tp / score.gold, `missed: ${JSON.stringify(score.missed)}`).toBeGreaterThanOrEqual(0.97);
+    expect(score.correct / score.extracted).toBeGreaterThanOrEqual(0.97);
     expect(x.document.org).toBe(gold.org);
     expect(x.document.year).toBe(gold.year);
   });
