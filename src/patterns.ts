@@ -75,6 +75,7 @@ const Cue = z.object({
   pattern: z.string(),
   examples: z.array(z.string()).min(1),
   counterexamples: z.array(z.string()).min(1),
+  anyOf: z.string().optional(),
 });
 const CuesFile = z.object({ cues: z.array(Cue) });
 /** The cues the classifier asks for by id (patterns/cues.json must have each). */
@@ -108,8 +109,12 @@ export interface CompiledCue {
   readonly what: string;
   /** The cue without flags beyond `u` (for test and exec). */
   readonly regex: RegExp;
+  /** The cue with the `g` flag, for replacing or listing every match. */
+  readonly global: RegExp;
   readonly examples: string[];
   readonly counterexamples: string[];
+  /** Characters one of which every match holds: a text with none of them cannot match. */
+  readonly anyOf: string | null;
 }
 
 function compileCues(): Record<CueId, CompiledCue> {
@@ -119,7 +124,7 @@ function compileCues(): Record<CueId, CompiledCue> {
   for (const id of CUE_IDS) {
     const c = byId.get(id);
     if (!c) throw new Error(`patterns/cues.json: no cue "${id}"`);
-    out[id] = { id, what: c.what, regex: new RegExp(c.pattern, 'u'), examples: c.examples, counterexamples: c.counterexamples };
+    out[id] = { id, what: c.what, regex: new RegExp(c.pattern, 'u'), global: new RegExp(c.pattern, 'gu'), examples: c.examples, counterexamples: c.counterexamples, anyOf: c.anyOf ?? null };
   }
   const unknown = file.cues.filter((c) => !(CUE_IDS as readonly string[]).includes(c.id));
   if (unknown.length) throw new Error(`patterns/cues.json: unknown cue(s) ${unknown.map((c) => c.id).join(', ')}`);

@@ -155,6 +155,57 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
     facts: [{ raw: '10万元', role: 'value', value: 100000 }, { raw: '5万元', role: 'value', value: 50000 }],
     not: [{ metric: 'unmapped', raw: '5万元' }],
   },
+  {
+    name: 'projects listed after 其中 are project items',
+    text: '项目支出20万元，其中：办公楼维修项目12万元、信息化建设项目8万元。',
+    facts: [
+      { raw: '12万元', metric: 'expenditure.project_item', item: '办公楼维修项目', role: 'value', value: 120000 },
+      { raw: '8万元', metric: 'expenditure.project_item', item: '信息化建设项目', role: 'value', value: 80000 },
+    ],
+    not: [{ raw: '8万元', item: '办公楼维修项目' }],
+  },
+  {
+    name: 'vehicles by kind are lines of the vehicles held',
+    text: '截至2023年12月31日，共有车辆5辆，其中：执法执勤用车3辆、特种专业技术用车2辆。',
+    facts: [
+      { raw: '5辆', metric: 'assets.vehicles', role: 'value', value: 5 },
+      { raw: '3辆', metric: 'assets.vehicles', item: '执法执勤用车', role: 'value', value: 3 },
+      { raw: '2辆', metric: 'assets.vehicles', item: '特种专业技术用车', role: 'value', value: 2 },
+    ],
+  },
+  {
+    name: 'an economic breakdown named by 按经济分类 takes economic codes',
+    text: '按经济分类，工资福利支出30万元、商品和服务支出20万元、资本性支出5万元。',
+    facts: [
+      { raw: '30万元', item: '工资福利支出', code: '301', role: 'value', value: 300000 },
+      { raw: '20万元', item: '商品和服务支出', code: '302', role: 'value', value: 200000 },
+      { raw: '5万元', item: '资本性支出', code: '310', role: 'value', value: 50000 },
+    ],
+  },
+  {
+    name: 'personnel and public expenses under 基本支出 are their own metrics',
+    text: '基本支出50万元，其中：人员经费40万元，公用经费10万元。',
+    facts: [
+      { raw: '40万元', metric: 'expenditure.personnel', role: 'value', value: 400000 },
+      { raw: '10万元', metric: 'expenditure.public_operating', role: 'value', value: 100000 },
+    ],
+    not: [{ raw: '40万元', metric: 'expenditure.basic' }],
+  },
+  {
+    name: 'a part of a total with no lines of its own is unplaced, not the total',
+    text: '资产原值合计200万元，其中：土地、房屋及构筑物70万元，通用设备30万元。',
+    facts: [{ raw: '200万元', metric: 'assets.fixed_assets', role: 'value', value: 2000000 }],
+    not: [{ raw: '70万元', metric: 'assets.fixed_assets' }, { raw: '30万元', metric: 'assets.fixed_assets' }],
+  },
+  {
+    name: 'counts of survivors and students are no staff',
+    text: '实有人数34人，其中：在编人员21人；退休人员10人，遗属4人；在校学生1190人。',
+    facts: [
+      { raw: '34人', metric: 'staff.actual', role: 'value', value: 34 },
+      { raw: '10人', metric: 'staff.retired', role: 'value', value: 10 },
+    ],
+    not: [{ raw: '4人', metric: 'staff.retired' }, { raw: '1190人', metric: 'staff.retired' }, { raw: '4人', metric: 'staff.quota' }],
+  },
 ]);
 
 block('2. codes come from the classification table', [
@@ -183,6 +234,16 @@ block('2. codes come from the classification table', [
     name: 'a catch-all 其他… line takes its parent’s 99 code where the table has it',
     text: '城乡社区支出（类）城乡社区管理事务（款）其他城乡社区管理事务支出（项）5万元。',
     facts: [{ raw: '5万元', item: '其他城乡社区管理事务支出', code: '2120199', role: 'value', value: 50000 }],
+  },
+  {
+    name: 'a path through 住房改革支出 gets its 项 code',
+    text: '住房保障支出（类）住房改革支出（款）住房公积金（项）12.5万元。',
+    facts: [{ raw: '12.5万元', item: '住房公积金', code: '2210201', role: 'value', value: 125000 }],
+  },
+  {
+    name: 'a 类 the mined table lacked is known by name',
+    text: '一般公共预算财政拨款支出30万元，其中：节能环保支出30万元。',
+    facts: [{ raw: '30万元', item: '节能环保支出', code: '211', role: 'value', value: 300000 }],
   },
 ]);
 
@@ -268,6 +329,21 @@ block('3. a clause’s own year, against the document’s, decides value or prio
       { raw: '300万元', metric: 'income.general_budget', role: 'value', value: 3000000 },
     ],
   },
+  {
+    name: 'a budget’s last final figure and its own budget figure',
+    doc: '部门预算',
+    year: 2023,
+    text: '一般公共预算支出2022年决算数为80万元，2023年预算数为90万元。',
+    facts: [
+      { raw: '80万元', metric: 'general_budget_expenditure.total', role: 'prior_year', value: 800000 },
+      { raw: '90万元', metric: 'general_budget_expenditure.total', role: 'value', value: 900000 },
+    ],
+  },
+  {
+    name: '去年同期 is last year',
+    text: '公务接待费支出3万元，去年同期支出5万元。',
+    facts: [{ raw: '5万元', metric: 'three_public.reception', role: 'prior_year', value: 50000 }],
+  },
 ]);
 
 block('4. a reason’s figures belong to the reason’s own subject', [
@@ -323,6 +399,21 @@ block('4. a reason’s figures belong to the reason’s own subject', [
     name: '压减 is a decrease',
     text: '项目支出50万元，较上年压减7.00万元。',
     facts: [{ raw: '7.00万元', metric: 'expenditure.project', role: 'yoy_change', value: -70000 }],
+  },
+  {
+    name: '增减原因 opens a reason as 主要原因是 does',
+    text: '支出总计80万元，较上年减少6万元。增减原因：会议费减少2万元、培训费减少4万元。',
+    facts: [
+      { raw: '2万元', metric: 'meetings.total', role: 'yoy_change', value: -20000 },
+      { raw: '4万元', metric: 'training.total', role: 'yoy_change', value: -40000 },
+    ],
+    not: [{ raw: '2万元', metric: 'expenditure.total' }],
+  },
+  {
+    name: 'a project line in a reason keeps its own name',
+    text: '项目支出50万元，较上年减少16万元，主要原因是项目资金压减，其中职工培训项目压减7.00万元。',
+    facts: [{ raw: '16万元', metric: 'expenditure.project', role: 'yoy_change', value: -160000 }],
+    not: [{ raw: '7.00万元', metric: 'expenditure.project' }],
   },
 ]);
 
@@ -391,6 +482,21 @@ block('5. comparisons with the budget are budget variances, not year on year', [
     text: '支出总计200万元，比年初预算减少10万元。比上年增长5%。',
     facts: [{ raw: '5%', metric: 'expenditure.total', role: 'yoy_rate', value: 5 }],
   },
+  {
+    name: '超年初预算 is a positive variance',
+    text: '公务用车运行维护费支出6万元，超年初预算1万元。',
+    facts: [{ raw: '1万元', metric: 'three_public.vehicle_operation', role: 'budget_variance', value: 10000 }],
+  },
+  {
+    name: 'a change against the adjusted budget',
+    text: '项目支出40万元，比调整预算减少3万元。',
+    facts: [{ raw: '3万元', metric: 'expenditure.project', role: 'budget_variance', value: -30000 }],
+  },
+  {
+    name: '预算执行率 is completion of the budget',
+    text: '基本支出60万元，预算执行率为95%。',
+    facts: [{ raw: '95%', metric: 'expenditure.basic', role: 'budget_completion_rate', value: 95 }],
+  },
 ]);
 
 block('8. items written with their code', [
@@ -443,6 +549,21 @@ block('8. items written with their code', [
     text: '2023年教育支出10万元。',
     facts: [{ raw: '10万元', item: '教育支出', code: '205', role: 'value', value: 100000 }],
     not: [{ code: '202' }],
+  },
+  {
+    name: 'a 款 with its code and a space, under a list number',
+    text: '（1）20101 人大事务30万元。',
+    facts: [{ raw: '30万元', item: '人大事务', code: '20101', role: 'value', value: 300000 }],
+  },
+  {
+    name: 'a 项 name many 款 share takes the code the text gives',
+    text: '2130101 行政运行15万元。',
+    facts: [{ raw: '15万元', item: '行政运行', code: '2130101', role: 'value', value: 150000 }],
+  },
+  {
+    name: 'an economic 类 with its code',
+    text: '302 商品和服务支出5万元。',
+    facts: [{ raw: '5万元', metric: 'expenditure.by_economic', item: '商品和服务支出', code: '302', role: 'value', value: 50000 }],
   },
 ]);
 
@@ -500,3 +621,23 @@ block('headline totals and the subjects of three-public spending', [
     ],
   },
 ]);
+
+/** Kinds 6 and 7: the document's organisation and type, through the whole pipeline. */
+const documentCases: Array<{ name: string; text: string; org: string | null; docType: string | null }> = [
+  { name: '6. the organisation of a lead sentence, without 现将', text: '现将平安县农业农村局2021年度部门决算公开如下：\n收入总计100万元。', org: '平安县农业农村局', docType: '部门决算' },
+  { name: '6. a province prefix stays as written', text: '江苏省人大常委会办公厅2018年部门预算\n一、收支预算总表情况说明', org: '江苏省人大常委会办公厅', docType: '部门预算' },
+  { name: '6. null rather than a fragment', text: '2021年度部门决算\n一、收入支出决算总体情况说明\n收入总计100万元。', org: null, docType: '部门决算' },
+  { name: '6. a title that opens with its year', text: '2021年西岭镇人民政府部门决算\n收入总计100万元。', org: '西岭镇人民政府', docType: '部门决算' },
+  { name: '7. a budget whose text speaks of last year’s final figures is a budget', text: '平安县财政局2025年部门预算\n2024年决算数为80万元，决算数比上年增加。决算 决算 决算', org: '平安县财政局', docType: '部门预算' },
+  { name: '7. a unit budget', text: '平安县第一中学2024年单位预算\n一、单位主要职能', org: '平安县第一中学', docType: '单位预算' },
+  { name: '7. a final account whose title names the budget fund it reports', text: '平安县民政局2022年度一般公共预算财政拨款“三公”经费支出决算情况说明\n“三公”经费支出2万元。', org: '平安县民政局', docType: '部门决算' },
+];
+
+describe('6, 7. the organisation and type of the document', () => {
+  for (const c of documentCases) {
+    it(c.name, () => {
+      const { document } = extractText(c.text, { docId: 'case.txt' });
+      expect({ org: document.org, docType: document.doc_type }).toEqual({ org: c.org, docType: c.docType });
+    });
+  }
+});

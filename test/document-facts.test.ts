@@ -122,3 +122,9 @@ describe('organisation, year and kind of disclosure', () => {
     });
   }
 });
+
+describe('the fiscal year', () => {
+  it('is never a year before 1949 (the documents row would fail validation)', () => {
+    expect(extractDocumentFacts('平安县档案馆1919年度部门决算\n收入总计10万元。').year).toBeNull();
+  });
+});

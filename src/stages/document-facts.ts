@@ -84,8 +84,9 @@ function titleLines(head: string): string[] {
   const out: string[] = [];
   // titles stand at the top: lines are joined among the first 20 only
   const short = (l: string | undefined) => l !== undefined && l.length > 0 && l.length <= 40 && !/[。；，,]/.test(l);
-  // single lines first: a title on one line is surer than lines joined
-  out.push(...lines);
+  // single lines first (a title on one line is surer than lines joined), of the first 60: a
+  // title, its header and the naming sentences stand at the top
+  out.push(...lines.slice(0, 60));
   for (const [i, line] of lines.slice(0, 20).entries()) {
     if (!short(line)) continue;
     let joined = line;
@@ -146,7 +147,9 @@ export function extractDocumentFacts(text: string): DocumentFacts {
   year ??= mostNamedYear(text, head);
   docType ??= candidates.filter((l) => /\d{4}/.test(l) && !AMOUNT.test(l) && /(?:部门|单位)(?:决算|预算)/.test(l)).map(docTypeOfLine).find(Boolean) ?? null;
   docType ??= docTypeByCount(head);
-  return { org: org ? (cleanOrg(widenOrg(org, text.slice(0, 20000))) ?? org) : null, year, docType: docType && withLevel(docType, head) };
+  // a fiscal year of the People's Republic (a 1919年 is a date in a history, not the year of a disclosure)
+  const fiscal = year !== null && year >= 1949 && year <= 2100 ? year : null;
+  return { org: org ? (cleanOrg(widenOrg(org, text.slice(0, 20000))) ?? org) : null, year: fiscal, docType: docType && withLevel(docType, head) };
 }
 
 /** The first match of a global pattern whose name cleans to an organisation. */

@@ -15,9 +15,26 @@ const functionByParent = derivedFrom((patterns) => {
   return index;
 });
 
+/** The rows of each code (a renamed code has several). */
+const rowsByCode = derivedFrom((patterns) => {
+  const index = new Map<string, TableRow[]>();
+  for (const s of patterns.subjects) index.set(s.code, [...(index.get(s.code) ?? []), s]);
+  return index;
+});
+
+/** The rows of each name without its 支出, by kind (function or economic). */
+const rowsByName = derivedFrom((patterns) => {
+  const index = new Map<string, TableRow[]>();
+  for (const s of patterns.subjects) {
+    const key = `${s.kind}|${foldExpenditure(s.name)}`;
+    index.set(key, [...(index.get(key) ?? []), s]);
+  }
+  return index;
+});
+
 /** The row of a code, if the table has it. */
 export function rowOfCode(patterns: Patterns, code: string): TableRow | undefined {
-  return patterns.subjects.find((x) => x.code === code);
+  return rowsByCode(patterns).get(code)?.[0];
 }
 
 /** Resolves a 类/款/项 path (names from the outermost in) to the code of its last level, or ''. */
@@ -41,8 +58,8 @@ export function resolvePath(patterns: Patterns, names: readonly string[]): { cod
  * told by its code: 3xx economic), or '' (a name the table does not hold, or holds twice).
  */
 export function codeOfName(patterns: Patterns, name: string, nextTo: string): string {
-  const economic = /^3/.test(nextTo);
-  const hits = patterns.subjects.filter((s) => (s.kind === 'economic') === economic && foldExpenditure(s.name) === foldExpenditure(name));
+  const kind = /^3/.test(nextTo) ? 'economic' : 'function';
+  const hits = rowsByName(patterns).get(`${kind}|${foldExpenditure(name)}`) ?? [];
   const codes = new Set(hits.map((s) => s.code));
   return codes.size === 1 ? (hits[0]?.code ?? '') : '';
 }
@@ -71,7 +88,7 @@ export function codedName(patterns: Patterns, clause: string): CodedName | null 
   const code = m[1] as string;
   const name = (m[2] as string).replace(/[“”"]/g, '').replace(FIGURE_WORDS, '');
   if (!name) return null;
-  const rows = patterns.subjects.filter((s) => s.code === code);
+  const rows = rowsByCode(patterns).get(code) ?? [];
   const same = rows.some((r) => foldExpenditure(r.name) === foldExpenditure(name));
   const renamed = patterns.renames.some((r) => r.code === code && foldExpenditure(r.oldName) === foldExpenditure(name));
   const tableName = rows.length && !same && !renamed ? (rows[0]?.name ?? null) : null;

@@ -1,17 +1,30 @@
-import type { Patterns } from '../../patterns.js';
+import { derivedFrom, type Patterns } from '../../patterns.js';
 import type { Quantity } from '../extract-quantities.js';
 import { UNIT_NAME } from '../org-units.js';
 import { compact, compactText, offsetOf, type PhraseMatcher } from '../phrases.js';
 import type { Heading, Section, Segmentation } from '../segment.js';
 import type { SubjectMaker } from './subjects.js';
-import { lastClause, maskForSubject } from './text.js';
+import { lastClause, maskForSubject, mayMatch } from './text.js';
 import type { ClassKind, Subject } from './types.js';
 
 /** A 类/款/项 path: 一般公共服务(类)人大事务(款)行政运行(项). */
 export const PATH = /([\u4e00-\u9fff、]+?)\((?:类)\)([\u4e00-\u9fff、]+?)\((?:款)\)(?:([\u4e00-\u9fff、]+?)\((?:项)\))?/gu;
 
 /** The opening of a listed line or heading: （1） 1、 ① 一、 第三部分. */
-const LIST_OPENING = /^\s*(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十\d]{1,3}\s*[.、．]|[①-⑳]|第[一二三四五六七八九十]+)/u;
+const LIST_MARK = '(?:[(（]\\s*[一二三四五六七八九十\\d]{1,3}\\s*[)）]|[一二三四五六七八九十\\d]{1,3}\\s*[.、．]|[①-⑳]|第[一二三四五六七八九十]+)';
+const LIST_OPENING = new RegExp(`^\\s*${LIST_MARK}`, 'u');
+
+/**
+ * Where sentences begin, as a pattern: after a sentence mark (the sentence-end cue), after a
+ * blank line, before a line that opens with a list number or heading mark.
+ */
+const sentenceBoundary = derivedFrom((patterns) => new RegExp(`${patterns.cues['sentence-end'].regex.source}|\\n[^\\S\\n]*\\n|\\n(?=\\s*${LIST_MARK})`, 'gu'));
+
+/** The characters that end a sentence: the sentence-end cue is a class of characters, these are the ones of its pattern it matches. */
+const sentenceEnds = derivedFrom((patterns) => {
+  const end = patterns.cues['sentence-end'].regex;
+  return new Set([...end.source].filter((c) => end.test(c)));
+});
 
 export interface PathHit {
   readonly end: number;
@@ -34,7 +47,7 @@ export interface Site {
   readonly lead: string;
   /** No quantity came before this one in its sentence. */
   readonly newSentence: boolean;
-  /** The whole sentence before the quantity (compact): what it compares with, which year, a reason. */
+  /** The whole sentence before the quantity, as written: what it compares with, which year, a reason. */
   readonly sentence: string;
   /** The quantity stands in a reason (…，主要原因是人员经费增加30万元). */
   readonly inReason: boolean;
@@ -73,8 +86,9 @@ export class Walk {
   private prevEnd = 0;
   /** The paragraph: whether it opened with a list number, and the first subject placed in it. */
   private paragraph: { listed: boolean; subject: Subject | null } = { listed: false, subject: null };
-  /** Where the sentence of the quantity before began, and where that quantity began. */
-  private lastSentence: { start: number; until: number } | null = null;
+  /** Where sentences begin in the document, in order, and how many lie before the current quantity. */
+  private readonly boundaries: readonly number[];
+  private passedBoundaries = 0;
   /** The clause of the quantity before, for one listed right after it. */
   private lastClauseRaw: string | null = null;
   private lineSubj: Subject | null = null;
@@ -93,21 +107,19 @@ export class Walk {
   ) {
     this.enumOpen = patterns.cues['enumeration-open'].regex;
     this.enumAny = patterns.cues['enumeration-any'].regex;
-    const end = patterns.cues['sentence-end'].regex;
-    this.endsSentence = new Set([...end.source].filter((c) => end.test(c)));
+    this.endsSentence = sentenceEnds(patterns);
+    this.boundaries = Array.from(text.matchAll(sentenceBoundary(patterns)), (m) => m.index + m[0].length);
   }
 
   site(q: Quantity): Site {
     const { text } = this;
     if (q.start > this.lineEnd) this.enterLine(q);
     const lineStart = this.lineStart;
-    let sentenceStart = lineStart;
-    for (let i = q.start - 1; i >= Math.max(lineStart, this.prevEnd); i--) {
-      if (this.isSentenceEnd(text.charAt(i))) {
-        sentenceStart = i + 1;
-        break;
-      }
-    }
+    const headings = this.seg.headingsAt(q.start);
+    // the sentence may begin on a line before (PDF text); within this line it begins at the line
+    // start unless a sentence mark since the quantity before ends one
+    const begins = this.sentenceStart(q, headings[0]);
+    const sentenceStart = begins >= Math.max(lineStart, this.prevEnd) ? begins : lineStart;
     const newSentence = sentenceStart > this.prevEnd;
     const lead = text.slice(Math.max(sentenceStart, this.prevEnd), q.start);
     if (newSentence && !this.enumOpen.test(lead)) {
@@ -117,7 +129,6 @@ export class Walk {
     }
     if (this.enumAny.test(lead) && this.lineSubj) this.enumParent = this.lineSubj;
 
-    const headings = this.seg.headingsAt(q.start);
     const { scan, passed } = this;
     while (passed.families < scan.families.length && (scan.families[passed.families]?.end ?? 0) <= q.start) passed.families++;
     while (passed.paths < scan.paths.length && (scan.paths[passed.paths]?.end ?? 0) <= q.start) passed.paths++;
@@ -126,7 +137,7 @@ export class Walk {
     const family = scan.families[passed.families - 1]?.family ?? this.headingFamily(headings);
     const economic = passed.economic > 0 || headings.some((h) => h.title.includes('经济分类'));
     const classKind: ClassKind | null = economic ? 'economic' : passed.functional > 0 ? 'function' : null;
-    const sentence = compactText(text.slice(this.sentenceStart(q, headings[0]), q.start));
+    const sentence = text.slice(begins, q.start);
     // a figure listed right after another (减少1267.86,2570.97万元; 分别为10万元、20万元) shares its clause
     const listed = !newSentence && this.lastClauseRaw !== null && /^[\s,，、和及]*$/.test(lead);
     const clauseRaw = listed ? (this.lastClauseRaw ?? '') : lastClause(lead);
@@ -142,7 +153,7 @@ export class Walk {
       lead,
       newSentence,
       sentence,
-      inReason: this.patterns.cues['reason-open'].regex.test(sentence),
+      inReason: mayMatch(this.patterns.cues['reason-open'], sentence) && this.patterns.cues['reason-open'].regex.test(compactText(sentence)),
       clauseRaw,
       clause,
       maskedClause: maskForSubject(clause, this.patterns),
@@ -160,31 +171,16 @@ export class Walk {
   }
 
   /**
-   * Where the sentence of `q` begins: after the last sentence mark or blank line before it, not
-   * before the heading it stands under, at most 300 characters back (PDF text breaks sentences
-   * over lines).
+   * Where the sentence of `q` begins: after the last sentence mark, blank line or listed line's
+   * number before it, not before the heading it stands under, at most 300 characters back (PDF
+   * text breaks sentences over lines). The document's boundaries are found once; quantities come
+   * in order, so a pointer follows them.
    */
   private sentenceStart(q: Quantity, heading: Heading | undefined): number {
     const floor = Math.max(0, q.start - 300, heading && heading.end <= q.start ? heading.end : 0);
-    // the sentence of the quantity before goes on unless a boundary lies between them: only that stretch is read
-    const known = this.lastSentence;
-    const from = known && known.start >= floor && known.until <= q.start ? Math.max(known.until, floor) : floor;
-    const start = this.sentenceStartFrom(q.start, from) ?? (from > floor && known ? known.start : floor);
-    this.lastSentence = { start, until: q.start };
-    return start;
-  }
-
-  /** The start of a sentence found reading back from `at` to `floor`, or null where there is none. */
-  private sentenceStartFrom(at: number, floor: number): number | null {
-    for (let i = at - 1; i >= floor; i--) {
-      const c = this.text.charAt(i);
-      if (this.isSentenceEnd(c)) return i + 1;
-      if (c !== '\n') continue;
-      // a blank line, or a line that opens with a list number or heading mark, begins a sentence
-      if (/^\s*$/.test(this.text.slice(this.text.lastIndexOf('\n', i - 1) + 1, i))) return i + 1;
-      if (LIST_OPENING.test(this.text.slice(i + 1, i + 8))) return i + 1;
-    }
-    return null;
+    const ends = this.boundaries;
+    while (this.passedBoundaries < ends.length && (ends[this.passedBoundaries] ?? 0) <= q.start) this.passedBoundaries++;
+    return Math.max(floor, ends[this.passedBoundaries - 1] ?? 0);
   }
 
   private isSentenceEnd(c: string): boolean {

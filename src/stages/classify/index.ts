@@ -7,7 +7,7 @@ import type { PhraseMatcher } from '../phrases.js';
 import type { Section, Segmentation } from '../segment.js';
 import { type Site, Walk } from './context.js';
 import { type Outcome, RESOLVERS, type Run } from './resolvers.js';
-import { roleOf, sentenceContext } from './roles.js';
+import { RoleReader, sentenceContext } from './roles.js';
 import { SubjectMaker } from './subjects.js';
 import type { Basis, DocContext, Placed, Role, Subject } from './types.js';
 
@@ -21,15 +21,17 @@ export { BASES } from './types.js';
  */
 export class Classifier {
   private readonly maker: SubjectMaker;
+  private readonly roles: RoleReader;
   /** What the resolvers found wrong in the text (a code the table names otherwise), offsets in the normal text. */
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(
     private readonly patterns: Patterns,
     private readonly phrases: PhraseMatcher,
-    private readonly ctx: DocContext,
+    ctx: DocContext,
   ) {
     this.maker = new SubjectMaker(patterns, phrases);
+    this.roles = new RoleReader(patterns, ctx);
   }
 
   classify(text: string, quantities: readonly Quantity[], seg: Segmentation): Placed[] {
@@ -81,7 +83,7 @@ export class Classifier {
    */
   private place(out: Placed[], site: Site, subj: Subject | null): Subject | null {
     const { q, clause, section } = site;
-    const { role, negative } = q.none ? { role: 'value' as Role, negative: false } : roleOf(this.patterns, this.ctx, q, cueOf(clause, subj), sentenceContext(this.patterns, site.sentence));
+    const { role, negative } = q.none ? { role: 'value' as Role, negative: false } : this.roles.roleOf(q, cueOf(clause, subj), sentenceContext(this.patterns, site.sentence));
     const value = negative ? negateDecimal(q.value) : q.value;
     if (site.orgUnit !== null) {
       out.push(unmapped(q, site.orgUnit, role, value, section, 'org-unit'));

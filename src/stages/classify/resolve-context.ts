@@ -5,7 +5,7 @@ import { PATH, type Site } from './context.js';
 import { ownName } from './names.js';
 import { type Resolver, subject } from './outcome.js';
 import { everywhere, maskForSubject } from './text.js';
-import type { Subject } from './types.js';
+import { restated, type Subject } from './types.js';
 
 /** Resolvers that read the words around a quantity: its list, clause, sentence, line and headings. */
 
@@ -23,8 +23,9 @@ export const clause: Resolver = {
   resolve(site, run) {
     if (run.blockedTrail !== null) return { kind: 'unmapped', item: run.blockedTrail };
     const found = run.maker.pickLast(site.maskedClause, run.want, false, 'clause');
+    if (!found) return null;
     // a subject found inside a longer line name: the item is the whole name
-    return subject(found && found.entry === null && found.phrase ? run.maker.widenItem(found, site.clauseRaw) : found);
+    return subject(found.entry === null && found.phrase ? run.maker.widenItem(found, site.clauseRaw) : run.maker.asLineOfName(found, site.clauseRaw));
   },
 };
 
@@ -79,12 +80,12 @@ export const ownNamed: Resolver = {
     if (prev && isLine(prev) && run.maker.compatible(prev, site.q) && prev.metrics.every((m) => m !== 'unmapped')) {
       const metrics = prev.entry ? run.maker.metricsOf(prev.entry, site.q, run.want.family) : prev.metrics;
       const code = codeOfName(run.patterns, name, prev.code);
-      return subject({ ...prev, metrics, item: name, code, phrase: name, basis: 'enumeration' });
+      return subject(restated(prev, { metrics, item: name, code, phrase: name, basis: 'enumeration' }));
     }
     // a total whose lines are its own metric (在职人员81人，专业技术人员57人): a line of it
     const itemMetric = prev?.entry?.itemMetric;
     if (prev && itemMetric && prev.metrics.includes(itemMetric) && run.maker.compatible(prev, site.q)) {
-      return subject({ ...prev, metrics: [itemMetric], item: name, code: '', phrase: name, basis: 'enumeration' });
+      return subject(restated(prev, { metrics: [itemMetric], item: name, code: '', phrase: name, basis: 'enumeration' }));
     }
     // a part listed after 其中 under a total that has no lines of its own, and after a headline
     // figure a name shaped like a line's (…支出, …费), is surely another subject
@@ -102,7 +103,7 @@ export const inherited: Resolver = {
     const side = /收入/.test(site.maskedClause) ? 'income' : /支出/.test(site.maskedClause) ? 'expenditure' : null;
     if (side && !site.maskedClause.includes('收支') && prev.metrics.every((m) => sideOf(m) !== side)) return null;
     const metrics = prev.entry ? run.maker.metricsOf(prev.entry, site.q, run.want.family) : prev.metrics;
-    return subject({ ...prev, metrics, basis: 'inherited' });
+    return subject(restated(prev, { metrics, item: prev.item, code: prev.code, phrase: prev.phrase, basis: 'inherited' }));
   },
 };
 

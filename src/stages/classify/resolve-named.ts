@@ -4,7 +4,7 @@ import { cleanItem } from '../items.js';
 import { compactText } from '../phrases.js';
 import { codedName, resolvePath } from './codes.js';
 import { ownName } from './names.js';
-import { type Outcome, type Resolver, subject, trailOf } from './outcome.js';
+import { type Resolver, subject, trailOf } from './outcome.js';
 
 /** Resolvers of what the text names outright: after 无 or a count, a reason's own words, a code, a 类/款/项 path, an unsigned difference. */
 
@@ -57,7 +57,7 @@ export const reason: Resolver = {
   resolve(site, run) {
     if (!site.inReason || site.q.kind === 'count') return null;
     const found = run.maker.pickLast(site.clause, run.want, false, 'reason');
-    if (found) return subject(found.entry === null && found.phrase ? run.maker.widenItem(found, site.clauseRaw) : found);
+    if (found) return subject(found.entry === null && found.phrase ? run.maker.widenItem(found, site.clauseRaw) : run.maker.asLineOfName(found, site.clauseRaw));
     return { kind: 'unmapped', item: ownName(site.clauseRaw, run.patterns) };
   },
 };

@@ -1,6 +1,7 @@
 import { derivedFrom, type Patterns, type RoleRule } from '../../patterns.js';
 import type { Quantity } from '../extract-quantities.js';
-import { everywhere } from './text.js';
+import { compactText } from '../phrases.js';
+import { everywhere, mayMatch } from './text.js';
 import type { DocContext, Role } from './types.js';
 
 /** A role rule with its pattern compiled for one document year. */
@@ -8,24 +9,35 @@ interface Rule extends RoleRule {
   readonly regex: RegExp;
 }
 
-/** Role rules by document year (the years before are filled in), compiled once per year. */
-const rulesByYear = derivedFrom(() => new Map<number | null, Rule[]>());
-
 /** The pattern of `rule` for a document of `year`: {{prevYear}} is the two years before it. */
 export function rolePattern(rule: RoleRule, year: number | null): RegExp {
   const prev = year ? `(?:${year - 1}|${year - 2})年` : '(?!)';
   return new RegExp(rule.pattern.replace('{{prevYear}}', prev), 'u');
 }
 
-function rulesFor(patterns: Patterns, year: number | null): Rule[] {
-  const byYear = rulesByYear(patterns);
-  let rules = byYear.get(year);
-  if (!rules) {
-    rules = patterns.roles.map((r) => ({ ...r, regex: rolePattern(r, year) }));
-    byYear.set(year, rules);
+/**
+ * The role rules of one kind of document (决算 or 预算; one of unknown kind is read as a final
+ * account: 年初预算 is what 决算 speak of) and year, by the kind of quantity they apply to, in order.
+ */
+function rulesFor(patterns: Patterns, ctx: DocContext): Record<Quantity['kind'], Rule[]> {
+  const docKind = ctx.kind ?? '决算';
+  const byDoc = rulesByDoc(patterns);
+  const key = `${docKind}|${ctx.year}`;
+  let found = byDoc.get(key);
+  if (!found) {
+    const rules = patterns.roles.filter((r) => !r.docTypes || r.docTypes.includes(docKind)).map((r) => ({ ...r, regex: rolePattern(r, ctx.year) }));
+    found = {
+      money: rules.filter((r) => r.kinds.includes('money')),
+      percent: rules.filter((r) => r.kinds.includes('percent')),
+      count: rules.filter((r) => r.kinds.includes('count')),
+    };
+    byDoc.set(key, found);
   }
-  return rules;
+  return found;
 }
+
+/** The rules of each kind of document and year, compiled once. */
+const rulesByDoc = derivedFrom(() => new Map<string, Record<Quantity['kind'], Rule[]>>());
 
 /** Change words, increase first: the last one in a cue gives a change its sign. */
 const changeWords = derivedFrom((patterns) => new RegExp(`(?:${patterns.cues.increase.regex.source})|(?:${patterns.cues.decrease.regex.source})`, 'gu'));
@@ -40,9 +52,9 @@ export function isDecrease(patterns: Patterns, cue: string): boolean {
 /** What the sentence says before a quantity that its own clause may not: what it compares with, which year. */
 export interface SentenceContext {
   /** The last comparison named before the quantity: with the budget or with last year. */
-  readonly comparedWith: 'budget' | 'prior' | null;
-  /** The year named last before the quantity (not a date: 2021年12月 is none). */
-  readonly year: number | null;
+  comparedWith(): 'budget' | 'prior' | null;
+  /** The year that opens a clause of the sentence last before the quantity (not a date: 2021年12月 is none). */
+  year(): number | null;
 }
 
 /** Where the last match of a cue ends in `s`, or −1. */
@@ -52,15 +64,35 @@ function lastEnd(re: RegExp, s: string): number {
   return end;
 }
 
-/** The comparison and the year of a sentence's text before a quantity (compact text). */
-export function sentenceContext(patterns: Patterns, sentence: string): SentenceContext {
-  const budget = lastEnd(everywhere(patterns.cues['compared-with-budget']), sentence);
-  const prior = lastEnd(everywhere(patterns.cues['compared-with-prior']), sentence);
-  const comparedWith = budget < 0 && prior < 0 ? null : budget > prior ? 'budget' : 'prior';
-  // a year that opens a clause (2021年，… / 2021年收入预算总额…), not one inside a name (补充2018年运行经费)
-  const years = [...sentence.matchAll(/(?:^|[,，;；:：])(?:在|于|截至)?((?:19|20)\d{2})年(?!\d{1,2}月)/gu)];
-  const last = years[years.length - 1];
-  return { comparedWith, year: last ? Number(last[1]) : null };
+/** A year that opens a clause (2021年，… / 2021年收入预算总额…), not one inside a name (补充2018年运行经费). */
+const CLAUSE_YEAR = /(?:^|[,，;；:：])(?:在|于|截至)?((?:19|20)\d{2})年(?!\d{1,2}月)/gu;
+
+/** The comparison and the year of a sentence's text before a quantity, each read when first asked. */
+export function sentenceContext(patterns: Patterns, written: string): SentenceContext {
+  let compact: string | null = null;
+  const sentence = () => (compact ??= compactText(written));
+  let compared: 'budget' | 'prior' | null | undefined;
+  let year: number | null | undefined;
+  return {
+    comparedWith() {
+      if (compared === undefined) {
+        const withBudget = patterns.cues['compared-with-budget'];
+        const withPrior = patterns.cues['compared-with-prior'];
+        const budget = mayMatch(withBudget, written) ? lastEnd(everywhere(withBudget), sentence()) : -1;
+        const prior = mayMatch(withPrior, written) ? lastEnd(everywhere(withPrior), sentence()) : -1;
+        compared = budget < 0 && prior < 0 ? null : budget > prior ? 'budget' : 'prior';
+      }
+      return compared;
+    },
+    year() {
+      if (year === undefined) {
+        let last: RegExpMatchArray | undefined;
+        if (written.includes('年')) for (const m of sentence().matchAll(CLAUSE_YEAR)) last = m;
+        year = last ? Number(last[1]) : null;
+      }
+      return year;
+    },
+  };
 }
 
 export interface RoleFound {
@@ -69,21 +101,36 @@ export interface RoleFound {
 }
 
 /**
- * The role of a quantity: the first rule of patterns/roles.json that holds for its kind, the
- * document's kind, the sentence's comparison and year, and the words of its clause (`rawCue`, the
- * subject's phrase left out); `value` when none holds.
+ * Reads the role of each quantity of one document: the first rule of patterns/roles.json that
+ * holds for its kind, the document's kind, the sentence's comparison and year, and the words of its
+ * clause (`rawCue`, the subject's phrase left out); `value` when none holds.
  */
-export function roleOf(patterns: Patterns, ctx: DocContext, q: Quantity, rawCue: string, sentence: SentenceContext): RoleFound {
-  const cue = rawCue.replace(everywhere(patterns.cues['template-alternative']), '');
-  const yearBefore = ctx.year !== null && sentence.year !== null && sentence.year < ctx.year;
-  for (const r of rulesFor(patterns, ctx.year)) {
-    if (!r.kinds.includes(q.kind)) continue;
-    // a document of unknown kind is read as a final account (年初预算 is what 决算 speak of)
-    if (r.docTypes && !r.docTypes.includes(ctx.kind ?? '决算')) continue;
-    if (r.comparedWith && r.comparedWith !== sentence.comparedWith) continue;
-    if (r.yearBefore && !yearBefore) continue;
-    if (!r.regex.test(cue)) continue;
-    return { role: r.role, negative: Boolean(r.sign) && isDecrease(patterns, cue) };
+export class RoleReader {
+  private readonly rules: Record<Quantity['kind'], Rule[]>;
+
+  constructor(
+    private readonly patterns: Patterns,
+    private readonly ctx: DocContext,
+  ) {
+    this.rules = rulesFor(patterns, ctx);
   }
-  return { role: 'value', negative: false };
+
+  roleOf(q: Quantity, rawCue: string, sentence: SentenceContext): RoleFound {
+    const alternative = this.patterns.cues['template-alternative'];
+    const cue = mayMatch(alternative, rawCue) ? rawCue.replace(everywhere(alternative), '') : rawCue;
+    for (const r of this.rules[q.kind]) {
+      if (!r.regex.test(cue)) continue;
+      // the sentence is read only for a rule that asks about it, and whose words hold
+      if (r.comparedWith && r.comparedWith !== sentence.comparedWith()) continue;
+      if (r.yearBefore && !isYearBefore(this.ctx, sentence)) continue;
+      return { role: r.role, negative: Boolean(r.sign) && isDecrease(this.patterns, cue) };
+    }
+    return { role: 'value', negative: false };
+  }
+}
+
+function isYearBefore(ctx: DocContext, sentence: SentenceContext): boolean {
+  if (ctx.year === null) return false;
+  const year = sentence.year();
+  return year !== null && year < ctx.year;
 }

@@ -3,7 +3,9 @@ import type { Quantity } from '../extract-quantities.js';
 import { cleanItem } from '../items.js';
 import { compactText, type PhraseInfo, type PhraseMatch, type PhraseMatcher } from '../phrases.js';
 import { rowOfCode } from './codes.js';
-import type { Basis, ClassKind, Subject } from './types.js';
+import { namesSomething, ownName } from './names.js';
+import { mayMatch } from './text.js';
+import { type Basis, type ClassKind, restated, type Subject } from './types.js';
 
 /** The item metric of each listed word (the first in patterns' order whose words hold it). */
 const itemizedMetrics = derivedFrom((patterns) => {
@@ -12,8 +14,20 @@ const itemizedMetrics = derivedFrom((patterns) => {
   return index;
 });
 
-/** The expenditure family a phrase names: its own (一般公共预算…) or that of the total it names. */
+/** The family each phrase of the table names, worked out once per phrase (phrase infos are shared). */
+const familyOfInfo = new WeakMap<PhraseInfo, string | null>();
+
 function familyNamed(info: PhraseInfo): string | null {
+  let family = familyOfInfo.get(info);
+  if (family === undefined) {
+    family = familyOfPhrase(info);
+    familyOfInfo.set(info, family);
+  }
+  return family;
+}
+
+/** The expenditure family a phrase names: its own (一般公共预算…) or that of the total it names. */
+function familyOfPhrase(info: PhraseInfo): string | null {
   if (info.family) return info.family;
   for (const e of info.metrics) {
     if (e.weak) continue;
@@ -136,17 +150,34 @@ export class SubjectMaker {
   widenItem(subj: Subject, clauseRaw: string): Subject {
     // a closing change verb is not part of the name (商品和服务支出增加)
     // nor the year the figure is of (2023年教育支出)
-    const whole = cleanItem(clauseRaw.replace(this.patterns.cues['change-tail'].regex, ''))
+    const tail = this.patterns.cues['change-tail'];
+    const whole = cleanItem(mayMatch(tail, clauseRaw) ? clauseRaw.replace(tail.regex, '') : clauseRaw)
       .replace(/[(（][类款项][)）]$/, '')
       .replace(/^(?:19|20)\d{2}年度?/, '');
     if (!whole || !whole.includes(subj.phrase) || whole.length > 30) return subj;
     const bare = (s: string) => s.replace(/支出$/, '');
-    if (bare(whole) === bare(subj.phrase)) return { ...subj, item: whole };
+    const as = (item: string, code: string) => restated(subj, { metrics: subj.metrics, item, code, phrase: subj.phrase, basis: subj.basis });
+    if (bare(whole) === bare(subj.phrase)) return as(whole, subj.code);
     const base = rowOfCode(this.patterns, subj.code);
     // 其他…支出 is the catch-all line (code + 99) of its parent, where the table has that line
     const catchAll = base && base.level !== '项' && whole.startsWith('其他') && bare(whole.slice(2)) === bare(base.name) ? rowOfCode(this.patterns, `${subj.code}99`) : undefined;
-    if (catchAll) return { ...subj, item: whole, code: catchAll.code };
-    return { ...subj, item: whole, code: '' };
+    if (catchAll) return as(whole, catchAll.code);
+    return as(whole, '');
+  }
+
+  /**
+   * A metric with lines of its own named at the end of a longer name (职工培训项目 ends with 项目,
+   * 信息化建设项目支出 with 项目支出): a line of it, named by the whole name.
+   */
+  asLineOfName(subj: Subject, clauseRaw: string): Subject {
+    const itemMetric = subj.entry?.itemMetric;
+    if (!itemMetric || subj.metrics.includes(itemMetric) || subj.item || !subj.phrase) return subj;
+    const name = ownName(clauseRaw, this.patterns);
+    if (name.length <= subj.phrase.length || !name.endsWith(subj.phrase)) return subj;
+    // the words before must name a line (…的机关运行经费 qualifies the total, it names no line)
+    const before = name.slice(0, -subj.phrase.length);
+    if (before.endsWith('的') || !namesSomething(before, this.patterns)) return subj;
+    return restated(subj, { metrics: [itemMetric], item: name, code: '', phrase: name, basis: subj.basis });
   }
 
   /** A line listed under a parent after 其中 / 包括: its group first, then the parent's item metric, then subjects. */
@@ -176,11 +207,11 @@ export class SubjectMaker {
     const economicParent = /basic|personnel|public_operating/.test(parent.metrics[0] ?? '');
     // a sibling metric (实有人数 after 编制…，其中: staff.actual beside staff.quota) is no line of
     // the parent: the clause places it
-    const namespace = (m: string) => m.split('.')[0];
-    const parentSpace = namespace(parent.metrics[0] ?? '');
-    const sibling = last?.info.metrics.some(
-      (e) => !e.weak && this.acceptable(e, q, null) && this.metricsOf(e, q, family).some((m) => m !== parent.metrics[0] && namespace(m) === parentSpace),
-    );
+    const parentMetric = parent.metrics[0] ?? '';
+    const parentSpace = parentMetric.slice(0, parentMetric.indexOf('.') + 1);
+    const sibling =
+      parentSpace !== '' &&
+      last?.info.metrics.some((e) => !e.weak && this.acceptable(e, q, null) && this.metricsOf(e, q, family).some((m) => m !== parentMetric && m.startsWith(parentSpace)));
     if (sibling && !economicParent) return null;
     const itemMetric = parent.entry?.itemMetric;
     if (itemMetric && this.compatible(parent, q)) {

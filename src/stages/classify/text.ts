@@ -1,12 +1,12 @@
 import type { CompiledCue, CueId, Patterns } from '../../patterns.js';
 
-const CLAUSE_MARKS = new Set([...',，:：、']);
+const CLAUSE_MARKS = new Set([...',，:：、'].map((c) => c.charCodeAt(0)));
 
 /** The last clause of `s` that is not blank (clauses split at , ， : ： 、). */
 export function lastClause(s: string): string {
   let end = s.length;
   for (let i = s.length - 1; i >= -1; i--) {
-    if (i >= 0 && !CLAUSE_MARKS.has(s.charAt(i))) continue;
+    if (i >= 0 && !CLAUSE_MARKS.has(s.charCodeAt(i))) continue;
     const part = s.slice(i + 1, end);
     if (part.trim() !== '') return part;
     end = i;
@@ -14,24 +14,22 @@ export function lastClause(s: string): string {
   return '';
 }
 
-const globalCues = new WeakMap<CompiledCue, RegExp>();
-
 /** A cue's regex with the `g` flag, for replacing or listing every match. */
-export function everywhere(cue: CompiledCue): RegExp {
-  let re = globalCues.get(cue);
-  if (!re) {
-    re = new RegExp(cue.regex.source, 'gu');
-    globalCues.set(cue, re);
-  }
-  return re;
-}
+export const everywhere = (cue: CompiledCue): RegExp => cue.global;
 
 const blank = (m: string) => '#'.repeat(m.length);
+
+/** Whether `s` may hold a match of the cue (it has one of the characters every match holds). */
+export function mayMatch(cue: CompiledCue, s: string): boolean {
+  if (cue.anyOf === null) return true;
+  for (const c of cue.anyOf) if (s.includes(c)) return true;
+  return false;
+}
 
 /** `s` with every match of the cues replaced by `#` of the same length (offsets kept). */
 export function maskCues(s: string, patterns: Patterns, ids: readonly CueId[]): string {
   let out = s;
-  for (const id of ids) out = out.replace(everywhere(patterns.cues[id]), blank);
+  for (const id of ids) if (mayMatch(patterns.cues[id], out)) out = out.replace(everywhere(patterns.cues[id]), blank);
   return out;
 }
 

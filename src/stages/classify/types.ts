@@ -80,3 +80,8 @@ export interface Subject {
 }
 
 export type ClassKind = 'function' | 'economic';
+
+/** A subject like `s` with other metrics, item, code, phrase and basis (its entry, group and count kind kept). */
+export function restated(s: Subject, change: Pick<Subject, 'metrics' | 'item' | 'code' | 'phrase' | 'basis'>): Subject {
+  return { entry: s.entry, metrics: change.metrics, item: change.item, code: change.code, phrase: change.phrase, group: s.group, countOnly: s.countOnly, basis: change.basis };
+}
