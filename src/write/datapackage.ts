@@ -1,13 +1,14 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COLUMNS, DATASETS, DOC_TYPES, type Dataset, ROLES, SECTIONS, SEVERITIES, STATUSES, summaryColumns } from '../schema.js';
+import { BASES } from '../stages/classify/types.js';
 
 const INTEGER = new Set(['bytes', 'facts', 'diagnostics', 'errors', 'warnings', 'infos', 'start', 'end', 'line', 'page', 'staff_quota', 'leader_posts', 'year']);
-const ENUMS: Record<string, readonly string[]> = { section: SECTIONS, role: ROLES, severity: SEVERITIES, status: STATUSES, doc_type: DOC_TYPES };
+const ENUMS: Record<string, readonly string[]> = { section: SECTIONS, role: ROLES, basis: BASES, severity: SEVERITIES, status: STATUSES, doc_type: DOC_TYPES };
 /** Columns every row has. */
 const REQUIRED: Record<string, readonly string[]> = {
   documents: ['doc_id', 'path', 'status', 'facts', 'diagnostics'],
-  facts: ['doc_id', 'metric', 'role', 'value', 'unit', 'raw', 'start', 'end', 'line'],
+  facts: ['doc_id', 'metric', 'role', 'basis', 'value', 'unit', 'raw', 'start', 'end', 'line'],
   summary: ['doc_id'],
   org_units: ['doc_id', 'name'],
   glossary: ['doc_id', 'term'],
@@ -16,7 +17,8 @@ const REQUIRED: Record<string, readonly string[]> = {
 const DESCRIPTIONS: Record<string, string> = {
   doc_id: 'the input file’s path relative to the folder it was found under',
   metric: 'canonical metric (see the README), or unmapped',
-  code: '政府收支分类科目 code: 功能分类 3/5/7 digits, 经济分类 3/5 digits',
+  code: '政府收支分类科目 code: 功能分类 3/5/7 digits, 经济分类 3/5 digits; the text’s own code, or the classification table’s for that very name; empty when neither gives one',
+  basis: 'how the subject was found (the resolver that placed it: coded, path, clause, enumeration, reason, trail, lead, total, inherited, heading, weak; org-unit or unplaced for unmapped)',
   value: 'money in yuan (exact to the fen), percentages as the percent number, counts as integers',
   raw: 'the exact source text of the quantity',
   start: 'UTF-16 offset of raw in the document as decoded (inclusive)',

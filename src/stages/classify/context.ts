@@ -1,14 +1,12 @@
 import { derivedFrom, type Patterns } from '../../patterns.js';
 import type { Quantity } from '../extract-quantities.js';
 import { UNIT_NAME } from '../org-units.js';
-import { compact, compactText, offsetOf, type PhraseMatcher } from '../phrases.js';
+import { compactText, type PhraseMatcher } from '../phrases.js';
+import { EMPTY_SCAN, HeadingFamilies, type LineScan, type PathHit, scanLine } from './lines.js';
 import type { Heading, Section, Segmentation } from '../segment.js';
 import type { SubjectMaker } from './subjects.js';
 import { lastClause, maskForSubject, mayMatch } from './text.js';
 import type { ClassKind, Subject } from './types.js';
-
-/** A 类/款/项 path: 一般公共服务(类)人大事务(款)行政运行(项). */
-export const PATH = /([\u4e00-\u9fff、]+?)\((?:类)\)([\u4e00-\u9fff、]+?)\((?:款)\)(?:([\u4e00-\u9fff、]+?)\((?:项)\))?/gu;
 
 /** The opening of a listed line or heading: （1） 1、 ① 一、 第三部分. */
 const LIST_MARK = '(?:[(（]\\s*[一二三四五六七八九十\\d]{1,3}\\s*[)）]|[一二三四五六七八九十\\d]{1,3}\\s*[.、．]|[①-⑳]|第[一二三四五六七八九十]+)';
@@ -19,25 +17,6 @@ const LIST_OPENING = new RegExp(`^\\s*${LIST_MARK}`, 'u');
  * blank line, before a line that opens with a list number or heading mark.
  */
 const sentenceBoundary = derivedFrom((patterns) => new RegExp(`${patterns.cues['sentence-end'].regex.source}|\\n[^\\S\\n]*\\n|\\n(?=\\s*${LIST_MARK})`, 'gu'));
-
-/** The characters that end a sentence: the sentence-end cue is a class of characters, these are the ones of its pattern it matches. */
-const sentenceEnds = derivedFrom((patterns) => {
-  const end = patterns.cues['sentence-end'].regex;
-  return new Set([...end.source].filter((c) => end.test(c)));
-});
-
-export interface PathHit {
-  readonly end: number;
-  readonly names: readonly string[];
-}
-
-/** What one line says once for all its quantities: family markers, 类/款/项 paths, classification cues. */
-interface LineScan {
-  readonly families: ReadonlyArray<{ end: number; family: string }>;
-  readonly paths: readonly PathHit[];
-  readonly economic: readonly number[];
-  readonly functional: readonly number[];
-}
 
 /** What is known of one quantity when its subject is looked for. */
 export interface Site {
@@ -80,7 +59,8 @@ export interface Site {
 export class Walk {
   private lineStart = -1;
   private lineEnd = -1;
-  private scan: LineScan = { families: [], paths: [], economic: [], functional: [] };
+  private scan: LineScan = EMPTY_SCAN;
+  private readonly headingFamilies: HeadingFamilies;
   /** How far into the line's markers the quantities have gone (a long line has thousands: each passed once). */
   private passed = { families: 0, paths: 0, economic: 0, functional: 0 };
   private prevEnd = 0;
@@ -95,8 +75,6 @@ export class Walk {
   private enumParent: Subject | null = null;
   private readonly enumOpen: RegExp;
   private readonly enumAny: RegExp;
-  /** The characters that end a sentence (the sentence-end cue is a class of characters: the ones of its pattern it matches). */
-  private readonly endsSentence: ReadonlySet<string>;
 
   constructor(
     private readonly text: string,
@@ -105,9 +83,9 @@ export class Walk {
     private readonly phrases: PhraseMatcher,
     private readonly maker: SubjectMaker,
   ) {
+    this.headingFamilies = new HeadingFamilies(maker);
     this.enumOpen = patterns.cues['enumeration-open'].regex;
     this.enumAny = patterns.cues['enumeration-any'].regex;
-    this.endsSentence = sentenceEnds(patterns);
     this.boundaries = Array.from(text.matchAll(sentenceBoundary(patterns)), (m) => m.index + m[0].length);
   }
 
@@ -134,7 +112,7 @@ export class Walk {
     while (passed.paths < scan.paths.length && (scan.paths[passed.paths]?.end ?? 0) <= q.start) passed.paths++;
     while (passed.economic < scan.economic.length && (scan.economic[passed.economic] ?? 0) < q.start) passed.economic++;
     while (passed.functional < scan.functional.length && (scan.functional[passed.functional] ?? 0) < q.start) passed.functional++;
-    const family = scan.families[passed.families - 1]?.family ?? this.headingFamily(headings);
+    const family = scan.families[passed.families - 1]?.family ?? this.headingFamilies.of(headings);
     const economic = passed.economic > 0 || headings.some((h) => h.title.includes('经济分类'));
     const classKind: ClassKind | null = economic ? 'economic' : passed.functional > 0 ? 'function' : null;
     const sentence = text.slice(begins, q.start);
@@ -183,10 +161,6 @@ export class Walk {
     return Math.max(floor, ends[this.passedBoundaries - 1] ?? 0);
   }
 
-  private isSentenceEnd(c: string): boolean {
-    return this.endsSentence.has(c);
-  }
-
   /** Tells the walk how a quantity ended: placed with a subject, or not (null). */
   placed(q: Quantity, subject: Subject | null, keep: boolean): void {
     if (keep && subject) this.lineSubj = subject;
@@ -225,47 +199,8 @@ export class Walk {
     }
     this.prevEnd = begin;
     this.lastClauseRaw = null;
-    this.scan = this.scanLine(begin, end);
+    this.scan = scanLine(text, begin, end, this.phrases, this.maker);
     this.passed = { families: 0, paths: 0, economic: 0, functional: 0 };
   }
 
-  /** Family markers and 类/款/项 paths of one line, found once, with their ends in the normal text. */
-  private scanLine(lineStart: number, lineEnd: number): LineScan {
-    const line = this.text.slice(lineStart, lineEnd);
-    const at = (word: string) => {
-      const found: number[] = [];
-      for (let i = line.indexOf(word); i >= 0; i = line.indexOf(word, i + 1)) found.push(lineStart + i);
-      return found;
-    };
-    const c = compact(line);
-    const endOf = (i: number) => (i > 0 ? lineStart + offsetOf(c, i - 1) : lineStart) + 1;
-    const families: Array<{ end: number; family: string }> = [];
-    for (const m of this.phrases.find(c.text)) {
-      const family = this.maker.familyOf(m);
-      if (family) families.push({ end: endOf(m.end), family });
-    }
-    const paths: PathHit[] = [];
-    if (c.text.includes('(类)')) {
-      for (const m of c.text.matchAll(PATH)) {
-        const names = [m[1], m[2], m[3]].filter((n): n is string => Boolean(n));
-        paths.push({ end: endOf(m.index + m[0].length), names });
-      }
-    }
-    return { families, paths, economic: at('经济分类'), functional: at('功能分类') };
-  }
-
-  private readonly headingFamilies = new Map<Heading, string | null>();
-
-  /** The expenditure family the headings above name (innermost first), else plain expenditure. */
-  private headingFamily(headings: readonly Heading[]): string {
-    for (const h of headings) {
-      let f = this.headingFamilies.get(h);
-      if (f === undefined) {
-        f = this.maker.familyIn(h.title);
-        this.headingFamilies.set(h, f);
-      }
-      if (f !== null) return f;
-    }
-    return 'expenditure';
-  }
 }

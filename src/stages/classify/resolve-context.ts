@@ -1,7 +1,8 @@
 import type { Patterns } from '../../patterns.js';
 import { compactText } from '../phrases.js';
 import { codeOfName, resolvePath } from './codes.js';
-import { PATH, type Site } from './context.js';
+import type { Site } from './context.js';
+import { PATH } from './lines.js';
 import { ownName } from './names.js';
 import { type Resolver, subject } from './outcome.js';
 import { everywhere, maskForSubject } from './text.js';
