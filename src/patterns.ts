@@ -48,6 +48,7 @@ const MetricEntry = z.object({
   group: z.string().optional(),
   itemMetric: z.string().optional(),
   counts: z.record(z.string(), z.string()).optional(),
+  units: z.array(z.string()).optional(),
 });
 const MetricsFile = z.object({
   families: z.record(z.string(), z.string()),

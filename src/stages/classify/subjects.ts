@@ -39,6 +39,9 @@ function familyOfPhrase(info: PhraseInfo): string | null {
   return null;
 }
 
+/** Whether a counted metric is counted in this unit (内设机构 in 个, not 人; an entry that names no units takes any). */
+const countsIn = (entry: MetricEntry, unit: string): boolean => !entry.units || entry.units.includes(unit);
+
 /** What the subject resolvers need to know of a quantity besides the phrases. */
 export interface Want {
   readonly q: Quantity;
@@ -56,7 +59,9 @@ export class SubjectMaker {
 
   acceptable(entry: MetricEntry, q: Quantity, group: string | null): boolean {
     if (entry.inGroup && entry.group !== group) return false;
-    if (q.kind === 'count') return Boolean(entry.countOnly || entry.counts?.[q.unit] || entry.itemMetric === entry.metric);
+    // a phrase known to name nothing of the vocabulary names any figure it stands before
+    if (entry.metric === 'unmapped') return true;
+    if (q.kind === 'count') return Boolean(entry.counts?.[q.unit] || ((entry.countOnly || entry.itemMetric === entry.metric) && countsIn(entry, q.unit)));
     return !entry.countOnly;
   }
 
@@ -69,7 +74,7 @@ export class SubjectMaker {
 
   /** Whether a subject can be the subject of `q` (a count only of a counted subject and back). */
   compatible(s: Subject, q: Quantity): boolean {
-    if (q.kind === 'count') return s.countOnly || Boolean(s.entry?.counts?.[q.unit]);
+    if (q.kind === 'count') return Boolean(s.entry?.counts?.[q.unit]) || (s.countOnly && (!s.entry || countsIn(s.entry, q.unit)));
     return !s.countOnly;
   }
 
