@@ -206,6 +206,23 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
     ],
     not: [{ raw: '4人', metric: 'staff.retired' }, { raw: '1190人', metric: 'staff.retired' }, { raw: '4人', metric: 'staff.quota' }],
   },
+  {
+    name: 'the sources of appropriation income listed in brackets, then the income’s own share',
+    text: '本年收入合计519.07万元；包括财政拨款收入500.12万元（其中，一般公共预算500.12万元，政府性基金预算0万元，国有资本经营预算0万元），占收入合计96.35%。',
+    facts: [
+      { raw: '500.12万元', metric: 'income.fiscal_appropriation', role: 'value', value: 5001200 },
+      { raw: '500.12万元', metric: 'income.general_budget', role: 'value', value: 5001200 },
+      { raw: '96.35%', metric: 'income.fiscal_appropriation', role: 'share', value: 96.35 },
+    ],
+    not: [{ role: 'budget' }, { raw: '96.35%', metric: 'income.state_capital' }, { metric: 'expenditure.by_function' }],
+  },
+  {
+    name: 'an economic line named with the figure it gives (…预算) is named without it',
+    doc: '部门预算',
+    year: 2024,
+    text: '按经济分类，对个人和家庭补助支出预算4800元，占0.52%。',
+    facts: [{ raw: '4800元', metric: 'expenditure.by_economic', item: '对个人和家庭补助支出', role: 'value', value: 4800 }],
+  },
 ]);
 
 block('2. codes come from the classification table', [
@@ -244,6 +261,12 @@ block('2. codes come from the classification table', [
     name: 'a 类 the mined table lacked is known by name',
     text: '一般公共预算财政拨款支出30万元，其中：节能环保支出30万元。',
     facts: [{ raw: '30万元', item: '节能环保支出', code: '211', role: 'value', value: 300000 }],
+  },
+  {
+    name: 'a path whose name holds a bracket of its own',
+    text: '一般公共服务（类）党委办公厅（室）及相关机构事务（款）行政运行（项）3万元。',
+    facts: [{ raw: '3万元', item: '行政运行', role: 'value', value: 30000 }],
+    not: [{ metric: 'unmapped' }],
   },
 ]);
 
@@ -414,6 +437,12 @@ block('4. a reason’s figures belong to the reason’s own subject', [
     text: '项目支出50万元，较上年减少16万元，主要原因是项目资金压减，其中职工培训项目压减7.00万元。',
     facts: [{ raw: '16万元', metric: 'expenditure.project', role: 'yoy_change', value: -160000 }],
     not: [{ raw: '7.00万元', metric: 'expenditure.project' }],
+  },
+  {
+    name: 'a classification word inside longer words of a reason names no line',
+    text: '支出总计1070万元，较上年增加158.96万元，主要原因是本年度增加非财政性资金拆迁补偿款158.96万元。',
+    facts: [{ raw: '1070万元', metric: 'expenditure.total', role: 'value', value: 10700000 }],
+    not: [{ raw: '158.96万元', metric: 'expenditure.by_economic' }],
   },
 ]);
 

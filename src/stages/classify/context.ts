@@ -105,6 +105,11 @@ export class Walk {
       const between = text.slice(this.prevEnd, sentenceStart).replace(/[。;；]/g, '');
       if (!/^\s*$/.test(between)) this.enumParent = null;
     }
+    // a list in brackets is over at the closing bracket: the subject before it goes on (…（其中…）,占96.35%)
+    if (this.enumParent && /[)）]/.test(lead)) {
+      this.lineSubj = this.enumParent;
+      this.enumParent = null;
+    }
     if (this.enumAny.test(lead) && this.lineSubj) this.enumParent = this.lineSubj;
 
     const { scan, passed } = this;

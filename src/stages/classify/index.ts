@@ -83,7 +83,7 @@ export class Classifier {
    */
   private place(out: Placed[], site: Site, subj: Subject | null): Subject | null {
     const { q, clause, section } = site;
-    const { role, negative } = q.none ? { role: 'value' as Role, negative: false } : this.roles.roleOf(q, cueOf(clause, subj), sentenceContext(this.patterns, site.sentence));
+    const { role, negative } = q.none ? { role: 'value' as Role, negative: false } : this.roles.roleOf(q, cueOf(clause, subj, this.phrases), sentenceContext(this.patterns, site.sentence));
     const value = negative ? negateDecimal(q.value) : q.value;
     if (site.orgUnit !== null) {
       out.push(unmapped(q, site.orgUnit, role, value, section, 'org-unit'));
@@ -106,10 +106,12 @@ export class Classifier {
  * The words of a clause that give a role: the subject's phrase left out, but for the 预算 or 决算
  * it ends with (“三公”经费预算 in a 决算 is the budget of three_public.total).
  */
-function cueOf(clause: string, subj: Subject | null): string {
+function cueOf(clause: string, subj: Subject | null, phrases: PhraseMatcher): string {
   if (!subj?.phrase) return clause;
   const tail = /(?:预算|决算)数?$/.exec(subj.phrase)?.[0] ?? '';
-  return clause.replace(subj.phrase, tail);
+  // only a word added to the name of the metric (“三公”经费 + 预算), not a budget's own name (一般公共预算)
+  const added = tail && phrases.table.get(subj.phrase.slice(0, -tail.length))?.metrics.length ? tail : '';
+  return clause.replace(subj.phrase, added);
 }
 
 function unmapped(q: Quantity, item: string, role: Role, value: string, section: Section | null, basis: Basis): Placed {

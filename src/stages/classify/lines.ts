@@ -2,8 +2,9 @@ import { compact, offsetOf, type PhraseMatcher } from '../phrases.js';
 import type { Heading } from '../segment.js';
 import type { SubjectMaker } from './subjects.js';
 
-/** A 类/款/项 path: 一般公共服务(类)人大事务(款)行政运行(项). */
-export const PATH = /([\u4e00-\u9fff、]+?)\((?:类)\)([\u4e00-\u9fff、]+?)\((?:款)\)(?:([\u4e00-\u9fff、]+?)\((?:项)\))?/gu;
+const PATH_NAME = '((?:[\\u4e00-\\u9fff、]|\\((?![类款项]\\))[\\u4e00-\\u9fff]{1,3}\\))+?)';
+/** A 类/款/项 path: 一般公共服务(类)人大事务(款)行政运行(项); a name may hold a bracket of its own (党委办公厅(室)及相关机构事务). */
+export const PATH = new RegExp(`${PATH_NAME}\\((?:类)\\)${PATH_NAME}\\((?:款)\\)(?:${PATH_NAME}\\((?:项)\\))?`, 'gu');
 
 export interface PathHit {
   readonly end: number;

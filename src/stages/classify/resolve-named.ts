@@ -57,7 +57,12 @@ export const reason: Resolver = {
   resolve(site, run) {
     if (!site.inReason || site.q.kind === 'count') return null;
     const found = run.maker.pickLast(site.clause, run.want, false, 'reason');
-    if (found) return subject(found.entry === null && found.phrase ? run.maker.widenItem(found, site.clauseRaw) : run.maker.asLineOfName(found, site.clauseRaw));
+    if (found?.entry === null && found.phrase) {
+      // a classification name inside longer words of a reason is no line of the accounts (增加非财政性资金拆迁补偿款)
+      const widened = run.maker.widenItem(found, site.clauseRaw);
+      return widened.item === found.item ? subject(widened) : { kind: 'unmapped', item: widened.item };
+    }
+    if (found) return subject(run.maker.asLineOfName(found, site.clauseRaw));
     return { kind: 'unmapped', item: ownName(site.clauseRaw, run.patterns) };
   },
 };
