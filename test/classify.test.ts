@@ -444,6 +444,16 @@ block('4. a reason’s figures belong to the reason’s own subject', [
     facts: [{ raw: '1070万元', metric: 'expenditure.total', role: 'value', value: 10700000 }],
     not: [{ raw: '158.96万元', metric: 'expenditure.by_economic' }],
   },
+  {
+    name: 'a figure of a reason that names nothing goes on with what the reason named',
+    doc: '部门预算',
+    year: 2018,
+    text: '“三公”经费预算增减变化的主要原因是：2018年“三公”经费支出预算合计24.75万元，比上年预算数减少4.65万元。',
+    facts: [
+      { raw: '24.75万元', metric: 'three_public.total', role: 'value', value: 247500 },
+      { raw: '4.65万元', metric: 'three_public.total', role: 'yoy_change', value: -46500 },
+    ],
+  },
 ]);
 
 block('5. comparisons with the budget are budget variances, not year on year', [

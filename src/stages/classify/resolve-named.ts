@@ -63,7 +63,10 @@ export const reason: Resolver = {
       return widened.item === found.item ? subject(widened) : { kind: 'unmapped', item: widened.item };
     }
     if (found) return subject(run.maker.asLineOfName(found, site.clauseRaw));
-    return { kind: 'unmapped', item: ownName(site.clauseRaw, run.patterns) };
+    const name = ownName(site.clauseRaw, run.patterns);
+    // a figure of the reason that names nothing goes on with what the reason itself named (…支出预算合计24.75万元，比上年预算数减少4.65万元)
+    if (!name && site.lineSubj?.basis === 'reason') return null;
+    return { kind: 'unmapped', item: name };
   },
 };
 
