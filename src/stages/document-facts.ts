@@ -80,13 +80,13 @@ function widenOrg(org: string, text: string): string {
  * it when they are short and hold no sentence (a title broken over lines: 2020年度 / 祁东县金桥镇人民政府 / 部门决算).
  */
 function titleLines(head: string): string[] {
-  const lines = head.split('\n').map((l) => l.trim());
+  const lines = head.split('\n', 60).map((l) => l.trim());
   const out: string[] = [];
   // titles stand at the top: lines are joined among the first 20 only
   const short = (l: string | undefined) => l !== undefined && l.length > 0 && l.length <= 40 && !/[。；，,]/.test(l);
   // single lines first (a title on one line is surer than lines joined), of the first 60: a
   // title, its header and the naming sentences stand at the top
-  out.push(...lines.slice(0, 60));
+  out.push(...lines);
   for (const [i, line] of lines.slice(0, 20).entries()) {
     if (!short(line)) continue;
     let joined = line;
@@ -137,7 +137,7 @@ export function extractDocumentFacts(text: string): DocumentFacts {
     place ??= cleanOrg(a?.[1], true) ?? cleanOrg(b?.[2], true);
     if (org && docType) break;
   }
-  org ??= firstClean(LABELLED, head) ?? cleanOrg(PART_ONE.exec(head)?.[1]) ?? firstClean(ACCOUNT_UNIT, head) ?? firstClean(SENTENCE_SUBJECT, head) ?? place;
+  org ??= firstClean(LABELLED, head) ?? cleanOrg(PART_ONE.exec(head)?.[1]) ?? firstClean(ACCOUNT_UNIT, head) ?? firstClean(SENTENCE_SUBJECT, head.slice(0, 2000)) ?? place;
   // a line that names a year with 决算, 预算 or 三公, not as a figure's comparison (较2022年度决算数)
   year ??= candidates
     .filter((l) => !AMOUNT.test(l))
@@ -200,7 +200,7 @@ function docTypeByCount(head: string): DocType | null {
  */
 function withLevel(docType: DocType, head: string): DocType {
   const kind = docType.slice(2);
-  const named = new RegExp(`(部门|单位)${kind}`).exec(head.split('\n').slice(0, 12).join('\n'));
+  const named = new RegExp(`(部门|单位)${kind}`).exec(head.split('\n', 12).join('\n'));
   if (named) return `${named[1]}${kind}` as DocType;
   const unit = (head.match(/本单位|单位概况|单位职责|单位基本情况|单位决算|单位预算/g) ?? []).length;
   const dept = (head.match(/本部门|部门概况|部门职责|部门基本情况|部门决算|部门预算/g) ?? []).length;

@@ -34,7 +34,6 @@ export interface Site {
   readonly clauseRaw: string;
   readonly clause: string;
   readonly maskedClause: string;
-  readonly maskedLead: string;
   /** The expenditure family in force (general_budget_expenditure …). */
   readonly family: string;
   readonly group: string | null;
@@ -140,7 +139,6 @@ export class Walk {
       clauseRaw,
       clause,
       maskedClause: maskForSubject(clause, this.patterns),
-      maskedLead: maskForSubject(compactText(lead), this.patterns),
       family,
       group: this.enumParent?.group ?? this.lineSubj?.group ?? null,
       classKind,

@@ -7,7 +7,7 @@ import type { PhraseMatcher } from '../phrases.js';
 import type { Section, Segmentation } from '../segment.js';
 import { type Site, Walk } from './context.js';
 import { type Outcome, RESOLVERS, type Run } from './resolvers.js';
-import { RoleReader, sentenceContext } from './roles.js';
+import { RoleReader, SentenceContext } from './roles.js';
 import { SubjectMaker } from './subjects.js';
 import type { Basis, DocContext, Placed, Role, Subject } from './types.js';
 
@@ -83,7 +83,7 @@ export class Classifier {
    */
   private place(out: Placed[], site: Site, subj: Subject | null): Subject | null {
     const { q, clause, section } = site;
-    const { role, negative } = q.none ? { role: 'value' as Role, negative: false } : this.roles.roleOf(q, cueOf(clause, subj, this.phrases), sentenceContext(this.patterns, site.sentence));
+    const { role, negative } = q.none ? { role: 'value' as Role, negative: false } : this.roles.roleOf(q, cueOf(clause, subj, this.phrases), new SentenceContext(this.patterns, site.sentence));
     const value = negative ? negateDecimal(q.value) : q.value;
     if (site.orgUnit !== null) {
       out.push(unmapped(q, site.orgUnit, role, value, section, 'org-unit'));

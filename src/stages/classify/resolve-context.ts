@@ -34,7 +34,7 @@ export const clause: Resolver = {
 export const lead: Resolver = {
   name: 'lead',
   resolve(site, run) {
-    return subject(run.maker.pickLast(site.maskedLead, run.want, false, 'lead'));
+    return subject(run.maker.pickLast(maskForSubject(compactText(site.lead), run.patterns), run.want, false, 'lead'));
   },
 };
 

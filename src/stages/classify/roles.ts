@@ -49,14 +49,6 @@ export function isDecrease(patterns: Patterns, cue: string): boolean {
   return last !== undefined && patterns.cues.decrease.regex.test(last);
 }
 
-/** What the sentence says before a quantity that its own clause may not: what it compares with, which year. */
-export interface SentenceContext {
-  /** The last comparison named before the quantity: with the budget or with last year. */
-  comparedWith(): 'budget' | 'prior' | null;
-  /** The year that opens a clause of the sentence last before the quantity (not a date: 2021年12月 is none). */
-  year(): number | null;
-}
-
 /** Where the last match of a cue ends in `s`, or −1. */
 function lastEnd(re: RegExp, s: string): number {
   let end = -1;
@@ -67,32 +59,47 @@ function lastEnd(re: RegExp, s: string): number {
 /** A year that opens a clause (2021年，… / 2021年收入预算总额…), not one inside a name (补充2018年运行经费). */
 const CLAUSE_YEAR = /(?:^|[,，;；:：])(?:在|于|截至)?((?:19|20)\d{2})年(?!\d{1,2}月)/gu;
 
-/** The comparison and the year of a sentence's text before a quantity, each read when first asked. */
-export function sentenceContext(patterns: Patterns, written: string): SentenceContext {
-  let compact: string | null = null;
-  const sentence = () => (compact ??= compactText(written));
-  let compared: 'budget' | 'prior' | null | undefined;
-  let year: number | null | undefined;
-  return {
-    comparedWith() {
-      if (compared === undefined) {
-        const withBudget = patterns.cues['compared-with-budget'];
-        const withPrior = patterns.cues['compared-with-prior'];
-        const budget = mayMatch(withBudget, written) ? lastEnd(everywhere(withBudget), sentence()) : -1;
-        const prior = mayMatch(withPrior, written) ? lastEnd(everywhere(withPrior), sentence()) : -1;
-        compared = budget < 0 && prior < 0 ? null : budget > prior ? 'budget' : 'prior';
-      }
-      return compared;
-    },
-    year() {
-      if (year === undefined) {
-        let last: RegExpMatchArray | undefined;
-        if (written.includes('年')) for (const m of sentence().matchAll(CLAUSE_YEAR)) last = m;
-        year = last ? Number(last[1]) : null;
-      }
-      return year;
-    },
-  };
+/**
+ * What the sentence says before a quantity that its own clause may not: what it compares with,
+ * which year. Each is read from the sentence when first asked.
+ */
+export class SentenceContext {
+  private compactText: string | null = null;
+  private compared: 'budget' | 'prior' | null | undefined;
+  private lastYear: number | null | undefined;
+
+  constructor(
+    private readonly patterns: Patterns,
+    /** The sentence before the quantity, as written. */
+    private readonly written: string,
+  ) {}
+
+  private get text(): string {
+    this.compactText ??= compactText(this.written);
+    return this.compactText;
+  }
+
+  /** The last comparison named before the quantity: with the budget or with last year. */
+  comparedWith(): 'budget' | 'prior' | null {
+    if (this.compared === undefined) {
+      const withBudget = this.patterns.cues['compared-with-budget'];
+      const withPrior = this.patterns.cues['compared-with-prior'];
+      const budget = mayMatch(withBudget, this.written) ? lastEnd(everywhere(withBudget), this.text) : -1;
+      const prior = mayMatch(withPrior, this.written) ? lastEnd(everywhere(withPrior), this.text) : -1;
+      this.compared = budget < 0 && prior < 0 ? null : budget > prior ? 'budget' : 'prior';
+    }
+    return this.compared;
+  }
+
+  /** The year that opens a clause of the sentence last before the quantity (not a date: 2021年12月 is none). */
+  year(): number | null {
+    if (this.lastYear === undefined) {
+      let last: RegExpMatchArray | undefined;
+      if (this.written.includes('年')) for (const m of this.text.matchAll(CLAUSE_YEAR)) last = m;
+      this.lastYear = last ? Number(last[1]) : null;
+    }
+    return this.lastYear;
+  }
 }
 
 export interface RoleFound {
