@@ -8,6 +8,21 @@ export interface PhraseInfo {
   readonly family: string | null;
   /** The canonical name when the phrase is an old (renamed) subject name. */
   readonly renamedTo: string | null;
+  /** The expenditure family the phrase names: its own (一般公共预算财政拨款) or that of the total it names (支出总计). */
+  readonly namesFamily: string | null;
+}
+
+/** The expenditure family a phrase names: its own, or that of a total of a family among its metrics. */
+function familyNamedBy(family: string | null, metrics: readonly MetricEntry[]): string | null {
+  if (family) return family;
+  for (const e of metrics) {
+    if (e.weak) continue;
+    for (const x of Array.isArray(e.metric) ? e.metric : [e.metric]) {
+      const f = /^((?:\w+_)?expenditure)\.(?:total|current_year)$/.exec(x)?.[1];
+      if (f) return f;
+    }
+  }
+  return null;
 }
 
 export interface PhraseMatch {
@@ -135,13 +150,16 @@ export function buildPhraseMatcher(patterns: Patterns): PhraseMatcher {
   // each info made again now that all are complete: setting a family (a string where null was)
   // moved the class of these objects on, and the infos made before would keep the old class
   // until each is next touched, inside optimised code, which would be thrown away for it
-  for (const [literal, info] of table) table.set(literal, { metrics: info.metrics, subjects: info.subjects, family: info.family, renamedTo: info.renamedTo });
-  const trie = buildTrie(table);
+  const infos = new Map<string, PhraseInfo>();
+  for (const [literal, info] of table) {
+    infos.set(literal, { metrics: info.metrics, subjects: info.subjects, family: info.family, renamedTo: info.renamedTo, namesFamily: familyNamedBy(info.family, info.metrics) });
+  }
+  const trie = buildTrie(infos);
   // the same clause and heading texts are asked about again and again: remember the answers
   // (on the 112 distinct corpus documents two calls in three are repeats, a third of the characters)
   const cache = new Map<string, PhraseMatch[]>();
   return {
-    table,
+    table: infos,
     find(s: string) {
       const known = cache.get(s);
       if (known) return known;

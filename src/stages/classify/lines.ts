@@ -32,9 +32,13 @@ export function scanLine(text: string, lineStart: number, lineEnd: number, phras
   const c = compact(line);
   const endOf = (i: number) => (i > 0 ? lineStart + offsetOf(c, i - 1) : lineStart) + 1;
   const families: Array<{ end: number; family: string }> = [];
-  for (const m of phrases.find(c.text)) {
-    const family = maker.familyOf(m);
-    if (family) families.push({ end: endOf(m.end), family });
+  // a line without a word every family phrase holds names no family: the phrases are not looked for
+  const triggers = maker.familyTriggers();
+  if (!triggers || triggers.some((t) => c.text.includes(t))) {
+    for (const m of phrases.find(c.text)) {
+      const family = maker.familyOf(m);
+      if (family) families.push({ end: endOf(m.end), family });
+    }
   }
   const paths: PathHit[] = [];
   if (c.text.includes('(类)')) {
@@ -49,10 +53,23 @@ export function scanLine(text: string, lineStart: number, lineEnd: number, phras
 /** The expenditure family the headings above name (innermost first, each worked out once), else plain expenditure. */
 export class HeadingFamilies {
   private readonly known = new Map<Heading, string | null>();
+  /** The answer for each chain, by its innermost heading (a heading has one chain above it). */
+  private readonly byChain = new Map<Heading, string>();
 
   constructor(private readonly maker: SubjectMaker) {}
 
   of(headings: readonly Heading[]): string {
+    const inner = headings[0];
+    if (!inner) return 'expenditure';
+    let family = this.byChain.get(inner);
+    if (family === undefined) {
+      family = this.ofChain(headings);
+      this.byChain.set(inner, family);
+    }
+    return family;
+  }
+
+  private ofChain(headings: readonly Heading[]): string {
     for (const h of headings) {
       let f = this.known.get(h);
       if (f === undefined) {

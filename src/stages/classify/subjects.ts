@@ -14,33 +14,24 @@ const itemizedMetrics = derivedFrom((patterns) => {
   return index;
 });
 
-/** The family each phrase of the table names, worked out once per phrase (phrase infos are shared). */
-const familyOfInfo = new WeakMap<PhraseInfo, string | null>();
-
-function familyNamed(info: PhraseInfo): string | null {
-  let family = familyOfInfo.get(info);
-  if (family === undefined) {
-    family = familyOfPhrase(info);
-    familyOfInfo.set(info, family);
-  }
-  return family;
-}
-
-/** The expenditure family a phrase names: its own (一般公共预算…) or that of the total it names. */
-function familyOfPhrase(info: PhraseInfo): string | null {
-  if (info.family) return info.family;
-  for (const e of info.metrics) {
-    if (e.weak) continue;
-    for (const x of Array.isArray(e.metric) ? e.metric : [e.metric]) {
-      const f = /^((?:\w+_)?expenditure)\.(?:total|current_year)$/.exec(x)?.[1];
-      if (f) return f;
-    }
-  }
-  return null;
-}
+/** The expenditure family a phrase names (the phrase table works it out once per phrase). */
+const familyNamed = (info: PhraseInfo): string | null => info.namesFamily;
 
 /** Whether a counted metric is counted in this unit (内设机构 in 个, not 人; an entry that names no units takes any). */
 const countsIn = (entry: MetricEntry, unit: string): boolean => !entry.units || entry.units.includes(unit);
+
+const FAMILY_WORDS = ['支', '拨款'];
+const triggersOf = new WeakMap<PhraseMatcher, readonly string[] | null>();
+
+function familyTriggers(phrases: PhraseMatcher): readonly string[] | null {
+  let found = triggersOf.get(phrases);
+  if (found === undefined) {
+    const naming = [...phrases.table].filter(([, info]) => familyNamed(info) !== null).map(([phrase]) => phrase);
+    found = naming.every((p) => FAMILY_WORDS.some((w) => p.includes(w))) ? FAMILY_WORDS : null;
+    triggersOf.set(phrases, found);
+  }
+  return found;
+}
 
 /** What the subject resolvers need to know of a quantity besides the phrases. */
 export interface Want {
@@ -84,6 +75,14 @@ export class SubjectMaker {
 
   familyOf(m: PhraseMatch): string | null {
     return familyNamed(m.info);
+  }
+
+  /**
+   * Words one of which every phrase that names a family holds (支, 拨款), or null when some
+   * phrase holds neither: a text without them names no family.
+   */
+  familyTriggers(): readonly string[] | null {
+    return familyTriggers(this.phrases);
   }
 
   /** The expenditure family named last in `text` (a line or heading), or null. */
@@ -153,6 +152,8 @@ export class SubjectMaker {
    * 其他… catch-all (code + 99).
    */
   widenItem(subj: Subject, clauseRaw: string): Subject {
+    // the clause is the subject's name and nothing more: no longer name to look for
+    if (compactText(clauseRaw) === subj.phrase) return subj;
     // a closing change verb is not part of the name (商品和服务支出增加)
     // nor the year the figure is of (2023年教育支出)
     const tail = this.patterns.cues['change-tail'];
