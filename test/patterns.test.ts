@@ -42,6 +42,12 @@ describe('every heading style passes its own examples', () => {
 });
 
 describe('every classifier cue passes its own examples', () => {
+  it('holds, in every example of a cue with anyOf, one of those characters (else the cue is skipped where it matches)', () => {
+    for (const cue of Object.values(patterns.cues)) {
+      if (cue.anyOf === null) continue;
+      for (const ex of cue.examples) expect([...(cue.anyOf ?? '')].some((c) => ex.includes(c)), `${cue.id}: ${ex}`).toBe(true);
+    }
+  });
   for (const cue of Object.values(patterns.cues)) {
     for (const ex of cue.examples) it(`${cue.id} matches ${JSON.stringify(ex)}`, () => expect(cue.regex.test(ex)).toBe(true));
     for (const bad of cue.counterexamples) it(`${cue.id} does not match ${JSON.stringify(bad)}`, () => expect(cue.regex.test(bad)).toBe(false));
