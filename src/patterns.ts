@@ -114,8 +114,8 @@ export interface CompiledCue {
   readonly global: RegExp;
   readonly examples: string[];
   readonly counterexamples: string[];
-  /** Characters one of which every match holds: a text with none of them cannot match. */
-  readonly anyOf: string | null;
+  /** Characters one of which every match holds, as a class: a text with none of them cannot match. */
+  readonly anyOf: RegExp | null;
 }
 
 function compileCues(): Record<CueId, CompiledCue> {
@@ -125,7 +125,7 @@ function compileCues(): Record<CueId, CompiledCue> {
   for (const id of CUE_IDS) {
     const c = byId.get(id);
     if (!c) throw new Error(`patterns/cues.json: no cue "${id}"`);
-    out[id] = { id, what: c.what, regex: new RegExp(c.pattern, 'u'), global: new RegExp(c.pattern, 'gu'), examples: c.examples, counterexamples: c.counterexamples, anyOf: c.anyOf ?? null };
+    out[id] = { id, what: c.what, regex: new RegExp(c.pattern, 'u'), global: new RegExp(c.pattern, 'gu'), examples: c.examples, counterexamples: c.counterexamples, anyOf: c.anyOf ? new RegExp(`[${c.anyOf.replace(/[\\\]^-]/g, '\\$&')}]`, 'u') : null };
   }
   const unknown = file.cues.filter((c) => !(CUE_IDS as readonly string[]).includes(c.id));
   if (unknown.length) throw new Error(`patterns/cues.json: unknown cue(s) ${unknown.map((c) => c.id).join(', ')}`);

@@ -45,7 +45,7 @@ describe('every classifier cue passes its own examples', () => {
   it('holds, in every example of a cue with anyOf, one of those characters (else the cue is skipped where it matches)', () => {
     for (const cue of Object.values(patterns.cues)) {
       if (cue.anyOf === null) continue;
-      for (const ex of cue.examples) expect([...(cue.anyOf ?? '')].some((c) => ex.includes(c)), `${cue.id}: ${ex}`).toBe(true);
+      for (const ex of cue.examples) expect(cue.anyOf.test(ex), `${cue.id}: ${ex}`).toBe(true);
     }
   });
   for (const cue of Object.values(patterns.cues)) {

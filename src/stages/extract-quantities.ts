@@ -211,10 +211,12 @@ const RESPECTIVE = /(?:各|分别)(?:是|为|下降|增长|增加|减少|上升|
  * like `各是4125.49,4143.91万元`: each is the figure of its place in the subject (收、支总计).
  */
 function withRespectiveLists(text: string, qs: Quantity[]): Quantity[] {
-  const out = [...qs];
+  const out = qs;
   for (let i = 0; i < out.length; i++) {
     const first = out[i] as Quantity;
-    if (first.list || !RESPECTIVE.test(text.slice(Math.max(0, first.start - 6), first.start))) continue;
+    if (first.list) continue;
+    const before = text.slice(Math.max(0, first.start - 6), first.start);
+    if ((!before.includes('各') && !before.includes('分别')) || !RESPECTIVE.test(before)) continue;
     let j = i;
     while (j + 1 < out.length) {
       const next = out[j + 1] as Quantity;

@@ -21,9 +21,7 @@ const blank = (m: string) => '#'.repeat(m.length);
 
 /** Whether `s` may hold a match of the cue (it has one of the characters every match holds). */
 export function mayMatch(cue: CompiledCue, s: string): boolean {
-  if (cue.anyOf === null) return true;
-  for (const c of cue.anyOf) if (s.includes(c)) return true;
-  return false;
+  return cue.anyOf === null || cue.anyOf.test(s);
 }
 
 /** `s` with every match of the cues replaced by `#` of the same length (offsets kept). */
