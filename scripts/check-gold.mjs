@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Checks hand-made answer keys before they are used: every fact's `raw` is in the document's
 // text, and its `value` follows from `raw` by decimal arithmetic (万元 × 10 000, 亿元 × 10^8,
-// percentages and counts as written; a signed role may be negative). Independent of the tool.
+// percentages and counts as written; a signed role may be negative); no required fact repeats
+// another (the scorer counts each fact once). Independent of the tool.
 //
 //   node scripts/check-gold.mjs GOLD_DIR TEXT_DIR
 //
@@ -82,8 +83,13 @@ for (const file of fs.readdirSync(goldDir).filter((f) => f.endsWith('.json')).so
   const text = fs.readFileSync(textFile, 'utf8');
   for (const key of ['org', 'year', 'doc_type', 'facts']) if (!(key in gold)) say(`missing "${key}"`);
   if (gold.doc_type != null && !['部门决算', '单位决算', '部门预算', '单位预算'].includes(gold.doc_type)) say(`doc_type ${gold.doc_type}`);
+  const said = new Set();
   for (const [i, f] of (gold.facts ?? []).entries()) {
     facts++;
+    // the scorer counts a fact once: a fact stated twice is labelled once (the repeat optional)
+    const key = JSON.stringify([f.metric, f.item ?? '', f.role, Number(f.value).toFixed(3)]);
+    if (!f.optional && said.has(key)) say(`fact ${i}: the same fact as one before (mark the repeat optional)`);
+    if (!f.optional) said.add(key);
     const where = `fact ${i} (${JSON.stringify(f.metric)} ${f.item ?? ''} ${f.role})`;
     if (typeof f.raw !== 'string' || !f.raw) {
       say(`${where}: no raw`);
