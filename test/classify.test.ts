@@ -604,6 +604,24 @@ block('8. items written with their code', [
     text: '302 商品和服务支出5万元。',
     facts: [{ raw: '5万元', metric: 'expenditure.by_economic', item: '商品和服务支出', code: '302', role: 'value', value: 50000 }],
   },
+  {
+    name: 'a change broken over lines keeps its words',
+    doc: '部门预算',
+    year: 2025,
+    text: '2025 年 政 府 采 购 预 算 6429768.84 元 , 同 比 增 加\n2433505.07 元,增长 60.89%。',
+    facts: [
+      { raw: '6429768.84 元', metric: 'procurement.total', role: 'value', value: 6429768.84 },
+      { raw: '2433505.07 元', metric: 'procurement.total', role: 'yoy_change', value: 2433505.07 },
+    ],
+  },
+  {
+    name: 'income named under procurement is the funding of the procurement, not income',
+    doc: '部门预算',
+    year: 2025,
+    text: '（二）政府采购预算安排情况说明\n2025年政府采购预算80万元。按政府采购资金类型划分，一般公共预算拨款50万元，财政专户管理的资金30万元。',
+    facts: [{ raw: '80万元', metric: 'procurement.total', role: 'value', value: 800000 }],
+    not: [{ raw: '50万元', metric: 'income.general_budget' }, { raw: '50万元', metric: 'procurement.total' }],
+  },
 ]);
 
 block('headline totals and the subjects of three-public spending', [

@@ -91,12 +91,10 @@ export class Walk {
   site(q: Quantity): Site {
     const { text } = this;
     if (q.start > this.lineEnd) this.enterLine(q);
-    const lineStart = this.lineStart;
     const headings = this.seg.headingsAt(q.start);
-    // the sentence may begin on a line before (PDF text); within this line it begins at the line
-    // start unless a sentence mark since the quantity before ends one
-    const begins = this.sentenceStart(q, headings[0]);
-    const sentenceStart = begins >= Math.max(lineStart, this.prevEnd) ? begins : lineStart;
+    // the sentence may begin on a line before (PDF text breaks clauses over lines: 同比增加⏎2433505.07元)
+    const sentenceStart = this.sentenceStart(q, headings[0]);
+    const begins = sentenceStart;
     const newSentence = sentenceStart > this.prevEnd;
     const lead = text.slice(Math.max(sentenceStart, this.prevEnd), q.start);
     if (newSentence && !this.enumOpen.test(lead)) {
@@ -190,6 +188,9 @@ export class Walk {
     const between = text.slice(this.prevEnd, begin);
     const heading = this.seg.headingsAt(q.start)[0];
     const listed = LIST_OPENING.test(text.slice(begin, begin + 8));
+    // a clause broken over lines goes on with its words (同比增加⏎2433505.07元) unless a new
+    // paragraph or sentence begins
+    let continues = false;
     if (first || listed || /\n\s*\n/.test(between) || (heading && heading.start >= this.prevEnd)) {
       this.lineSubj = null;
       this.enumParent = null;
@@ -199,8 +200,8 @@ export class Walk {
       // paragraph opened with goes on (12. “…（项）”24.31万元。⏎2023年当年预算执行数为20.30万元)
       this.enumParent = null;
       this.lineSubj = this.paragraph.subject;
-    }
-    this.prevEnd = begin;
+    } else continues = true;
+    if (!continues) this.prevEnd = begin;
     this.lastClauseRaw = null;
     this.scan = scanLine(text, begin, end, this.phrases, this.maker);
     this.passed = { families: 0, paths: 0, economic: 0, functional: 0 };

@@ -89,8 +89,10 @@ export class Classifier {
       out.push(unmapped(q, site.orgUnit, role, value, section, 'org-unit'));
       return null;
     }
-    // a percentage whose role the words do not give cannot be a money metric's value
-    if (!subj || (q.kind === 'percent' && role === 'value')) {
+    // a percentage whose role the words do not give cannot be a money metric's value; income named
+    // under procurement or “三公” is the funding of what the section is about (按资金类型划分，一般公共预算拨款…)
+    const fundingOfOther = (section === 'other' || section === 'three_public') && subj?.metrics.every((m) => m.startsWith('income.'));
+    if (!subj || fundingOfOther || (q.kind === 'percent' && role === 'value')) {
       out.push(unmapped(q, cleanItem(site.clauseRaw), role, value, section, 'unplaced'));
       return null;
     }
