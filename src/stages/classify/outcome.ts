@@ -28,23 +28,6 @@ export interface Resolver {
   resolve(site: Site, run: Run): Outcome | null;
 }
 
-/** What the resolvers of one quantity share: the tools, and what an earlier one found. */
-export interface Run {
-  readonly patterns: Patterns;
-  readonly maker: SubjectMaker;
-  readonly want: Want;
-  /** The noun after a count that names nothing known (設8个XX): the quantity is that, unplaced. */
-  blockedTrail: string | null;
-  /** Findings of the resolvers (a code the table names otherwise), offsets in the normal text. */
-  readonly diagnostics: Diagnostic[];
-}
-
-export interface Resolver {
-  readonly name: Basis;
-  /** The outcome, or null to let the next resolver try. */
-  resolve(site: Site, run: Run): Outcome | null;
-}
-
 /** A subject found, as an outcome; none found, no outcome. */
 export const subject = (s: Subject | null): Outcome | null => (s ? { kind: 'subject', subject: s } : null);
 
