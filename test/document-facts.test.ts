@@ -106,6 +106,13 @@ const cases: Array<{ name: string; text: string; org: string | null; year: numbe
     docType: '单位决算',
   },
   {
+    name: 'a sentence about the budget units is no title: the kind is the body’s',
+    text: '(二)机构设置\n从预算单位构成看,本部门2023 年度预算编制时无二级预算单位。\n二、部门决算情况说明\n(一)收入支出决算总体情况说明\n2023年度收入总计6567.06万元,较上年决算数减少710.50万元。',
+    org: null,
+    year: 2023,
+    docType: '部门决算',
+  },
+  {
     name: 'a final account that speaks of its 年初预算 more than of 决算',
     text: '一、“三公”经费财政拨款支出总体情况说明。\n本部门“三公”经费支出2.05万元，年初预算为2.95万元。其中：公务接待费年初预算为2万元。\n二、与年初预算对比',
     org: null,

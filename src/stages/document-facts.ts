@@ -126,8 +126,8 @@ export function extractDocumentFacts(text: string): DocumentFacts {
     const a = ORG_FIRST.exec(line);
     const b = YEAR_FIRST.exec(line);
     if (!a && !b) continue;
-    // a title names the kind; a sentence with amounts (…支出预算为49.9万元) does not
-    const isTitle = !AMOUNT.test(line);
+    // a title names the kind; a sentence (…支出预算为49.9万元, 从预算单位构成看，…预算编制时…。) does not
+    const isTitle = !AMOUNT.test(line) && !/[。，,；;]/.test(line);
     // the kind as the title says it, read past the names of budgets (一般公共预算财政拨款“三公”经费支出决算)
     if (isTitle) docType ??= docTypeOfLine(line) ?? (a ? docTypeOf(a[3], a[4], line) : docTypeOf(b?.[3], b?.[4], line));
     const fromA = cleanOrg(a?.[1]);
