@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type XRegExpType from 'xregexp';
 import { z } from 'zod';
 import { loadClassification, loadRenames, type Rename, type Subject } from './classification.js';
+import { ROLES } from './stages/classify/types.js';
 
 /** The folder of data files: `patterns/` at the package root (beside `src/` and `dist/`). */
 export const PATTERNS_DIR = fileURLToPath(new URL('../patterns/', import.meta.url));
@@ -58,7 +59,7 @@ const MetricsFile = z.object({
 });
 
 const RoleRule = z.object({
-  role: z.enum(['value', 'prior_year', 'yoy_change', 'yoy_rate', 'share', 'budget', 'budget_completion_rate', 'budget_variance', 'budget_variance_rate']),
+  role: z.enum(ROLES),
   kinds: z.array(z.enum(['money', 'percent', 'count'])),
   docTypes: z.array(z.enum(['决算', '预算'])).optional(),
   comparedWith: z.enum(['budget', 'prior']).optional(),

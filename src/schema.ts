@@ -1,19 +1,9 @@
 import { z } from 'zod';
 import { loadMetricEntries } from './patterns.js';
-import { BASES } from './stages/classify/types.js';
+import { BASES, ROLES } from './stages/classify/types.js';
 
 export const SECTIONS = ['overview', 'income', 'expenditure', 'three_public', 'other', 'glossary'] as const;
-export const ROLES = [
-  'value',
-  'prior_year',
-  'yoy_change',
-  'yoy_rate',
-  'share',
-  'budget',
-  'budget_completion_rate',
-  'budget_variance',
-  'budget_variance_rate',
-] as const;
+export { ROLES };
 export const STATUSES = ['ok', 'partial', 'failed'] as const;
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export const DOC_TYPES = ['部门决算', '单位决算', '部门预算', '单位预算'] as const;

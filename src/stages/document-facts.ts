@@ -11,9 +11,9 @@ const KIND = '(?:决算|预算|三公经费|"三公"经费|“三公”经费)';
 /** What a title may name between the organisation and the kind (政府采购决算, “三公”经费决算). */
 const TOPIC = '(?:政府采购|三公经费|整体支出绩效)?';
 /** ORG 2018年度部门决算 / ORG2025年部门预算 / ORG2017年“三公”经费 */
-const ORG_FIRST = new RegExp(`(${ORG})\\s*((?:19|20)\\d{2})\\s*年\\s*度?\\s*[\\u4e00-\\u9fff]{0,6}?(部门|单位)?\\s*(?:汇总)?\\s*(${KIND})`, 'u');
+const ORG_FIRST = new RegExp(`(${ORG})\\s*((?:19|20)\\d{2})\\s*年\\s*度?\\s*[\\u4e00-\\u9fff]{0,6}?(?:部门|单位)?\\s*(?:汇总)?\\s*${KIND}`, 'u');
 /** 2021年ORG部门决算 */
-const YEAR_FIRST = new RegExp(`((?:19|20)\\d{2})\\s*年\\s*度?\\s*(${ORG})\\s*(部门|单位)?\\s*${TOPIC}\\s*(${KIND})`, 'u');
+const YEAR_FIRST = new RegExp(`((?:19|20)\\d{2})\\s*年\\s*度?\\s*(${ORG})\\s*(?:部门|单位)?\\s*${TOPIC}\\s*${KIND}`, 'u');
 /** 预算主管部门：ORG / 来源:ORG / 单位名称：ORG */
 const LABELLED = new RegExp(
   `(?:预算主管部门|主管部门|预算单位|单位名称|部门名称|信息来源|来源|发布机构|发文机关)\\s*[:：]\\s*(${ORG})(?=$|[\\s|,，。;；])`,
@@ -35,7 +35,7 @@ const ORG_SUFFIX =
 const PLACE = /(?:省|市|区|县|州|旗|盟)$/u;
 /** Words a sentence puts before the organisation's name (现将XX局2021年度部门决算公开如下). */
 const LEAD_NOISE =
-  /^(?:.*?(?:名称|来源|部门|主管部门|范围)[:：])|^(?:第[一二三四五六七八九十]+部分)|^(?:年度|年|度|现将|现对|现就|根据|按照|依据|经汇总|汇总|纳入|关于|公开|附件|面向社会|本单位|本部门|本级|我单位|我部门|我局|我委|我院|我办|本局|本委|本院)+/u;
+  /^(?:.*?(?:名称|来源|部门|主管部门|范围)[:：])|^(?:第[一二三四五六七八九十]+部分)|^(?:年度|年|度|现将|现对|现就|根据|按照|依据|经汇总|汇总|纳入|关于|公开|附件|本单位|本部门|本级|我单位|我部门|我局|我委|我院|我办|本局|本委|本院)+/u;
 /** What ends a captured name without being part of it: 本级, (本级), a trailing 的 / 公开. */
 const TAIL_NOISE = /(?:\(本级\)|（本级）|本级|的|公开)+$/u;
 
@@ -51,13 +51,6 @@ function cleanOrg(raw: string | undefined, allowPlace = false): string | null {
   if (!ORG_SUFFIX.test(org) && !(allowPlace && PLACE.test(org))) return null;
   if (/^(?:部门|单位|本部门|本单位|我单位|市级|区级|县级|XX)/.test(org) || /XX|××/.test(org)) return null;
   return org;
-}
-
-function docTypeOf(level: string | undefined, kind: string | undefined, context: string): DocType | null {
-  const k = kind && /决算|预算/.test(kind) ? kind : /决算/.test(context) ? '决算' : /预算/.test(context) ? '预算' : null;
-  if (!k) return null;
-  const unit = level === '单位' || (!level && /单位(?:决算|预算)/.test(context));
-  return `${unit ? '单位' : '部门'}${k}` as DocType;
 }
 
 const PLACE_END = new Set([...'省市州盟县区旗']);
@@ -107,10 +100,10 @@ function titleLines(head: string): string[] {
 function docTypeOfLine(line: string): DocType | null {
   const t = line.replace(/一般公共预算|政府性基金预算|国有资本经营预算|预决算|预算单位|预算主管部门|预算管理|预算法/g, '');
   const named = /(部门|单位)(?:汇总)?(决算|预算)/.exec(t);
-  if (named) return docTypeOf(named[1], named[2], t);
+  if (named) return `${named[1]}${named[2]}` as DocType;
   const kinds = t.match(/决算|预算/g);
   const last = kinds?.[kinds.length - 1];
-  return last ? docTypeOf(undefined, last, t) : null;
+  return last ? (`部门${last}` as DocType) : null;
 }
 
 /** Organisation, fiscal year and kind of disclosure, from the title or the first lines that name them. */
@@ -129,7 +122,7 @@ export function extractDocumentFacts(text: string): DocumentFacts {
     // a title names the kind; a sentence (…支出预算为49.9万元, 从预算单位构成看，…预算编制时…。) does not
     const isTitle = !AMOUNT.test(line) && !/[。，,；;]/.test(line);
     // the kind as the title says it, read past the names of budgets (一般公共预算财政拨款“三公”经费支出决算)
-    if (isTitle) docType ??= docTypeOfLine(line) ?? (a ? docTypeOf(a[3], a[4], line) : docTypeOf(b?.[3], b?.[4], line));
+    if (isTitle) docType ??= docTypeOfLine(line);
     const fromA = cleanOrg(a?.[1]);
     const fromB = cleanOrg(b?.[2]);
     if (isTitle || fromA || fromB) year ??= Number(a ? a[2] : b?.[1]);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { PATTERNS_DIR } from '../patterns.js';
+import { remembered } from '../memo.js';
 import { cutWithOffsets } from '../segmenter.js';
 
 const cueWords = JSON.parse(readFileSync(`${PATTERNS_DIR}jieba/extra-words.json`, 'utf8')) as { leadWords: string[]; tailWords: string[] };
@@ -9,23 +10,12 @@ const LEAD_WORDS = new Set(cueWords.leadWords);
 const TAIL_WORDS = new Set(cueWords.tailWords);
 const MARK = /^[\s,，:：;；、。.()（）“”"'①-⑳\d一二三四五六七八九十]+$/;
 
-/** Spans seen before and their names: disclosures repeat the same lines (cleared when full, memory stays flat). */
-const cache = new Map<string, string>();
-const CACHE_SIZE = 8192;
-
 /**
  * The name of a listed line from the text before its number: list markers, cue words
- * (其中, 包括 …) and closing words (为, 共计 …) removed. `①12345租赁费` → `12345租赁费`.
+ * (其中, 包括 …) and closing words (为, 共计 …) removed. `①12345租赁费` → `12345租赁费`. Spans seen
+ * before are remembered (disclosures repeat the same lines).
  */
-export function cleanItem(span: string): string {
-  let item = cache.get(span);
-  if (item === undefined) {
-    if (cache.size >= CACHE_SIZE) cache.clear();
-    item = nameOf(span);
-    cache.set(span, item);
-  }
-  return item;
-}
+export const cleanItem = remembered(8192, nameOf);
 
 /** The longest span whose name is looked for (lead words and marks around a 40-character name). */
 const MAX_SPAN = 120;

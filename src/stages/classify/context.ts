@@ -5,11 +5,10 @@ import { compactText, type PhraseMatcher } from '../phrases.js';
 import { EMPTY_SCAN, HeadingFamilies, type LineScan, type PathHit, scanLine } from './lines.js';
 import type { Heading, Section, Segmentation } from '../segment.js';
 import type { SubjectMaker } from './subjects.js';
-import { lastClause, maskForSubject, mayMatch } from './text.js';
+import { LIST_MARK, lastClause, maskForSubject, mayMatch } from './text.js';
 import type { ClassKind, Subject } from './types.js';
 
 /** The opening of a listed line or heading: （1） 1、 ① 一、 第三部分. */
-const LIST_MARK = '(?:[(（]\\s*[一二三四五六七八九十\\d]{1,3}\\s*[)）]|[一二三四五六七八九十\\d]{1,3}\\s*[.、．]|[①-⑳]|第[一二三四五六七八九十]+)';
 const LIST_OPENING = new RegExp(`^\\s*${LIST_MARK}`, 'u');
 
 /**
@@ -74,6 +73,8 @@ export class Walk {
   private enumParent: Subject | null = null;
   private readonly enumOpen: RegExp;
   private readonly enumAny: RegExp;
+  /** A text that ends with a sentence mark (the sentence-end cue), white space after it. */
+  private readonly endsSentence: RegExp;
 
   constructor(
     private readonly text: string,
@@ -85,6 +86,7 @@ export class Walk {
     this.headingFamilies = new HeadingFamilies(maker);
     this.enumOpen = patterns.cues['enumeration-open'].regex;
     this.enumAny = patterns.cues['enumeration-any'].regex;
+    this.endsSentence = new RegExp(`(?:${patterns.cues['sentence-end'].regex.source})\\s*$`, 'u');
     this.boundaries = Array.from(text.matchAll(sentenceBoundary(patterns)), (m) => m.index + m[0].length);
   }
 
@@ -94,7 +96,6 @@ export class Walk {
     const headings = this.seg.headingsAt(q.start);
     // the sentence may begin on a line before (PDF text breaks clauses over lines: 同比增加⏎2433505.07元)
     const sentenceStart = this.sentenceStart(q, headings[0]);
-    const begins = sentenceStart;
     const newSentence = sentenceStart > this.prevEnd;
     const lead = text.slice(Math.max(sentenceStart, this.prevEnd), q.start);
     if (newSentence && !this.enumOpen.test(lead)) {
@@ -117,7 +118,7 @@ export class Walk {
     const family = scan.families[passed.families - 1]?.family ?? this.headingFamilies.of(headings);
     const economic = passed.economic > 0 || headings.some((h) => h.title.includes('经济分类'));
     const classKind: ClassKind | null = economic ? 'economic' : passed.functional > 0 ? 'function' : null;
-    const sentence = text.slice(begins, q.start);
+    const sentence = text.slice(sentenceStart, q.start);
     // a figure listed right after another (减少1267.86,2570.97万元; 分别为10万元、20万元) shares its clause
     const listed = !newSentence && this.lastClauseRaw !== null && /^[\s,，、和及]*$/.test(lead);
     const clauseRaw = listed ? (this.lastClauseRaw ?? '') : lastClause(lead);
@@ -195,7 +196,7 @@ export class Walk {
       this.lineSubj = null;
       this.enumParent = null;
       this.paragraph = { listed, subject: null };
-    } else if (/[。；;!！?？]\s*$/.test(text.slice(Math.max(0, begin - 3), begin))) {
+    } else if (this.endsSentence.test(text.slice(Math.max(0, begin - 3), begin))) {
       // past a sentence that ended with its line, a list is over, and only the subject a listed
       // paragraph opened with goes on (12. “…（项）”24.31万元。⏎2023年当年预算执行数为20.30万元)
       this.enumParent = null;

@@ -1,7 +1,11 @@
-import type { Patterns } from '../../patterns.js';
+import { remembered } from '../../memo.js';
+import { derivedFrom, type Patterns } from '../../patterns.js';
 import { cleanItem } from '../items.js';
 import { compactText } from '../phrases.js';
-import { everywhere, maskCues, mayMatch } from './text.js';
+import { maskCues, mayMatch } from './text.js';
+
+/** Clauses' own names, remembered per pattern set (disclosures repeat the same clauses). */
+const namesByPatterns = derivedFrom((patterns) => remembered(8192, (clauseRaw) => nameOf(clauseRaw, patterns)));
 
 /**
  * The name a clause gives its quantity in its own words (农林水支出 in `、农林水支出13.40万元`), or
@@ -9,17 +13,8 @@ import { everywhere, maskCues, mayMatch } from './text.js';
  * Comparisons and shares are cut off, a closing change verb is not part of the name
  * (`商品和服务支出增加` → 商品和服务支出).
  */
-/** Clauses seen and their names: disclosures repeat the same clauses (cleared when full: memory stays flat). */
-const names = new Map<string, string>();
-
 export function ownName(clauseRaw: string, patterns: Patterns): string {
-  let name = names.get(clauseRaw);
-  if (name === undefined) {
-    if (names.size >= 8192) names.clear();
-    name = nameOf(clauseRaw, patterns);
-    names.set(clauseRaw, name);
-  }
-  return name;
+  return namesByPatterns(patterns)(clauseRaw);
 }
 
 function nameOf(clauseRaw: string, patterns: Patterns): string {
@@ -36,5 +31,5 @@ function nameOf(clauseRaw: string, patterns: Patterns): string {
 
 /** Whether words name something: two characters are left of them but years, role and comparison words. */
 export function namesSomething(words: string, patterns: Patterns): boolean {
-  return (words.replace(everywhere(patterns.cues['not-a-name']), '').match(/[\u4e00-\u9fff]/g) ?? []).length >= 2;
+  return (words.replace(patterns.cues['not-a-name'].global, '').match(/[\u4e00-\u9fff]/g) ?? []).length >= 2;
 }

@@ -5,8 +5,8 @@ import type { Site } from './context.js';
 import { PATH } from './lines.js';
 import { ownName } from './names.js';
 import { type Resolver, subject } from './outcome.js';
-import { everywhere, maskForSubject } from './text.js';
-import { restated, type Subject } from './types.js';
+import { maskForSubject } from './text.js';
+import { classificationLine, restated, type Subject } from './types.js';
 
 /** Resolvers that read the words around a quantity: its list, clause, sentence, line and headings. */
 
@@ -61,7 +61,7 @@ export const bareTotal: Resolver = {
 
 /** Whether a count's clause names something of its own (then it does not inherit). */
 export function countNamesOther(site: Site, patterns: Patterns): boolean {
-  return site.q.kind === 'count' && /[\u4e00-\u9fff]{2,}/.test(site.maskedClause.replace(everywhere(patterns.cues['count-filler']), ''));
+  return site.q.kind === 'count' && /[\u4e00-\u9fff]{2,}/.test(site.maskedClause.replace(patterns.cues['count-filler'].global, ''));
 }
 
 /** Whether a subject is a line of a breakdown (an item of its own: 教育支出, 办公费, 行政编制). */
@@ -120,7 +120,7 @@ export const heading: Resolver = {
       const hp = [...title.matchAll(PATH)].pop();
       if (hp) {
         const { code, item } = resolvePath(run.patterns, [hp[1], hp[2], hp[3]].filter((n): n is string => Boolean(n)));
-        return subject({ entry: null, metrics: [`${run.want.family}.by_function`], item, code, phrase: '', group: null, countOnly: false, basis: 'heading' });
+        return subject(classificationLine(run.want.family, code, item, '', 'heading'));
       }
       const found = run.maker.pickLast(maskForSubject(title, run.patterns), run.want, false, 'heading');
       if (found) return subject(found);

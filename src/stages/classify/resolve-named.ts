@@ -5,6 +5,7 @@ import { compactText } from '../phrases.js';
 import { codedName, resolvePath } from './codes.js';
 import { ownName } from './names.js';
 import { type Resolver, subject, trailOf } from './outcome.js';
+import { classificationLine } from './types.js';
 
 /** Resolvers of what the text names outright: after 无 or a count, a reason's own words, a code, a 类/款/项 path, an unsigned difference. */
 
@@ -90,9 +91,7 @@ export const coded: Resolver = {
         }),
       );
     }
-    const breakdown = /^[35]/.test(found.code) ? 'by_economic' : 'by_function';
-    const metrics = [`${run.want.family}.${breakdown}`];
-    return subject({ entry: null, metrics, item: found.name, code: found.code, phrase: found.text, group: null, countOnly: false, basis: 'coded' });
+    return subject(classificationLine(run.want.family, found.code, found.name, found.text, 'coded'));
   },
 };
 
@@ -105,6 +104,6 @@ export const path: Resolver = {
     const tail = compactText(site.text.slice(hit.end, site.q.start));
     if (/\d/.test(tail) && site.lineSubj) return null;
     const { code, item } = resolvePath(run.patterns, hit.names);
-    return subject({ entry: null, metrics: [`${run.want.family}.by_function`], item, code, phrase: '', group: null, countOnly: false, basis: 'path' });
+    return subject(classificationLine(run.want.family, code, item, '', 'path'));
   },
 };

@@ -1,7 +1,7 @@
 import { derivedFrom, type Patterns, type RoleRule } from '../../patterns.js';
 import type { Quantity } from '../extract-quantities.js';
 import { compactText } from '../phrases.js';
-import { everywhere, mayMatch } from './text.js';
+import { mayMatch } from './text.js';
 import type { DocContext, Role } from './types.js';
 
 /** A role rule with its pattern compiled for one document year. */
@@ -84,8 +84,8 @@ export class SentenceContext {
     if (this.compared === undefined) {
       const withBudget = this.patterns.cues['compared-with-budget'];
       const withPrior = this.patterns.cues['compared-with-prior'];
-      const budget = mayMatch(withBudget, this.written) ? lastEnd(everywhere(withBudget), this.text) : -1;
-      const prior = mayMatch(withPrior, this.written) ? lastEnd(everywhere(withPrior), this.text) : -1;
+      const budget = mayMatch(withBudget, this.written) ? lastEnd(withBudget.global, this.text) : -1;
+      const prior = mayMatch(withPrior, this.written) ? lastEnd(withPrior.global, this.text) : -1;
       this.compared = budget < 0 && prior < 0 ? null : budget > prior ? 'budget' : 'prior';
     }
     return this.compared;
@@ -124,7 +124,7 @@ export class RoleReader {
 
   roleOf(q: Quantity, rawCue: string, sentence: SentenceContext): RoleFound {
     const alternative = this.patterns.cues['template-alternative'];
-    const cue = mayMatch(alternative, rawCue) ? rawCue.replace(everywhere(alternative), '') : rawCue;
+    const cue = mayMatch(alternative, rawCue) ? rawCue.replace(alternative.global, '') : rawCue;
     for (const r of this.rules[q.kind]) {
       if (!r.regex.test(cue)) continue;
       // the sentence is read only for a rule that asks about it, and whose words hold

@@ -1,5 +1,8 @@
 import type { CompiledCue, CueId, Patterns } from '../../patterns.js';
 
+/** The number that opens a listed line or heading: （1） 1、 1. ① 第三部分. */
+export const LIST_MARK = '(?:[(（]\\s*[一二三四五六七八九十\\d]{1,3}\\s*[)）]|[一二三四五六七八九十\\d]{1,3}\\s*[.、．]|[①-⑳]|第[一二三四五六七八九十]+)';
+
 const CLAUSE_MARKS = new Set([...',，:：、'].map((c) => c.charCodeAt(0)));
 
 /** The last clause of `s` that is not blank (clauses split at , ， : ： 、). */
@@ -14,9 +17,6 @@ export function lastClause(s: string): string {
   return '';
 }
 
-/** A cue's regex with the `g` flag, for replacing or listing every match. */
-export const everywhere = (cue: CompiledCue): RegExp => cue.global;
-
 const blank = (m: string) => '#'.repeat(m.length);
 
 /** Whether `s` may hold a match of the cue (it has one of the characters every match holds). */
@@ -27,7 +27,7 @@ export function mayMatch(cue: CompiledCue, s: string): boolean {
 /** `s` with every match of the cues replaced by `#` of the same length (offsets kept). */
 export function maskCues(s: string, patterns: Patterns, ids: readonly CueId[]): string {
   let out = s;
-  for (const id of ids) if (mayMatch(patterns.cues[id], out)) out = out.replace(everywhere(patterns.cues[id]), blank);
+  for (const id of ids) if (mayMatch(patterns.cues[id], out)) out = out.replace(patterns.cues[id].global, blank);
   return out;
 }
 
@@ -38,9 +38,3 @@ export function maskForSubject(s: string, patterns: Patterns): string {
 
 /** A subject name without its trailing 支出 (教育支出 = 教育). */
 export const foldExpenditure = (s: string): string => (s.endsWith('支出') ? s.slice(0, -2) : s);
-
-/** The last match of a cue in `s`, or null. */
-export function lastMatch(cue: CompiledCue, s: string): string | null {
-  const all = s.match(everywhere(cue));
-  return all ? (all[all.length - 1] ?? null) : null;
-}
