@@ -1,14 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectInputs, workersFor } from './inputs.js';
-import { WorkerPool } from './pool.js';
+import type { InputFile } from './process-file.js';
+import { MAX_JOBS, WorkerPool } from './pool.js';
 import { Progress } from './progress.js';
 import type { Format } from './write/formats.js';
 
-const USAGE = `usage: extract <path...> [--out DIR] [--format csv|json|jsonl|parquet] [--jobs N] [--resume] [--timeout S] [--bom] [--quiet]
+const USAGE = `usage: extract <path...> [--out DIR] [--format csv|json|jsonl|parquet] [--jobs N] [--resume] [--timeout S] [--bom] [--overwrite] [--quiet]
 
 Reads disclosure documents (files, folders walked recursively, or - for standard input) and writes the datasets
 documents, facts, summary, org_units, glossary and diagnostics into --out (default output/).
@@ -20,6 +21,7 @@ options:
   --resume         reuse the results of an earlier or interrupted run for unchanged files
   --timeout S      per-document time limit in seconds (default 60)
   --bom            CSV files begin with a UTF-8 byte-order mark (Excel)
+  --overwrite      replace files this tool did not write where it writes (else the run is refused)
   --quiet          no progress and no summary on stderr
   --version        the version
   --help           this text
@@ -34,6 +36,13 @@ examples:
 
 class UsageError extends Error {}
 
+/** Workers for this run: --jobs (or one per 6 MB of input), never more than documents nor MAX_JOBS. */
+function jobsFor(inputs: readonly InputFile[], args: { jobs: number; jobsGiven: boolean }, warn: (m: string) => void): number {
+  const wanted = args.jobsGiven ? args.jobs : workersFor(inputs, args.jobs);
+  if (wanted > MAX_JOBS) warn(`--jobs ${wanted}: at most ${MAX_JOBS} workers on this machine (each holds ≈ 60 MB)`);
+  return Math.max(1, Math.min(wanted, MAX_JOBS, inputs.length));
+}
+
 function parse(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -44,7 +53,7 @@ function parse(argv: string[]) {
       jobs: { type: 'string' },
       resume: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '60' },
-      force: { type: 'boolean', default: false },
+      overwrite: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -56,6 +65,8 @@ function parse(argv: string[]) {
   if (positionals.length === 0) throw new UsageError('no input: give at least one file or folder');
   const format = values.format as string;
   if (!['csv', 'json', 'jsonl', 'parquet'].includes(format)) throw new UsageError(`--format must be csv, json, jsonl or parquet, not ${format}`);
+  const out = values.out as string;
+  if (out === '' || out === '-') throw new UsageError(`--out must be a folder, not ${JSON.stringify(out)} (- is standard input, which is only read)`);
   const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number ≥ 1, not ${values.jobs}`);
   const timeout = Number(values.timeout);
@@ -63,7 +74,8 @@ function parse(argv: string[]) {
   return {
     help: false as const,
     paths: positionals,
-    out: values.out as string,
+    out,
+    overwrite: values.overwrite as boolean,
     format: format as Format,
     jobs,
     /** --jobs was given: exactly that many workers, whatever the size of the run. */
@@ -75,20 +87,24 @@ function parse(argv: string[]) {
   };
 }
 
-/** Standard input saved to a file named `stdin` (its doc_id), read like any other input. */
-async function saveStdin(): Promise<string> {
+/** Standard input saved to a temp file (read like any other input; its doc_id is `stdin`). */
+async function saveStdin(): Promise<{ path: string; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'extract-'));
   const path = join(dir, 'stdin');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   await writeFile(path, Buffer.concat(chunks));
-  return path;
+  return { path, dir };
 }
-let stdinPath = '';
+
+/** Exit codes: 1 some documents failed (or the run failed), 2 a usage error, 3 the output folder is in use. */
+function exitCode(err: NodeJS.ErrnoException): number {
+  if (err.code === 'EOUTINUSE') return 3;
+  return err.code === 'ENOENT' || err.code === 'EOUTFOREIGN' ? 2 : 1;
+}
 
 /** The command line: the only place that prints or sets the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  if (argv.includes('-')) stdinPath = await saveStdin();
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -103,7 +119,15 @@ export async function main(argv: string[]): Promise<number> {
     } else process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (args.paths.includes('-')) args.paths = args.paths.map((p) => (p === '-' ? stdinPath : p));
+  const stdin = args.paths.includes('-') ? await saveStdin() : null;
+  try {
+    return await runCommand(args, stdin?.path);
+  } finally {
+    if (stdin) await rm(stdin.dir, { recursive: true, force: true });
+  }
+}
+
+async function runCommand(args: Exclude<ReturnType<typeof parse>, { help: true }>, stdin: string | undefined): Promise<number> {
   const { quiet } = args;
   const progress = new Progress(process.stderr, quiet);
   const abort = new AbortController();
@@ -119,9 +143,9 @@ export async function main(argv: string[]): Promise<number> {
     // loads the rest of the run (Zod, the schemas, the writers: ≈ 100 ms); a --resume may extract
     // nothing, so its workers start only when a document needs one. Without --jobs the pool starts
     // with one worker and grows when the inputs are many (inputs.ts, workersFor)
-    pool = args.resume ? null : new WorkerPool(args.jobsGiven ? args.jobs : 1, args.timeoutMs, args.format);
-    const inputs = await collectInputs(args.paths, onWarning);
-    const jobs = args.jobsGiven ? args.jobs : workersFor(inputs, args.jobs);
+    pool = args.resume ? null : new WorkerPool(1, args.timeoutMs, args.format);
+    const inputs = await collectInputs(args.paths, { onWarning, exclude: [args.out], ...(stdin ? { stdin } : {}) });
+    const jobs = jobsFor(inputs, args, onWarning);
     pool?.grow(jobs);
     const { run } = await import('./run.js');
     handedOver = true;
@@ -135,6 +159,7 @@ export async function main(argv: string[]): Promise<number> {
       timeoutMs: args.timeoutMs,
       resume: args.resume,
       bom: args.bom,
+      overwrite: args.overwrite,
       signal: abort.signal,
       onWarning,
       onDocument: (document, done, total) => {
@@ -163,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
       return 130;
     }
     process.stderr.write(`extract: ${e.code === 'ENOENT' ? `no such file or folder: ${e.path}` : e.message}\n`);
-    return e.code === 'ENOENT' ? 2 : 1;
+    return exitCode(e);
   } finally {
     if (!handedOver) await pool?.close();
     process.off('SIGINT', onSignal);

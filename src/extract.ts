@@ -1,3 +1,4 @@
+import { wholeEntityEnd } from './formats/entity-span.js';
 import { type Diagnostic, diagnostic } from './diagnostics.js';
 import { LineIndex, pageOf } from './document.js';
 import { loadPatterns } from './patterns.js';
@@ -119,6 +120,7 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
 
   const rawFacts = placed.map((p) => {
     const span = toOriginal(normal, p.quantity.start, p.quantity.end);
+    if (view) span.end = wholeEntityEnd(text, span.end);
     return {
       doc_id: info.docId,
       section: p.section,

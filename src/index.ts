@@ -23,5 +23,5 @@ export function extractText(text: string, options: ExtractTextOptions = {}): Ext
 
 /** Extracts files and folders (walked recursively), one result per document, in order. */
 export async function* extractFiles(paths: string[], options: { onWarning?: (message: string) => void } = {}): AsyncGenerator<Extraction> {
-  for (const input of await collectInputs(paths, options.onWarning)) yield await processFile(input);
+  for (const input of await collectInputs(paths, options)) yield await processFile(input);
 }

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { closeGate, createGate, type Gate } from './native-gate.js';
 import type { FileStamp, InputFile } from './process-file.js';
@@ -36,9 +38,15 @@ interface Slot {
  * encoder brings Zod and the dataset schemas, ≈ 50 ms); by the time a document fails they are loaded.
  */
 async function failedDoc(input: InputFile, reason: string, format: Format): Promise<EncodedDoc> {
-  const [{ failedExtraction }, { encodeExtraction }] = await Promise.all([import('./rows.js'), import('./write/encode.js')]);
-  return encodeExtraction(failedExtraction(input.docId, input.path, {}, reason), format);
+  const [{ failedExtraction }, { encodeExtraction }, { extensionOf }] = await Promise.all([import('./rows.js'), import('./write/encode.js'), import('./stages/read.js')]);
+  // what is known without reading it: its size and the format its name says
+  const info = await stat(input.path).catch((err: NodeJS.ErrnoException) => (err.code ? null : Promise.reject(err)));
+  const read = { bytes: info?.isFile() ? info.size : 0, format: extensionOf(input.path) || 'txt' };
+  return encodeExtraction(failedExtraction(input.docId, input.shownPath ?? input.path, read, reason), format);
 }
+
+/** The most workers a run starts, whatever it asks: each holds its own patterns and jieba (≈ 60 MB). */
+export const MAX_JOBS = Math.max(4, 2 * availableParallelism());
 
 /** A worker's old-generation heap limit in MB (EXTRACT_WORKER_HEAP_MB to change it). */
 const WORKER_HEAP_MB = Math.max(64, Number(process.env.EXTRACT_WORKER_HEAP_MB) || 1024);

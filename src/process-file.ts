@@ -6,6 +6,8 @@ import { decodeDocument, type LoadedFile, loadFileSync, ReadError } from './stag
 export interface InputFile {
   readonly path: string;
   readonly docId: string;
+  /** The path the datasets show, when not `path` (standard input: `<stdin>`, not the file it was saved to). */
+  readonly shownPath?: string;
 }
 
 /** Reads and extracts one file (in this thread); never throws: an unreadable file is a failed extraction. */
@@ -32,17 +34,17 @@ export async function processPath(input: InputFile): Promise<{ extraction: Extra
 
 function failed(input: InputFile, err: unknown): Extraction {
   const e = err as Error & { code?: string };
-  return failedExtraction(input.docId, input.path, {}, e instanceof ReadError || (e.code && e.message.startsWith(e.code)) ? e.message : `${e.code ?? e.name}: ${e.message}`);
+  return failedExtraction(input.docId, input.shownPath ?? input.path, {}, e instanceof ReadError || (e.code && e.message.startsWith(e.code)) ? e.message : `${e.code ?? e.name}: ${e.message}`);
 }
 
 /** Extracts a file whose bytes are read; never throws. */
 async function processLoaded(input: InputFile, file: LoadedFile): Promise<Extraction> {
   try {
     const read = await decodeDocument(file);
-    if (read.text === null) return failedExtraction(input.docId, input.path, read, read.error ?? 'unreadable');
+    if (read.text === null) return failedExtraction(input.docId, input.shownPath ?? input.path, read, read.error ?? 'unreadable');
     const x = extractText(read.text, {
       docId: input.docId,
-      path: input.path,
+      path: input.shownPath ?? input.path,
       sha256: read.sha256,
       bytes: read.bytes,
       encoding: read.encoding,

@@ -1,21 +1,23 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
-import { whenMissing } from './fs-util.js';
 import { collectInputs } from './inputs.js';
+import { crashPoint } from './output/crash.js';
+import { OutputFolder } from './output/folder.js';
+import { STATE, verifyManifest } from './output/manifest.js';
 import { PATTERNS_DIR } from './patterns.js';
-import { WorkerPool } from './pool.js';
+import { MAX_JOBS, WorkerPool } from './pool.js';
 import { AHEAD, BATCH } from './worker-protocol.js';
-import type { FileStamp, InputFile } from './process-file.js';
-import { fileInfo, PreviousRun, RunState } from './state.js';
-import { DATASETS, type DocumentRow } from './schema.js';
+import type { InputFile } from './process-file.js';
+import { inputSha256, PreviousRun, RunState } from './state.js';
+import { MAX_BYTES } from './limits.js';
+import type { DocumentRow } from './schema.js';
 import { DatasetWriter } from './write/datasets.js';
 import { ReportWriter } from './write/report-writer.js';
 import { type EncodedDoc, encodeExtraction } from './write/encode.js';
 import { phaseOf, writeDataPackage } from './write/datapackage.js';
-import type { Format } from './write/formats.js';
+import { FORMATS, type Format } from './write/formats.js';
 
 export type { InputFile } from './process-file.js';
 
@@ -42,6 +44,8 @@ export interface RunOptions {
   readonly bom?: boolean;
   readonly onDocument?: (document: DocumentRow, done: number, total: number) => void;
   readonly onWarning?: (message: string) => void;
+  /** Replace entries of another origin where the run writes its outputs (else the run is refused). */
+  readonly overwrite?: boolean;
 }
 
 export interface RunSummary {
@@ -61,15 +65,20 @@ export interface RunSummary {
 export { collectInputs } from './inputs.js';
 
 /** How results.txt lays out a document (rows, then the report entry); a change makes older states unusable. */
-const STATE_LAYOUT = 'rows+report-entry/3';
+const STATE_LAYOUT = 'rows+report-entry/4';
 
-/** What results depend on: the tool's version and its patterns. A change invalidates --resume. */
+/** The tool's version (package.json). */
+async function toolVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** What results depend on: the tool's version, its patterns, the format. A change invalidates --resume. */
 async function resultKey(format: Format): Promise<string> {
   const h = createHash('sha256');
   h.update(STATE_LAYOUT);
   h.update(format);
-  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  h.update(pkg.version);
+  h.update(await toolVersion());
   for (const f of (await readdir(PATTERNS_DIR, { recursive: true })).sort()) {
     const p = join(PATTERNS_DIR, f);
     if ((await stat(p)).isFile()) h.update(f).update(await readFile(p));
@@ -77,7 +86,9 @@ async function resultKey(format: Format): Promise<string> {
   return h.digest('hex');
 }
 
-const missing = whenMissing(null);
+/** The resume state of a generation folder. */
+const stateOf = <T extends string | null>(gen: T): T => (gen === null ? gen : (join(gen, STATE) as T));
+
 
 /** What a run counts as documents finish: statuses, reused documents, facts, diagnostics by severity. */
 class Totals {
@@ -99,45 +110,10 @@ class Totals {
   }
 }
 
-/** Every input is as the last complete run saw it, no more and no fewer, and its datasets are there. */
-async function unchangedCorpus(inputs: InputFile[], previous: PreviousRun, options: RunOptions): Promise<boolean> {
-  if (previous.size !== inputs.length) return false;
-  for (const name of DATASETS) {
-    if (!(await stat(join(options.out, `${name}.${options.format}`)).catch(missing))) return false;
-  }
-  if (options.bom !== undefined && options.format === 'csv') {
-    // the first byte says whether the last run wrote a BOM (the file itself may be megabytes)
-    const fh = await open(join(options.out, 'documents.csv'), 'r');
-    const head = Buffer.alloc(1);
-    try {
-      await fh.read(head, 0, 1, 0);
-    } finally {
-      await fh.close();
-    }
-    if ((head[0] === 0xef) !== options.bom) return false;
-  }
-  // one stat per input, synchronously: nothing else runs yet (no worker has started), and a
-  // local stat costs a few µs where a promise through libuv's thread pool cost ≈ 25 µs of this
-  // thread's time (3,000 inputs: ≈ 80 ms of a resume that takes ≈ 350 ms in all)
-  for (const input of inputs) {
-    const s = statSync(input.path, { throwIfNoEntry: false });
-    if (!s || !previous.unchanged(input.path, s.size, s.mtimeMs)) return false;
-  }
-  return true;
-}
-
-/**
- * A file's size and mtime, or null when it cannot be stat'ed: then it is not reused, and reading it
- * gives the document's failed row with the reason.
- */
-function stampOf(path: string): Promise<FileStamp | null> {
-  return fileInfo(path).catch((err: NodeJS.ErrnoException) => (err.code ? null : Promise.reject(err)));
-}
-
-/** Temp files of a run that was killed: never datasets, safe to remove. */
-async function removeStaleTemps(out: string): Promise<void> {
-  const names = await readdir(out).catch(whenMissing([] as string[]));
-  await Promise.all(names.filter((n) => /^\..+\.[0-9a-f]{8}\.tmp$|^\.report-.+\.tmp$/.test(n)).map((n) => rm(join(out, n), { recursive: true, force: true })));
+/** The sha256 of every input (null for one that cannot be read as a regular file), a few at a time. */
+async function inputHashes(inputs: readonly InputFile[]): Promise<Array<string | null>> {
+  const queue = new PQueue({ concurrency: 8 });
+  return Promise.all(inputs.map((i) => queue.add(() => inputSha256(i.path, MAX_BYTES))));
 }
 
 /**
@@ -145,41 +121,64 @@ async function removeStaleTemps(out: string): Promise<void> {
  * finish; at most a window of documents is held in memory whatever the size of the corpus.
  */
 export async function run(paths: string[], options: RunOptions): Promise<RunSummary> {
+  checkOptions(options);
   const t0 = performance.now();
-  // a run that will extract starts its workers first: they load patterns and jieba while this
-  // thread lists the inputs (a --resume may extract nothing: its workers start on demand)
-  const start = () => new WorkerPool(Math.max(1, options.jobs), options.timeoutMs ?? 60_000, options.format);
+  const inputs = options.inputs ?? (await collectInputs(paths, { ...(options.onWarning ? { onWarning: options.onWarning } : {}), exclude: [options.out] }));
+  // never more workers than documents, nor than the machine can hold
+  const jobs = Math.max(1, Math.min(options.jobs, MAX_JOBS, inputs.length));
+  const start = () => new WorkerPool(jobs, options.timeoutMs ?? 60_000, options.format);
   let pool: WorkerPool | null = options.pool ?? (options.workers && !options.resume ? start() : null);
   try {
-    const summary = await extractAll(paths, options, () => (pool ??= start()), t0);
+    const summary = await extractAll(inputs, { ...options, jobs }, () => (pool ??= start()), t0);
     return { ...summary, workers: pool?.size ?? 0 };
   } finally {
     await pool?.close();
   }
 }
 
+/** Options a library caller may get wrong: refused before anything is opened or started. */
+function checkOptions(options: RunOptions): void {
+  if (!FORMATS.includes(options.format)) throw new TypeError(`format must be one of ${FORMATS.join(', ')}, not ${String(options.format)}`);
+  if (!Number.isInteger(options.jobs) || options.jobs < 1) throw new TypeError(`jobs must be a whole number ≥ 1, not ${String(options.jobs)}`);
+  if (options.timeoutMs !== undefined && !(options.timeoutMs > 0)) throw new TypeError(`timeoutMs must be a number > 0, not ${String(options.timeoutMs)}`);
+  if (typeof options.out !== 'string' || options.out === '' || options.out === '-') throw new TypeError(`out must be a folder, not ${JSON.stringify(options.out)}`);
+}
+
 /** The run itself; `workers()` gives the run's worker pool (started on first use when not already). */
-async function extractAll(paths: string[], options: RunOptions, workers: () => WorkerPool, t0: number): Promise<Omit<RunSummary, 'workers'>> {
-  const inputs = options.inputs ?? (await collectInputs(paths, options.onWarning));
-  await removeStaleTemps(options.out);
-  const writer = await DatasetWriter.open(options.out, options.format, { bom: options.bom ?? false });
-  const report = await ReportWriter.open(options.out);
-  const key = await resultKey(options.format);
-  const previous = options.resume ? await PreviousRun.load(options.out, key) : null;
-  if (options.resume && !previous) options.onWarning?.('--resume: no earlier run of this version and format in the output folder; extracting everything');
-  if (previous?.torn) options.onWarning?.(`--resume: ${previous.torn} torn manifest line(s) of the interrupted run ignored`);
-  const nothingChanged = previous?.complete && (await unchangedCorpus(inputs, previous, options));
-  if (previous && nothingChanged) {
-    // the datasets, data package and report of the last complete run are this run's: nothing to do
-    await previous.close();
-    const totals = new Totals();
-    for (const { document, counts } of previous.documents()) totals.add(document, counts);
-    totals.reused = inputs.length;
-    await writer.abort();
-    await report.abort();
-    return totals.summary(inputs.length, [], t0);
+async function extractAll(inputs: InputFile[], options: RunOptions, workers: () => WorkerPool, t0: number): Promise<Omit<RunSummary, 'workers'>> {
+  const folder = await OutputFolder.open(options.out, { format: options.format, overwrite: options.overwrite ?? false });
+  try {
+    return await extractInto(folder, inputs, options, workers, t0);
+  } finally {
+    await folder.release();
   }
-  const state = await RunState.begin(options.out, key, previous);
+}
+
+async function extractInto(folder: OutputFolder, inputs: InputFile[], options: RunOptions, workers: () => WorkerPool, t0: number): Promise<Omit<RunSummary, 'workers'>> {
+  const key = await resultKey(options.format);
+  const bom = options.format === 'csv' && (options.bom ?? false);
+  const previous = options.resume ? await PreviousRun.load(await stateOf(await folder.current()), (await folder.interrupted()).map(stateOf), key) : null;
+  if (options.resume && !previous) options.onWarning?.('--resume: no earlier run of this version and format in the output folder; extracting everything');
+  if (previous?.rejected) options.onWarning?.(`--resume: ${previous.rejected} record(s) of the earlier state did not verify (torn by a kill, or edited) and are extracted again`);
+  const hashes = previous ? await inputHashes(inputs) : null;
+  if (previous && hashes && previous.sameInputs(inputs.map((i, k) => ({ docId: i.docId, path: i.path, sha256: hashes[k] ?? null })))) {
+    const manifest = await folder.currentManifest();
+    const gen = await folder.current();
+    if (manifest && gen && manifest.format === options.format && manifest.bom === bom && (await verifyManifest(gen, manifest))) {
+      // the datasets, data package and report of the last complete run are this run's: nothing to do
+      // but put back a link a user removed, and remove what an interrupted run left
+      await previous.close();
+      await folder.settle();
+      const totals = new Totals();
+      for (const { document, counts } of previous.completeDocuments()) totals.add(document, counts);
+      totals.reused = inputs.length;
+      return totals.summary(inputs.length, [], t0);
+    }
+  }
+  const gen = await folder.begin();
+  const writer = await DatasetWriter.open(gen, options.format, { bom: options.bom ?? false });
+  const report = await ReportWriter.open(gen);
+  const state = await RunState.begin(join(gen, STATE), key);
   // documents being read or extracted at once: with workers, enough to keep each AHEAD documents
   // ahead while its last batch is written (worker-protocol.ts), else a few reads per job
   const inFlight = Math.max(1, options.jobs) * (options.workers ? AHEAD + BATCH : 3);
@@ -211,22 +210,19 @@ async function extractAll(paths: string[], options: RunOptions, workers: () => W
     }
   };
   const extractOne = async (input: InputFile, i: number) => {
-    // with an earlier run to reuse, the file's stamp decides; otherwise the reader's stamp is recorded
-    let file: FileStamp | null = previous ? await stampOf(input.path) : null;
-    let x = previous && file ? await previous.reuse(input.path, file.size, file.mtimeMs) : null;
+    // with an earlier run to reuse, the input's content decides (its sha256, read above)
+    const hash = hashes?.[i] ?? null;
+    let x = previous && hash ? await previous.reuse(input.docId, input.path, hash) : null;
     if (x) totals.reused++;
     else if (options.workers) {
       // the worker reads the file, extracts and encodes: this thread only writes
-      const r = await workers().run(input);
-      x = r.doc;
-      file = r.file;
+      x = (await workers().run(input)).doc;
     } else {
       // extraction in this thread: its stages load only now (a batch run's main thread never needs them)
       const { processFile } = await import('./process-file.js');
       x = encodeExtraction(await processFile(input), options.format);
-      file ??= await stampOf(input.path);
     }
-    if (file) await state.record(x, { path: input.path, size: file.size, mtimeMs: file.mtimeMs });
+    await state.record(x, input);
     totals.add(x.document, x.counts);
     const phase = phaseOf(x.document.doc_type);
     if (phase) phases.add(phase);
@@ -248,16 +244,21 @@ async function extractAll(paths: string[], options: RunOptions, workers: () => W
     if (fatal) throw fatal;
     await flushing;
     if (options.signal?.aborted) throw new Error('interrupted');
-    const files = await writer.commit();
-    files.push(await report.commit());
-    if (options.format === 'csv') files.push(await writeDataPackage(options.out, phases));
-    await state.commit(options.out);
+    await state.close();
+    await writer.commit();
+    await report.commit();
+    crashPoint('report-written');
+    if (options.format === 'csv') await writeDataPackage(gen, phases);
+    crashPoint('outputs-written');
+    const manifest = await folder.commit(gen, { version: await toolVersion(), format: options.format, bom });
+    const files = [...new Set(manifest.files.map((f) => f.path.split('/')[0] as string))].map((n) => join(folder.root, n));
     return totals.summary(inputs.length, files, t0);
   } catch (err) {
     queue.clear();
     await queue.onIdle();
     await writer.abort();
     await report.abort();
+    // the generation stays as an interrupted run: its state serves --resume, the next commit removes it
     await state.close();
     throw err;
   } finally {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,9 +31,17 @@ function addLongDocument(dir: string, name: string, chars: number): void {
  * lines), so a signal sent then lands in the middle of the run whatever the machine's speed.
  */
 async function midRun(out: string): Promise<void> {
-  const manifest = join(out, '.extract-state.partial', 'manifest.jsonl');
+  // the run being written is the generation folder that is not (yet) current
+  const manifests = () => {
+    const dir = join(out, '.extract');
+    if (!existsSync(dir)) return [];
+    const current = existsSync(join(dir, 'current')) ? readlinkSync(join(dir, 'current')) : '';
+    return readdirSync(dir)
+      .filter((n) => n.startsWith('gen-') && n !== current)
+      .map((n) => join(dir, n, 'state', 'manifest.jsonl'));
+  };
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 10))) {
-    if (existsSync(manifest) && statSync(manifest).size > 0) return;
+    if (manifests().some((m) => existsSync(m) && statSync(m).size > 0)) return;
   }
   throw new Error('the run wrote no manifest line within 30 s');
 }
@@ -236,19 +244,20 @@ describe('batch runs', () => {
   it('leaves the previous datasets whole when killed, and --resume finishes the job', async () => {
     const input = corpus(100);
     const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'facts.csv'), 'previous complete dataset\n');
+    expect(extract([corpus(1), '--out', out, '--quiet']).status).toBe(0);
+    const previous = readFileSync(join(out, 'facts.csv'), 'utf8');
     const child = spawn(process.execPath, [bin, input, '--out', out, '--quiet', '--jobs', '1'], { cwd: root });
     const exited = new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     await midRun(out);
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
-    expect(readFileSync(join(out, 'facts.csv'), 'utf8')).toBe('previous complete dataset\n');
+    expect(readFileSync(join(out, 'facts.csv'), 'utf8')).toBe(previous);
     const r = extract([input, '--out', out, '--resume', '--jobs', '1']);
     expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/700 documents .* reused/);
     expect(readFileSync(join(out, 'facts.csv'), 'utf8').split('\n')[0]).toMatch(/^doc_id,section,metric/);
-    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(existsSync(join(out, '.extract-state', 'manifest.jsonl'))).toBe(true);
+    expect(readFileSync(join(out, 'documents.csv'), 'utf8').trim().split('\n')).toHaveLength(701);
+    expect(readdirSync(join(out, '.extract')).filter((n) => n.startsWith('gen-'))).toHaveLength(1);
   });
 
   it('stops on SIGINT with exit code 130 and leaves no half-written dataset', async () => {

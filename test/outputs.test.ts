@@ -6,7 +6,8 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFiles, extractText, FactRow, jsonSchemas } from '../src/index.js';
-import { csvCell, encoder } from '../src/write/formats.js';
+import { CSV_OPTIONS, csvCell, encoder } from '../src/write/formats.js';
+import { parseCsvStrict } from './csv-strict.js';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'extract.js');
@@ -31,7 +32,7 @@ describe('CSV rows', () => {
       fc.property(fc.array(fc.array(cell, { minLength: 6, maxLength: 6 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 6 }), (cells, width) => {
         const columns = ['a', 'b', 'c', 'd', 'e', 'f'].slice(0, width);
         const rows = cells.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
-        expect(encoder('csv', columns).rows(rows)).toBe(stringify(rows.map((r) => columns.map((c) => csvCell(r[c])))));
+        expect(encoder('csv', columns).rows(rows)).toBe(stringify(rows.map((r) => columns.map((c) => csvCell(r[c]))), CSV_OPTIONS));
       }),
       { numRuns: 2000 },
     );
@@ -40,7 +41,7 @@ describe('CSV rows', () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 40, maxLength: 40 }), { minLength: 1, maxLength: 3 }), (cells) => {
         const rows = cells.map((r) => Object.fromEntries(wide.map((c, i) => [c, r[i]])));
-        expect(encoder('csv', wide).rows(rows)).toBe(stringify(rows.map((r) => wide.map((c) => csvCell(r[c])))));
+        expect(encoder('csv', wide).rows(rows)).toBe(stringify(rows.map((r) => wide.map((c) => csvCell(r[c]))), CSV_OPTIONS));
       }),
       { numRuns: 500 },
     );
@@ -48,11 +49,25 @@ describe('CSV rows', () => {
     expect(encoder('csv', ['a']).rows([])).toBe('');
   });
 
+  it('read back as written by a strict reader, lone carriage returns and line feeds included', () => {
+    const text = fc.string({ maxLength: 10, unit: fc.constantFrom('a', ',', '"', '\n', '\r', '\r\n', ' ', '万', '=') });
+    fc.assert(
+      fc.property(fc.array(fc.array(text, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 5 }), (cells) => {
+        const columns = ['a', 'b', 'c'];
+        const rows = cells.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
+        const csv = encoder('csv', columns).header() + encoder('csv', columns).rows(rows);
+        expect(parseCsvStrict(csv)).toEqual([columns, ...rows.map((r) => columns.map((c) => String(csvCell(r[c]))))]);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(encoder('csv', ['a', 'b']).rows([{ a: 'a\rb.txt', b: 'x' }])).toBe('"a\rb.txt",x\n');
+  });
+
   it('mark text as csvCell does whatever code unit it begins with', () => {
     const columns = ['a'];
     for (let c = 0; c < 0x10000; c++) {
       const rows = [{ a: `${String.fromCharCode(c)}x` }];
-      const expected = stringify(rows.map((r) => columns.map((k) => csvCell(r[k as 'a']))));
+      const expected = stringify(rows.map((r) => columns.map((k) => csvCell(r[k as 'a']))), CSV_OPTIONS);
       if (encoder('csv', columns).rows(rows) !== expected) expect({ c, out: encoder('csv', columns).rows(rows) }).toEqual({ c, out: expected });
     }
   });

@@ -1,5 +1,6 @@
+import { MAX_BYTES } from '../limits.js';
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import type Chardet from 'chardet';
 import type Iconv from 'iconv-lite';
@@ -20,7 +21,7 @@ function legacyDecoders(): { chardet: typeof Chardet; iconv: typeof Iconv } {
 }
 
 /** Largest input read; a larger file is a failed row, not an out-of-memory crash. */
-export const MAX_BYTES = 64 * 1024 * 1024;
+export { MAX_BYTES };
 
 export interface ReadResult {
   readonly bytes: number;
@@ -260,7 +261,7 @@ export function decodeBytes(buf: Uint8Array): { text: string; encoding: string; 
   return { text: lenient, encoding: 'utf-8', diagnostics };
 }
 
-function extensionOf(path: string): string {
+export function extensionOf(path: string): string {
   return (/\.([a-z0-9]+)$/i.exec(path)?.[1] ?? '').toLowerCase();
 }
 
@@ -276,20 +277,52 @@ export interface LoadedFile {
   readonly error: string | null;
 }
 
+/** What a non-regular file is, in words. */
+function kindOf(info: Stats): string {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
 /**
  * A file's bytes, read synchronously on one open file (a worker thread reads its own documents:
- * no hop through libuv's thread pool, and size and mtime are those of the bytes read).
+ * no hop through libuv's thread pool, and size and mtime are those of the bytes read). It is
+ * opened without blocking (a FIFO would hold the open until a writer comes), only a regular file
+ * is read, and never more than MAX_BYTES whatever `stat` said (a file may grow while read).
  */
 export function loadFileSync(path: string): LoadedFile {
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const info = fstatSync(fd);
-    if (info.isDirectory()) throw new ReadError('read.directory', 'a folder, not a file');
+    if (!info.isFile()) throw new ReadError('read.not-a-file', `${kindOf(info)}, not a file`);
     if (info.size > MAX_BYTES) return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: null, error: tooLarge(info.size) };
-    return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: readFileSync(fd), error: null };
+    const bytes = readAtMost(fd, info.size);
+    if (!bytes) return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: null, error: `file too large: more than ${MAX_BYTES} bytes (the limit)` };
+    return { path, size: bytes.length, mtimeMs: info.mtimeMs, bytes, error: null };
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads to the end, or null past MAX_BYTES; `expected` is the size stat gave (the usual case: one read). */
+function readAtMost(fd: number, expected: number): Uint8Array | null {
+  let buf = Buffer.allocUnsafe(Math.min(MAX_BYTES + 1, Math.max(expected + 1, 4096)));
+  let length = 0;
+  for (;;) {
+    if (length === buf.length) {
+      if (length > MAX_BYTES) return null;
+      const bigger = Buffer.allocUnsafe(Math.min(MAX_BYTES + 1, buf.length * 2));
+      buf.copy(bigger, 0, 0, length);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, length, buf.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  return length > MAX_BYTES ? null : buf.subarray(0, length);
 }
 
 const tooLarge = (size: number) => `file too large: ${size} bytes (limit ${MAX_BYTES})`;

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { crashPoint } from '../output/crash.js';
 import { join } from 'node:path';
 import { DATASETS, type Dataset, COLUMNS, summaryColumns } from '../schema.js';
 import { AtomicFile } from './atomic.js';
@@ -48,9 +49,12 @@ export class DatasetWriter {
     for (const [name, f] of this.files) {
       await f.file.write(f.footer);
       await f.file.commit();
+      crashPoint(`dataset:${name}`);
       const target = join(this.dir, `${name}.${this.format}`);
       if (this.format === 'parquet') {
-        await writeParquet(join(this.dir, `.${name}.rows.jsonl`), target, name, name === 'summary' ? summaryColumns() : COLUMNS[name]);
+        const rows = join(this.dir, `.${name}.rows.jsonl`);
+        await writeParquet(rows, target, name, name === 'summary' ? summaryColumns() : COLUMNS[name]);
+        crashPoint(`parquet:${name}`);
       }
       written.push(target);
     }

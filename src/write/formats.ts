@@ -11,10 +11,17 @@ let csvStringify: typeof Stringify | null = null;
  */
 function stringify(records: unknown[][]): string {
   csvStringify ??= (require('csv-stringify/sync') as { stringify: typeof Stringify }).stringify;
-  return csvStringify(records);
+  return csvStringify(records, CSV_OPTIONS);
 }
 
-export type Format = 'csv' | 'json' | 'jsonl' | 'parquet';
+/**
+ * csv-stringify quotes a cell holding a line feed but not one holding a lone carriage return,
+ * which Python's csv module, R and Excel take for the end of a record: such cells are quoted too.
+ */
+export const CSV_OPTIONS = { quoted_match: /\r/ } as const;
+
+export const FORMATS = ['csv', 'json', 'jsonl', 'parquet'] as const;
+export type Format = (typeof FORMATS)[number];
 
 /**
  * Turns rows into the text of one dataset file: a header, row chunks, a footer. JSON rows are
@@ -37,12 +44,12 @@ export function csvCell(v: unknown): unknown {
   return v;
 }
 
-const NEEDS_QUOTES = /[",\n]/;
+const NEEDS_QUOTES = /[",\n\r]/;
 
 /**
  * A cell (as csvCell gives it) as csv-stringify writes it with its defaults, for the two kinds of
- * cell our rows hold: text as it is, or quoted (quotes doubled) when it has a comma, a quote or a
- * line feed; a number as `String(n)`. Anything else: null (left to csv-stringify).
+ * cell our rows hold: text as it is, or quoted (quotes doubled) when it has a comma, a quote, a
+ * line feed or a carriage return; a number as `String(n)`. Anything else: null (left to csv-stringify).
  */
 function csvField(cell: unknown): string | null {
   if (typeof cell === 'string') return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;

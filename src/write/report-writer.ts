@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeChunks } from './atomic.js';
 import { type EncodedDoc, partOf, REPORT_PART } from './encode.js';
@@ -8,9 +8,9 @@ import { BUNDLE_LINE, bundleFile, indexPage, type ReportRow, viewerPage } from '
 const BUNDLE_BYTES = 1 << 20;
 
 /**
- * Writes report.html, report/document.html and the bundles report/docs-<n>.js: entries are
- * gathered as documents finish and each bundle is written once, when full, into a temp folder;
- * at the end the index is written and both are renamed into place, so a report is never half there.
+ * Writes report.html, report/document.html and the bundles report/docs-<n>.js into a run's
+ * generation folder (output/folder.ts switches it in whole): entries are gathered as documents
+ * finish and each bundle is written once, when full; the index is written at the end.
  */
 export class ReportWriter {
   private readonly rows: ReportRow[] = [];
@@ -19,15 +19,11 @@ export class ReportWriter {
   private bundles = 0;
   private writing: Promise<void> = Promise.resolve();
 
-  private constructor(
-    private readonly out: string,
-    private readonly temp: string,
-  ) {}
+  private constructor(private readonly dir: string) {}
 
-  static async open(out: string): Promise<ReportWriter> {
-    const temp = join(out, `.report-${process.pid}-${Date.now().toString(36)}.tmp`);
-    await mkdir(join(temp, 'report'), { recursive: true });
-    return new ReportWriter(out, temp);
+  static async open(dir: string): Promise<ReportWriter> {
+    await mkdir(join(dir, 'report'), { recursive: true });
+    return new ReportWriter(dir);
   }
 
   /** Adds a document: its row to the index, its entry to the open bundle. */
@@ -44,7 +40,7 @@ export class ReportWriter {
   /** Writes the open bundle; one write at a time, the next bundle gathers meanwhile. */
   private closeBundle(): Promise<void> {
     const chunks = this.bundle;
-    const target = join(this.temp, 'report', bundleFile(this.bundles));
+    const target = join(this.dir, 'report', bundleFile(this.bundles));
     this.bundle = [];
     this.bundleBytes = 0;
     this.bundles++;
@@ -55,18 +51,13 @@ export class ReportWriter {
   async commit(): Promise<string> {
     if (this.bundleBytes > 0) await this.closeBundle();
     await this.writing;
-    await writeFile(join(this.temp, 'report', 'document.html'), viewerPage());
-    await writeFile(join(this.temp, 'report.html'), indexPage(this.rows));
-    await rm(join(this.out, 'report'), { recursive: true, force: true });
-    await rename(join(this.temp, 'report'), join(this.out, 'report'));
-    await rename(join(this.temp, 'report.html'), join(this.out, 'report.html'));
-    await rm(this.temp, { recursive: true, force: true });
-    return join(this.out, 'report.html');
+    await writeFile(join(this.dir, 'report', 'document.html'), viewerPage());
+    await writeFile(join(this.dir, 'report.html'), indexPage(this.rows));
+    return join(this.dir, 'report.html');
   }
 
+  /** The run failed: waits for the bundles being written (the generation folder goes with the run). */
   async abort(): Promise<void> {
-    // the run failed: whatever became of the bundles' writes, the temp folder goes
     await Promise.allSettled([this.writing]);
-    await rm(this.temp, { recursive: true, force: true });
   }
 }
