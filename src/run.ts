@@ -14,6 +14,7 @@ import { inputSha256, PreviousRun, RunState } from './state.js';
 import { MAX_BYTES } from './limits.js';
 import type { DocumentRow } from './schema.js';
 import { DatasetWriter } from './write/datasets.js';
+import { Ledger } from './write/ledger.js';
 import { ReportWriter } from './write/report-writer.js';
 import { type EncodedDoc, encodeExtraction } from './write/encode.js';
 import { phaseOf, writeDataPackage } from './write/datapackage.js';
@@ -176,8 +177,9 @@ async function extractInto(folder: OutputFolder, inputs: InputFile[], options: R
     }
   }
   const gen = await folder.begin();
-  const writer = await DatasetWriter.open(gen, options.format, { bom: options.bom ?? false });
-  const report = await ReportWriter.open(gen);
+  const ledger = new Ledger();
+  const writer = await DatasetWriter.open(gen, options.format, { bom: options.bom ?? false, ledger });
+  const report = await ReportWriter.open(gen, ledger);
   const state = await RunState.begin(join(gen, STATE), key);
   // documents being read or extracted at once: with workers, enough to keep each AHEAD documents
   // ahead while its last batch is written (worker-protocol.ts), else a few reads per job
@@ -248,9 +250,9 @@ async function extractInto(folder: OutputFolder, inputs: InputFile[], options: R
     await writer.commit();
     await report.commit();
     crashPoint('report-written');
-    if (options.format === 'csv') await writeDataPackage(gen, phases);
+    if (options.format === 'csv') await writeDataPackage(gen, phases, ledger);
     crashPoint('outputs-written');
-    const manifest = await folder.commit(gen, { version: await toolVersion(), format: options.format, bom });
+    const manifest = await folder.commit(gen, { version: await toolVersion(), format: options.format, bom }, ledger);
     const files = [...new Set(manifest.files.map((f) => f.path.split('/')[0] as string))].map((n) => join(folder.root, n));
     return totals.summary(inputs.length, files, t0);
   } catch (err) {

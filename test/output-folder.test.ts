@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,10 +94,13 @@ describe('files the tool did not write', () => {
   it('lists every file of the shown run with its sha256 in a manifest', () => {
     const { out } = previousRun();
     const current = readlinkSync(join(out, '.extract', 'current'));
-    const manifest = JSON.parse(readFileSync(join(out, '.extract', current, 'manifest.json'), 'utf8')) as { files: Array<{ path: string; bytes: number }> };
+    const manifest = JSON.parse(readFileSync(join(out, '.extract', current, 'manifest.json'), 'utf8')) as { files: Array<{ path: string; bytes: number; sha256: string }> };
     const paths = manifest.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['documents.csv', 'facts.csv', 'datapackage.json', 'report.html', 'report/document.html']));
-    for (const f of manifest.files) expect(statSync(join(out, f.path)).size).toBe(f.bytes);
+    expect(paths).toEqual(expect.arrayContaining(['documents.csv', 'facts.csv', 'datapackage.json', 'report.html', 'report/document.html', 'report/docs-0.js']));
+    for (const f of manifest.files) {
+      const bytes = readFileSync(join(out, f.path));
+      expect([f.path, bytes.length, createHash('sha256').update(bytes).digest('hex')]).toEqual([f.path, f.bytes, f.sha256]);
+    }
   });
 });
 

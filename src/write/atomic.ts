@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { Digest, type Ledger } from './ledger.js';
 
 /**
  * Writes a file atomically: chunks go to a temp file beside the target, which is flushed and
@@ -10,15 +11,19 @@ export class AtomicFile {
   private buffer: Array<string | Uint8Array> = [];
   private buffered = 0;
 
+  private readonly digest = new Digest();
+
   private constructor(
     private readonly target: string,
     private readonly temp: string,
     private readonly handle: Awaited<ReturnType<typeof open>>,
+    private readonly ledger: Ledger | null,
   ) {}
 
-  static async create(target: string): Promise<AtomicFile> {
+  /** A file that will be `target` once committed; its size and sha256 go to `ledger`, when given. */
+  static async create(target: string, ledger: Ledger | null = null): Promise<AtomicFile> {
     const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
-    return new AtomicFile(target, temp, await open(temp, 'w'));
+    return new AtomicFile(target, temp, await open(temp, 'w'), ledger);
   }
 
   /** Appends text or UTF-8 bytes; small writes are gathered into writes of about 1 MB. */
@@ -38,6 +43,7 @@ export class AtomicFile {
   private flush(): Promise<unknown> {
     if (!this.buffer.length) return this.writing;
     const chunks = asBytes(this.buffer);
+    for (const c of chunks) this.digest.update(c);
     this.buffer = [];
     this.buffered = 0;
     this.writing = this.writing.then(() => this.handle.writev(chunks));
@@ -49,6 +55,7 @@ export class AtomicFile {
     await this.handle.sync();
     await this.handle.close();
     await rename(this.temp, this.target);
+    this.ledger?.set(this.target, this.digest.done());
   }
 
   async abort(): Promise<void> {
@@ -65,12 +72,16 @@ function asBytes(chunks: Array<string | Uint8Array>): Uint8Array[] {
   return chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c));
 }
 
-/** Writes chunks as a whole file in one gathered write. */
-export async function writeChunks(path: string, chunks: Array<string | Uint8Array>): Promise<void> {
+/** Writes chunks as a whole file in one gathered write, recorded in `ledger`. */
+export async function writeChunks(path: string, chunks: Array<string | Uint8Array>, ledger: Ledger): Promise<void> {
+  const bytes = asBytes(chunks);
   const handle = await open(path, 'w');
   try {
-    await handle.writev(asBytes(chunks));
+    await handle.writev(bytes);
   } finally {
     await handle.close();
   }
+  const d = new Digest();
+  for (const b of bytes) d.update(b);
+  ledger.set(path, d.done());
 }

@@ -1,7 +1,7 @@
-import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COLUMNS, DATASETS, DOC_TYPES, type Dataset, ROLES, SECTIONS, SEVERITIES, STATUSES, summaryColumns } from '../schema.js';
 import { BASES } from '../stages/classify/types.js';
+import { Ledger } from './ledger.js';
 
 const INTEGER = new Set(['bytes', 'facts', 'diagnostics', 'errors', 'warnings', 'infos', 'start', 'end', 'line', 'page', 'staff_quota', 'leader_posts', 'year']);
 const ENUMS: Record<string, readonly string[]> = { section: SECTIONS, role: ROLES, basis: BASES, severity: SEVERITIES, status: STATUSES, doc_type: DOC_TYPES };
@@ -118,11 +118,9 @@ export function phaseOf(docType: string | null): string | null {
   return docType.endsWith('决算') ? 'executed' : 'approved';
 }
 
-/** Writes datapackage.json atomically. */
-export async function writeDataPackage(dir: string, phases: ReadonlySet<string> = new Set()): Promise<string> {
+/** Writes datapackage.json into a run's generation folder (switched in whole with the rest). */
+export async function writeDataPackage(dir: string, phases: ReadonlySet<string> = new Set(), ledger = new Ledger()): Promise<string> {
   const target = join(dir, 'datapackage.json');
-  const temp = `${target}.tmp`;
-  await writeFile(temp, `${JSON.stringify(dataPackage(phases), null, 2)}\n`);
-  await rename(temp, target);
+  await ledger.writeFile(target, `${JSON.stringify(dataPackage(phases), null, 2)}\n`);
   return target;
 }

@@ -3,6 +3,7 @@ import { crashPoint } from '../output/crash.js';
 import { join } from 'node:path';
 import { DATASETS, type Dataset, COLUMNS, summaryColumns } from '../schema.js';
 import { AtomicFile } from './atomic.js';
+import { Ledger } from './ledger.js';
 import { type EncodedDoc, partOf } from './encode.js';
 import { encoder, type Format } from './formats.js';
 import { writeParquet } from './parquet.js';
@@ -17,14 +18,16 @@ export class DatasetWriter {
   private constructor(
     readonly dir: string,
     readonly format: Format,
+    private readonly ledger: Ledger,
   ) {}
 
-  static async open(dir: string, format: Format, options: { bom?: boolean } = {}): Promise<DatasetWriter> {
+  static async open(dir: string, format: Format, options: { bom?: boolean; ledger?: Ledger } = {}): Promise<DatasetWriter> {
     await mkdir(dir, { recursive: true });
-    const w = new DatasetWriter(dir, format);
+    const ledger = options.ledger ?? new Ledger();
+    const w = new DatasetWriter(dir, format, ledger);
     for (const name of DATASETS) {
       const enc = encoder(format, name === 'summary' ? summaryColumns() : COLUMNS[name]);
-      const file = await AtomicFile.create(join(dir, format === 'parquet' ? `.${name}.rows.jsonl` : `${name}.${format}`));
+      const file = await AtomicFile.create(join(dir, format === 'parquet' ? `.${name}.rows.jsonl` : `${name}.${format}`), ledger);
       // Excel reads UTF-8 CSV as the local code page unless it starts with a byte-order mark
       if (options.bom && format === 'csv') await file.write('\ufeff');
       await file.write(enc.header());
@@ -53,7 +56,7 @@ export class DatasetWriter {
       const target = join(this.dir, `${name}.${this.format}`);
       if (this.format === 'parquet') {
         const rows = join(this.dir, `.${name}.rows.jsonl`);
-        await writeParquet(rows, target, name, name === 'summary' ? summaryColumns() : COLUMNS[name]);
+        await writeParquet(rows, target, name, name === 'summary' ? summaryColumns() : COLUMNS[name], this.ledger);
         crashPoint(`parquet:${name}`);
       }
       written.push(target);

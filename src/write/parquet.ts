@@ -1,4 +1,5 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { Ledger } from './ledger.js';
 import { fieldType } from './datapackage.js';
 import type { Dataset } from '../schema.js';
 
@@ -6,7 +7,7 @@ import type { Dataset } from '../schema.js';
  * Converts a dataset gathered as JSON lines into a Parquet file (hyparquet-writer), typed like
  * the data package: integers INT32, numbers DOUBLE, text STRING, nulls kept.
  */
-export async function writeParquet(rowsFile: string, target: string, dataset: Dataset, columns: string[]): Promise<void> {
+export async function writeParquet(rowsFile: string, target: string, dataset: Dataset, columns: string[], ledger = new Ledger()): Promise<void> {
   // loaded only when a run writes Parquet (≈ 45 ms of every run's start-up otherwise)
   const { parquetWriteBuffer } = await import('hyparquet-writer');
   const text = await readFile(rowsFile, 'utf8');
@@ -21,8 +22,6 @@ export async function writeParquet(rowsFile: string, target: string, dataset: Da
     });
     return { name, data, type: parquetType };
   });
-  const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, new Uint8Array(parquetWriteBuffer({ columnData })));
-  await rename(temp, target);
+  await ledger.writeFile(target, new Uint8Array(parquetWriteBuffer({ columnData })));
   await rm(rowsFile, { force: true });
 }

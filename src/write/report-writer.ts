@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeChunks } from './atomic.js';
+import { Ledger } from './ledger.js';
 import { type EncodedDoc, partOf, REPORT_PART } from './encode.js';
 import { BUNDLE_LINE, bundleFile, indexPage, type ReportRow, viewerPage } from './report.js';
 
@@ -19,11 +20,14 @@ export class ReportWriter {
   private bundles = 0;
   private writing: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    private readonly ledger: Ledger,
+  ) {}
 
-  static async open(dir: string): Promise<ReportWriter> {
+  static async open(dir: string, ledger = new Ledger()): Promise<ReportWriter> {
     await mkdir(join(dir, 'report'), { recursive: true });
-    return new ReportWriter(dir);
+    return new ReportWriter(dir, ledger);
   }
 
   /** Adds a document: its row to the index, its entry to the open bundle. */
@@ -44,15 +48,15 @@ export class ReportWriter {
     this.bundle = [];
     this.bundleBytes = 0;
     this.bundles++;
-    this.writing = this.writing.then(() => writeChunks(target, chunks));
+    this.writing = this.writing.then(() => writeChunks(target, chunks, this.ledger));
     return this.writing;
   }
 
   async commit(): Promise<string> {
     if (this.bundleBytes > 0) await this.closeBundle();
     await this.writing;
-    await writeFile(join(this.dir, 'report', 'document.html'), viewerPage());
-    await writeFile(join(this.dir, 'report.html'), indexPage(this.rows));
+    await this.ledger.writeFile(join(this.dir, 'report', 'document.html'), viewerPage());
+    await this.ledger.writeFile(join(this.dir, 'report.html'), indexPage(this.rows));
     return join(this.dir, 'report.html');
   }
 
