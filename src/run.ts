@@ -111,10 +111,9 @@ class Totals {
   }
 }
 
-/** The sha256 of every input (null for one that cannot be read as a regular file), a few at a time. */
-async function inputHashes(inputs: readonly InputFile[]): Promise<Array<string | null>> {
-  const queue = new PQueue({ concurrency: 8 });
-  return Promise.all(inputs.map((i) => queue.add(() => inputSha256(i.path, MAX_BYTES))));
+/** The sha256 of every input (null for one that cannot be read as a regular file). */
+function inputHashes(inputs: readonly InputFile[]): Array<string | null> {
+  return inputs.map((i) => inputSha256(i.path, MAX_BYTES));
 }
 
 /**
@@ -161,7 +160,7 @@ async function extractInto(folder: OutputFolder, inputs: InputFile[], options: R
   const previous = options.resume ? await PreviousRun.load(await stateOf(await folder.current()), (await folder.interrupted()).map(stateOf), key) : null;
   if (options.resume && !previous) options.onWarning?.('--resume: no earlier run of this version and format in the output folder; extracting everything');
   if (previous?.rejected) options.onWarning?.(`--resume: ${previous.rejected} record(s) of the earlier state did not verify (torn by a kill, or edited) and are extracted again`);
-  const hashes = previous ? await inputHashes(inputs) : null;
+  const hashes = previous ? inputHashes(inputs) : null;
   if (previous && hashes && previous.sameInputs(inputs.map((i, k) => ({ docId: i.docId, path: i.path, sha256: hashes[k] ?? null })))) {
     const manifest = await folder.currentManifest();
     const gen = await folder.current();

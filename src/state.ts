@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, createReadStream } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -209,29 +209,40 @@ function parseEntry(line: string): Entry | null {
   return e.lengths.length >= 1 && e.document.doc_id === e.doc_id ? e : null;
 }
 
+/** One buffer for every input hashed (they are hashed one after another). */
+let chunk: Buffer | null = null;
+
 /**
  * The sha256 of a regular file's bytes, read with a hard limit; null when it is not a regular
- * file, is larger than `limit` or cannot be read (extraction then gives its failed row).
+ * file, is larger than `limit` or cannot be read (extraction then gives its failed row). Read
+ * synchronously: it runs before a --resume extracts anything, when nothing else waits on this
+ * thread, and a promise per open, stat, read and close cost more than the reading (≈ 0.4 s for
+ * 900 documents).
  */
-export async function inputSha256(path: string, limit: number): Promise<string | null> {
-  const h = createHash('sha256');
-  let bytes = 0;
+export function inputSha256(path: string, limit: number): string | null {
+  let fd: number;
   try {
     // opened without blocking: a FIFO would otherwise hold the open until a writer comes
-    const fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      if (!(await fh.stat()).isFile()) return null;
-      for await (const chunk of fh.createReadStream({ autoClose: false })) {
-        bytes += (chunk as Buffer).length;
-        if (bytes > limit) return null;
-        h.update(chunk as Buffer);
-      }
-    } finally {
-      await fh.close();
-    }
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code) return null;
     throw err;
   }
-  return h.digest('hex');
+  try {
+    if (!fstatSync(fd).isFile()) return null;
+    chunk ??= Buffer.allocUnsafe(1 << 20);
+    const h = createHash('sha256');
+    let bytes = 0;
+    for (let n = readSync(fd, chunk, 0, chunk.length, null); n > 0; n = readSync(fd, chunk, 0, chunk.length, null)) {
+      bytes += n;
+      if (bytes > limit) return null;
+      h.update(chunk.subarray(0, n));
+    }
+    return h.digest('hex');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code) return null;
+    throw err;
+  } finally {
+    closeSync(fd);
+  }
 }
