@@ -154,3 +154,18 @@ describe('the names of an output folder', () => {
     for (const name of ['notes.csv', 'facts.xlsx', 'reports', 'documents.csv.bak']) expect(OWN_NAME.test(name), name).toBe(false);
   });
 });
+
+describe('an output folder of the layout before generations', () => {
+  it('is taken over without --overwrite: its files were the tool’s own', () => {
+    const out = scratch('out-');
+    spawnSync('mkdir', ['-p', join(out, '.extract-state'), join(out, 'report')]);
+    writeFileSync(join(out, '.extract-state', 'key'), 'old');
+    for (const name of ['documents.csv', 'facts.csv', 'report.html', 'report/docs-0.js', 'report/document.html']) writeFileSync(join(out, name), 'old');
+    writeFileSync(join(out, 'notes.txt'), 'mine');
+    const r = extract([corpusOf(A), '--out', out, '--quiet']);
+    expect(r.status).toBe(0);
+    expect(oneRunOf(out)).toEqual([...A].sort());
+    expect(existsSync(join(out, '.extract-state'))).toBe(false);
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+});
