@@ -274,6 +274,30 @@ function metricsFile(): z.infer<typeof MetricsFile> {
   return metrics;
 }
 
+const Entry = { id: z.string().regex(/^[a-z_]+$/), examples: z.array(z.string()).min(1), counterexamples: z.array(z.string()).min(1) };
+const TablesFile = z.object({ tables: z.array(z.object({ ...Entry, title: z.string() })), columns: z.array(z.object({ ...Entry, label: z.string() })) });
+
+/** A canonical id and the pattern of what is printed (a table's title, a column's header). */
+export interface Named {
+  readonly id: string;
+  readonly pattern: RegExp;
+  readonly examples: string[];
+  readonly counterexamples: string[];
+}
+
+let tableVocabulary: { tables: Named[]; columns: Named[] } | null = null;
+
+/** patterns/tables.json: the standard tables by title, their columns by header. */
+export function loadTableVocabulary(): { tables: Named[]; columns: Named[] } {
+  if (tableVocabulary) return tableVocabulary;
+  const file = TablesFile.parse(readJson('tables.json'));
+  // a title is matched at the end of its line (after a year, 部门 or a list number)
+  const tables = file.tables.map((t) => ({ id: t.id, pattern: new RegExp(`(?:${t.title})$`), examples: t.examples, counterexamples: t.counterexamples }));
+  const columns = file.columns.map((c) => ({ id: c.id, pattern: new RegExp(c.label), examples: c.examples, counterexamples: c.counterexamples }));
+  tableVocabulary = { tables, columns };
+  return tableVocabulary;
+}
+
 /** The metric phrase table alone (what the datasets' columns need), without compiling every pattern. */
 export function loadMetricEntries(): MetricEntry[] {
   return metricsFile().metrics;

@@ -1,0 +1,57 @@
+import type { PdfItem } from '../../formats/pdf.js';
+
+/** A piece of text on a line of a page, with where it is (points, top-left origin). */
+export interface Piece {
+  readonly str: string;
+  readonly x: number;
+  readonly y: number;
+  readonly right: number;
+  readonly h: number;
+}
+
+/** The pieces at one height of a page, left to right. */
+export interface Line {
+  readonly y: number;
+  readonly pieces: Piece[];
+  /** The line's text without spaces. */
+  readonly text: string;
+}
+
+/**
+ * The lines of a page: pieces whose baselines lie within half a font size of each other, left to
+ * right; pieces that touch (a run the PDF split) are joined. A cell centred between two lines of
+ * its neighbours' text joins the nearer one.
+ */
+export function linesOf(items: readonly PdfItem[]): Line[] {
+  const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
+  const groups: PdfItem[][] = [];
+  let group: PdfItem[] = [];
+  let top = Number.NEGATIVE_INFINITY;
+  for (const item of sorted) {
+    if (group.length && item.y - top > 0.5 * Math.max(item.h, 4)) {
+      groups.push(group);
+      group = [];
+    }
+    if (!group.length) top = item.y;
+    group.push(item);
+  }
+  if (group.length) groups.push(group);
+  return groups.map((g) => {
+    const pieces = joined(g.sort((a, b) => a.x - b.x));
+    return { y: g[0]?.y ?? 0, pieces, text: pieces.map((p) => p.str).join('') };
+  });
+}
+
+/** Pieces of one line with touching runs joined (a gap under a fifth of the font size). */
+function joined(items: readonly PdfItem[]): Piece[] {
+  const out: Piece[] = [];
+  for (const it of items) {
+    const str = it.str.trim();
+    if (!str) continue;
+    const last = out[out.length - 1];
+    if (last && it.x - last.right < 0.2 * it.h && it.x >= last.x) {
+      out[out.length - 1] = { ...last, str: last.str + str, right: Math.max(last.right, it.x + it.w) };
+    } else out.push({ str, x: it.x, y: it.y, right: it.x + it.w, h: it.h });
+  }
+  return out;
+}

@@ -1,0 +1,222 @@
+import { scaleDecimal } from '../../decimal.js';
+import type { PdfPage } from '../../formats/pdf.js';
+import { loadTableVocabulary } from '../../patterns.js';
+import { checkTable } from './closure.js';
+import { type Line, linesOf, type Piece } from './lines.js';
+import type { CellRead, TableRead } from './model.js';
+import { plainAmount, type Token, tokensOf } from './tokens.js';
+
+/** The unit a table's figures are printed in, and its power of ten in yuan. */
+const UNIT = /(?:单位|金额)[:：]?(万元|千元|亿元|元)/;
+const POWER: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
+/** A list number or year before a title: 五、 表一 附表3 1. 2025年 部门 …  */
+const TITLE_LEAD = /^[:：、\s]*(?:[一二三四五六七八九十]+、|(?:附)?表[一二三四五六七八九十\d]+[、:：]?|\d+[、.．]|公开\d+表)?/;
+/** A line of prose: the table has ended (or a note under it). */
+const PROSE = /[。；]|^(?:注|说明|备注)\d?[:：]/;
+/** A row label that starts a row of its own, never the end of the one above. */
+const LIST_MARK = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])/;
+const LINE_NUMBERS = /^(?:栏次|行次)$/;
+/** The line height a wrapped name is printed at, in points (tables are set in 9–12 pt). */
+const LINE_H = 12;
+
+/** One row of a table as printed (a side of it, for tables printed as two column groups). */
+interface Row {
+  label: string;
+  labelX: number;
+  readonly code: string;
+  readonly amounts: Piece[];
+  readonly page: number;
+  readonly side: number;
+  readonly y: number;
+}
+
+interface Building {
+  readonly table: string;
+  readonly title: string;
+  unit: string | null;
+  readonly pages: Set<number>;
+  readonly header: Piece[];
+  readonly rows: Row[];
+}
+
+/** A line's table title, when it is one: the vocabulary's id and the title as printed. */
+function titleOf(line: Line): { id: string; title: string } | null {
+  const text = line.text.replace(TITLE_LEAD, '');
+  if (text.length > 45 || PROSE.test(text) || !text.endsWith('表')) return null;
+  const found = loadTableVocabulary().tables.find((t) => t.pattern.test(text));
+  return found ? { id: found.id, title: text } : null;
+}
+
+/** A data line cut into rows: each side's code, label and amounts. */
+function rowsOf(line: Line, page: number): Row[] {
+  const rows: Row[] = [];
+  let row: Row | null = null;
+  let last: Token | null = null;
+  for (const t of tokensOf(line.pieces)) {
+    const afterFigures = last !== null && (last.kind === 'amount' || last.kind === 'blank');
+    const farFromLabel = last?.kind === 'text' && t.kind === 'text' && t.piece.x - last.piece.right > 2 * t.piece.h;
+    if (t.kind === 'code' || (t.kind === 'text' && (row === null || afterFigures || farFromLabel))) {
+      row = { label: '', labelX: t.piece.x, code: t.kind === 'code' ? t.code : '', amounts: [], page, side: rows.length, y: line.y };
+      rows.push(row);
+    }
+    if (t.kind === 'text' && row) {
+      if (!row.label) row.labelX = t.piece.x;
+      row.label += t.piece.str;
+    } else if (t.kind === 'amount') {
+      if (!row) {
+        row = { label: '', labelX: t.piece.x, code: '', amounts: [], page, side: rows.length, y: line.y };
+        rows.push(row);
+      }
+      row.amounts.push(t.piece);
+    }
+    last = t;
+  }
+  return rows;
+}
+
+const hasFigures = (line: Line) => tokensOf(line.pieces).some((t) => t.kind === 'amount' || t.kind === 'blank');
+
+/**
+ * The tables of a PDF read from its pieces of text and their positions: a title from the
+ * vocabulary opens a table, its unit line says 万元 or 元, the lines before the first row of
+ * figures are its header, rows follow (across pages while no title or prose comes), and columns
+ * are the right edges the figures line up on, named by the header above them.
+ */
+export function readPdfTables(pages: readonly PdfPage[]): TableRead[] {
+  const out: TableRead[] = [];
+  let open: Building | null = null;
+  const finish = () => {
+    if (open && (open.rows.length || open.unit)) out.push(finished(open));
+    open = null;
+  };
+  for (const page of pages) {
+    for (const line of linesOf(page.items)) {
+      const title = titleOf(line);
+      if (title) {
+        finish();
+        open = { table: title.id, title: title.title, unit: null, pages: new Set([page.number]), header: [], rows: [] };
+        continue;
+      }
+      if (!open) continue;
+      const b: Building = open;
+      const unit = UNIT.exec(line.text);
+      if (unit) {
+        b.unit ??= unit[1] as string;
+        if (!hasFigures(line)) continue;
+      }
+      if (hasFigures(line)) {
+        const rows = rowsOf(line, page.number).filter((r) => !LINE_NUMBERS.test(r.label));
+        if (rows.length) {
+          b.rows.push(...rows);
+          b.pages.add(page.number);
+        } else if (!b.rows.length) b.header.push(...line.pieces);
+        continue;
+      }
+      if (PROSE.test(line.text) || line.text.length > 40) {
+        finish();
+        continue;
+      }
+      if (!b.rows.length) {
+        b.header.push(...line.pieces);
+        continue;
+      }
+      // the rest of a name, or a row with empty cells: put together when the table is finished
+      b.rows.push(...rowsOf(line, page.number));
+    }
+  }
+  finish();
+  return out;
+}
+
+/**
+ * Labels broken over lines put back together. A name that wraps is printed on two lines with its
+ * code and figures centred between them, or on the line with the figures and the line below:
+ * a line of text alone goes to the row below it when that row has no name (its first half), else
+ * to the row above when it is close under it and starts no list item (the rest of its name).
+ * Otherwise it is a row whose cells are empty.
+ */
+function mergeLabels(rows: readonly Row[]): Row[] {
+  const out: Row[] = [];
+  const textOnly = (r: Row) => !r.code && !r.amounts.length && r.label !== '';
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k] as Row;
+    const next = rows[k + 1];
+    if (textOnly(r) && next && next.page === r.page && !next.label && next.y - r.y <= 1.6 * LINE_H) {
+      next.label = r.label;
+      next.labelX = r.labelX;
+      continue;
+    }
+    const prev = out[out.length - 1];
+    if (textOnly(r) && prev && prev.page === r.page && prev.label && !LIST_MARK.test(r.label) && r.y - prev.y <= 1.6 * LINE_H && Math.abs(r.labelX - prev.labelX) < 3 * LINE_H) {
+      prev.label += r.label;
+      continue;
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+/** The columns of a table: the right edges its figures line up on, left to right. */
+function columnsOf(rows: readonly Row[]): Array<{ left: number; right: number }> {
+  const pieces = rows.flatMap((r) => r.amounts).sort((a, b) => a.right - b.right);
+  const columns: Array<{ left: number; right: number; last: number }> = [];
+  for (const p of pieces) {
+    const c = columns[columns.length - 1];
+    if (c && p.right - c.last <= 0.6 * p.h) {
+      c.left = Math.min(c.left, p.x);
+      c.right = Math.max(c.right, p.right);
+      c.last = p.right;
+    } else columns.push({ left: p.x, right: p.right, last: p.right });
+  }
+  return columns;
+}
+
+/** A column's header as printed (the header pieces above it, top to bottom) and its canonical id. */
+function columnName(header: readonly Piece[], col: { left: number; right: number }): { id: string; label: string } {
+  const over = header.filter((p) => p.x < col.right + 2 && p.right > col.left - 2).sort((a, b) => a.y - b.y || a.x - b.x);
+  const label = over.map((p) => p.str).join('');
+  const vocabulary = loadTableVocabulary().columns;
+  for (const p of [...over].reverse()) {
+    const found = vocabulary.find((c) => c.pattern.test(p.str));
+    if (found) return { id: found.id, label };
+  }
+  return { id: vocabulary.find((c) => c.pattern.test(label))?.id ?? '', label };
+}
+
+function finished(b: Building): TableRead {
+  const pages = [...b.pages].sort((x, y) => x - y);
+  const rows = mergeLabels(b.rows);
+  const base = { table: b.table, title: b.title, pages, rows: rows.length };
+  const figures = rows.reduce((n, r) => n + r.amounts.length, 0);
+  if (b.unit === null && figures > 0) {
+    return { ...base, cells: [], status: 'unread', reason: 'no unit printed (单位：万元 or 元): its figures cannot be given in yuan', closes: null, failures: [] };
+  }
+  const unit = b.unit ?? '';
+  const columns = columnsOf(rows).map((c) => ({ ...c, ...columnName(b.header, c) }));
+  const cells: CellRead[] = [];
+  for (const [n, row] of rows.entries()) {
+    for (const p of row.amounts) {
+      const col = columns.find((c) => p.right >= c.left && p.right <= c.right + 0.5) ?? columns[0];
+      if (!col || col.id === 'line_number') continue;
+      const raw = plainAmount(p.str);
+      cells.push({
+        table: b.table,
+        title: b.title,
+        row_label: row.label,
+        code: row.code,
+        column: col.id,
+        column_label: col.label,
+        raw: p.str,
+        yuan: scaleDecimal(raw, POWER[unit] ?? 0),
+        unit,
+        page: row.page,
+        x: Math.round(p.x * 10) / 10,
+        y: Math.round(p.y * 10) / 10,
+        row: n + 1,
+        side: row.side,
+      });
+    }
+  }
+  const check = checkTable(cells);
+  return { ...base, cells, status: 'read', reason: check.failures.length ? `does not close: ${check.failures.length} sum(s) differ` : null, closes: check.closes, failures: check.failures };
+}

@@ -1,0 +1,66 @@
+import type { Piece } from './lines.js';
+
+/** An amount as printed: digits with thousands separators and a fraction, a sign. */
+const AMOUNT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+/** A cell printed empty: a dash or a slash. */
+const BLANK = /^[-—－–/／]+$/;
+/** A classification code cut into 类 (3 digits), 款 and 项 (2 each), or whole (3, 5, 7 digits). */
+const CODE_PART = /^\d{2,7}$/;
+const WHOLE_CODE = /^\d{3}(?:\d{2}){0,2}$/;
+/** A code printed against its name: `2010601行政运行`. */
+const CODE_NAME = /^(\d{3}(?:\d{2}){0,2})(?=[^\d.,])(.+)$/;
+
+export type Token = { readonly kind: 'amount' | 'blank' | 'text'; readonly piece: Piece } | { readonly kind: 'code'; readonly piece: Piece; readonly code: string };
+
+/** What a piece is: an amount, a blank cell, a classification code, or text. */
+export function tokensOf(pieces: readonly Piece[]): Token[] {
+  const out: Token[] = [];
+  for (const p of pieces) {
+    const glued = CODE_NAME.exec(p.str);
+    if (glued && !out.some((t) => t.kind !== 'code')) {
+      const code: Token = { kind: 'code', piece: p, code: glued[1] as string };
+      const name: Token = { kind: 'text', piece: { ...p, str: glued[2] as string } };
+      out.push(code, name);
+    } else if (AMOUNT.test(p.str)) out.push({ kind: 'amount', piece: p });
+    else if (BLANK.test(p.str)) out.push({ kind: 'blank', piece: p });
+    else out.push({ kind: 'text', piece: p });
+  }
+  return codesOfSides(codesFirst(out));
+}
+
+/**
+ * A code that opens the second side of a table printed as two column groups (the economic
+ * table's `302 商品和服务支出` after the figures of `301`): digits after figures and before a name.
+ */
+function codesOfSides(tokens: Token[]): Token[] {
+  return tokens.map((t, i) => {
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    const opensSide = t.kind === 'amount' && WHOLE_CODE.test(t.piece.str) && (before?.kind === 'amount' || before?.kind === 'blank') && after?.kind === 'text';
+    return opensSide ? { kind: 'code', piece: t.piece, code: t.piece.str } : t;
+  });
+}
+
+/**
+ * Leading digit-only pieces are the row's code when they are 类 款 (项) in their columns (3
+ * digits, then parts of 2), or when a name follows them (a whole code of 3, 5 or 7 digits).
+ * Joined, they make a 3-, 5- or 7-digit code; otherwise they stay amounts.
+ */
+function codesFirst(tokens: Token[]): Token[] {
+  let k = 0;
+  while (k < tokens.length && tokens[k]?.kind === 'amount' && CODE_PART.test(tokens[k]?.piece.str ?? '')) k++;
+  const parts = tokens.slice(0, k).map((t) => t.piece.str);
+  // 类 款 (项) printed in their columns: 3 digits, then 2-digit parts (05: never an amount)
+  const split = parts.length >= 2 && parts[0]?.length === 3 && parts.slice(1, 3).every((p) => p.length === 2);
+  if (split) k = Math.min(k, 3);
+  else if (k === 0 || tokens[k]?.kind !== 'text') return tokens;
+  const code = parts.slice(0, k).join('');
+  if (![3, 5, 7].includes(code.length)) return tokens;
+  const first = tokens[0] as Token;
+  return [{ kind: 'code', piece: { ...first.piece, str: code }, code }, ...tokens.slice(k)];
+}
+
+/** The digits of an amount as a plain decimal (no separators, an ASCII minus). */
+export function plainAmount(s: string): string {
+  return s.replace(/,/g, '').replace('−', '-');
+}
