@@ -12,30 +12,7 @@ const { extractPdfText } = await import(path.join(root, 'dist', 'formats', 'pdf.
 const { readPdfTables } = await import(path.join(root, 'dist', 'stages', 'tables', 'read-pdf.js'));
 const { scaleDecimal } = await import(path.join(root, 'dist', 'decimal.js'));
 const verbose = process.argv.includes('--verbose');
-
-const POWER = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
-const CODE_ROW = /^\s*(\d{3})(?:\s+(\d{2}))?(?:\s+(\d{2}))?\s+(?=\S*[\u4e00-\u9fff])\S.*?\s((?:\d{1,3}(?:,\d{3})+|\d+)\.\d+|\d{1,3}(?:,\d{3})+|\d+)(?:\s|$)/;
-const WHOLE_CODE_ROW = /^\s*(\d{3}(?:\d{2}){1,2})\s*(?=[\u4e00-\u9fff])\S.*?\s((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s|$)/;
-
-/** The code rows of a layout text: code, first amount in yuan (null where no unit was printed). */
-function layoutRows(text) {
-  const rows = [];
-  // a table's unit holds on its continuation pages, until another table prints its own
-  let unit = null;
-  for (const page of text.split('\f')) {
-    for (const line of page.split('\n')) {
-      const u = /单位[:：]?\s*(万元|千元|亿元|元)/.exec(line);
-      if (u) unit = u[1];
-      const m = CODE_ROW.exec(line);
-      const w = m ? null : WHOLE_CODE_ROW.exec(line);
-      if (!m && !w) continue;
-      const code = m ? `${m[1]}${m[2] ?? ''}${m[3] ?? ''}` : w[1];
-      const amount = (m ? m[4] : w[2]).replace(/,/g, '');
-      rows.push({ code, raw: amount, yuan: unit ? scaleDecimal(amount, POWER[unit]) : null, line: line.trim() });
-    }
-  }
-  return rows;
-}
+const { layoutRows } = await import('./layout-rows.mjs');
 
 const families = new Map();
 let all = 0;
@@ -48,7 +25,7 @@ for (const file of fs.readdirSync(path.join(shared, 'pdf')).sort()) {
   const id = file.replace(/\.pdf$/, '');
   const layout = path.join(shared, 'layout', `${id}.txt`);
   if (!fs.existsSync(layout)) continue;
-  const rows = layoutRows(fs.readFileSync(layout, 'utf8'));
+  const rows = layoutRows(fs.readFileSync(layout, 'utf8'), scaleDecimal);
   const t0 = performance.now();
   const pdf = await extractPdfText(fs.readFileSync(path.join(shared, 'pdf', file)));
   const tables = readPdfTables(pdf.pages);

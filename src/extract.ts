@@ -16,7 +16,13 @@ import {
   OrgUnitRow as OrgUnitSchema,
   SECTIONS,
   type SummaryRow,
+  type TableCellRow,
+  TableCellRow as TableCellSchema,
+  type TableRow,
+  TableRow as TableSchema,
 } from './schema.js';
+import type { PdfPage } from './formats/pdf.js';
+import { documentTables } from './stages/tables/index.js';
 import { runChecks } from './checks/index.js';
 import { summarize } from './rows.js';
 import type { TextView } from './formats/html.js';
@@ -37,6 +43,8 @@ export interface Extraction {
   readonly org_units: OrgUnitRow[];
   readonly glossary: GlossaryRow[];
   readonly diagnostics: DiagnosticRow[];
+  readonly table_cells: TableCellRow[];
+  readonly tables: TableRow[];
   /** The document as decoded, when it was read from a file (the report shows it). */
   readonly text?: string;
 }
@@ -83,6 +91,8 @@ export interface TextInfo {
   readonly view?: TextView | null;
   /** Where each PDF page starts in `text`: facts then say their page. */
   readonly pageStarts?: number[] | null;
+  /** A PDF's pages with their pieces of text and positions: its tables are read from them. */
+  readonly pdfPages?: PdfPage[] | null;
 }
 
 /** Adds a list's items to another (a loop: TurboFan compiles a spread with the whole iterator protocol). */
@@ -168,6 +178,11 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
     diags,
   );
 
+  const read = info.pdfPages ? documentTables(info.pdfPages) : { cells: [], tables: [], diagnostics: [] };
+  append(diags, read.diagnostics);
+  const tableCells = validated(TableCellSchema, read.cells.map((c) => ({ doc_id: info.docId, ...c })), 'table cell', diags);
+  const tables = validated(TableSchema, read.tables.map((t) => ({ doc_id: info.docId, ...t })), 'table', diags);
+
   append(
     diags,
     runChecks({
@@ -213,7 +228,7 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
     status: diagnostics.some((d) => (d.rule.startsWith('read.') || d.rule.startsWith('validate.')) && d.severity === 'error') ? 'partial' : 'ok',
     error: null,
   });
-  return { document, facts, summary: summarize(document, facts), org_units: orgUnits, glossary, diagnostics };
+  return { document, facts, summary: summarize(document, facts), org_units: orgUnits, glossary, diagnostics, table_cells: tableCells, tables };
 }
 
 function remap(d: Diagnostic, normal: Parameters<typeof toOriginal>[0]): Diagnostic {

@@ -100,7 +100,7 @@ function commonFolder(dirs: readonly string[]): string {
 }
 
 /** Names an output folder of this tool holds at its top (its links, or the old layout's files). */
-export const OWN_NAME = /^(?:(?:documents|facts|summary|org_units|glossary|diagnostics)\.(?:csv|json|jsonl|parquet)|datapackage\.json|report\.html|report)$/;
+export const OWN_NAME = /^(?:(?:documents|facts|summary|org_units|glossary|diagnostics|table_cells|tables)\.(?:csv|json|jsonl|parquet)|datapackage\.json|report\.html|report)$/;
 
 /** Walks folders in name order; each file found is handed to `found` with its real path. */
 class Walker {

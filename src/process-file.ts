@@ -52,6 +52,7 @@ async function processLoaded(input: InputFile, file: LoadedFile): Promise<Extrac
       readDiagnostics: read.diagnostics,
       view: read.view,
       pageStarts: read.pageStarts,
+      pdfPages: read.pages,
     });
     return { ...x, text: read.text };
   } catch (err) {

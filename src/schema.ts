@@ -81,7 +81,43 @@ export const DiagnosticRow = z.object({
   evidence: z.string().nullable(),
 });
 
+export const TABLE_STATUSES = ['read', 'unread'] as const;
+
+/** One figure of a standard table (patterns/tables.json names the tables and columns). */
+export const TableCellRow = z.object({
+  doc_id: z.string().min(1),
+  table: z.string().regex(/^[a-z_]+$/),
+  title: z.string(),
+  row: z.number().int().positive(),
+  row_label: z.string(),
+  code: z.string().regex(/^(?:\d{3}(?:\d{2}){0,2})?$/),
+  column: z.string(),
+  column_label: z.string(),
+  side: z.number().int().nonnegative(),
+  value: finite,
+  raw: z.string().min(1),
+  unit: z.string(),
+  page: z.number().int().positive().nullable(),
+  x: finite.nullable(),
+  y: finite.nullable(),
+});
+
+/** One table found in a document: read (with how many cells, and whether it closes) or not, and why. */
+export const TableRow = z.object({
+  doc_id: z.string().min(1),
+  table: z.string().regex(/^[a-z_]+$/),
+  title: z.string(),
+  pages: z.string(),
+  rows: z.number().int().nonnegative(),
+  cells: z.number().int().nonnegative(),
+  status: z.enum(TABLE_STATUSES),
+  closes: z.boolean().nullable(),
+  reason: z.string().nullable(),
+});
+
 export type DocumentRow = z.infer<typeof DocumentRow>;
+export type TableCellRow = z.infer<typeof TableCellRow>;
+export type TableRow = z.infer<typeof TableRow>;
 export type FactRow = z.infer<typeof FactRow>;
 export type OrgUnitRow = z.infer<typeof OrgUnitRow>;
 export type GlossaryRow = z.infer<typeof GlossaryRow>;
@@ -113,7 +149,7 @@ export function summaryColumns(): string[] {
   return ['doc_id', 'org', 'year', 'doc_type', ...headlineMetrics().map((m) => m.replace(/\./g, '_'))];
 }
 
-export const DATASETS = ['documents', 'facts', 'summary', 'org_units', 'glossary', 'diagnostics'] as const;
+export const DATASETS = ['documents', 'facts', 'summary', 'org_units', 'glossary', 'diagnostics', 'table_cells', 'tables'] as const;
 export type Dataset = (typeof DATASETS)[number];
 
 export const COLUMNS: Record<Exclude<Dataset, 'summary'>, string[]> = {
@@ -122,4 +158,6 @@ export const COLUMNS: Record<Exclude<Dataset, 'summary'>, string[]> = {
   org_units: Object.keys(OrgUnitRow.shape),
   glossary: Object.keys(GlossaryRow.shape),
   diagnostics: Object.keys(DiagnosticRow.shape),
+  table_cells: Object.keys(TableCellRow.shape),
+  tables: Object.keys(TableRow.shape),
 };

@@ -6,6 +6,7 @@ import type Chardet from 'chardet';
 import type Iconv from 'iconv-lite';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import type { TextView } from '../formats/html.js';
+import type { PdfPage } from '../formats/pdf.js';
 import { PATTERNS_DIR } from '../patterns.js';
 
 const require = createRequire(import.meta.url);
@@ -35,6 +36,8 @@ export interface ReadResult {
   readonly view: TextView | null;
   /** For PDF: where each page starts in `text`. */
   readonly pageStarts: number[] | null;
+  /** For PDF: every page's pieces of text with their positions (its tables are read from them). */
+  readonly pages: PdfPage[] | null;
   readonly error: string | null;
   readonly diagnostics: Diagnostic[];
 }
@@ -335,7 +338,7 @@ export async function readDocument(path: string): Promise<ReadResult> {
 /** Bytes to the document as decoded, whatever the format (the CPU part of reading, done in a worker). */
 export async function decodeDocument(file: LoadedFile): Promise<ReadResult> {
   const { path } = file;
-  const base = { bytes: file.size, encoding: null, format: extensionOf(path) || 'txt', text: null, view: null, pageStarts: null, diagnostics: [] as Diagnostic[] };
+  const base = { bytes: file.size, encoding: null, format: extensionOf(path) || 'txt', text: null, view: null, pageStarts: null, pages: null, diagnostics: [] as Diagnostic[] };
   if (!file.bytes) return { ...base, sha256: '', error: file.error ?? 'no bytes' };
   const buf = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
   const sha256 = createHash('sha256').update(buf).digest('hex');
@@ -345,7 +348,7 @@ export async function decodeDocument(file: LoadedFile): Promise<ReadResult> {
       const { extractPdfText } = await import('../formats/pdf.js'); // pdf.js loads only when a PDF comes
       const pdf = await extractPdfText(buf);
       if (pdf.text.trim() === '') return { ...base, sha256, format: 'pdf', error: 'PDF without a text layer (scanned pages?): no text to read' };
-      return { ...base, sha256, format: 'pdf', text: pdf.text, pageStarts: pdf.pageStarts, error: null };
+      return { ...base, sha256, format: 'pdf', text: pdf.text, pageStarts: pdf.pageStarts, pages: pdf.pages, error: null };
     }
     if (kind === 'zip' && docxEntry(buf)) {
       const { extractDocxText } = await import('../formats/docx.js');

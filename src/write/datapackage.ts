@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { COLUMNS, DATASETS, DOC_TYPES, type Dataset, ROLES, SECTIONS, SEVERITIES, STATUSES, summaryColumns } from '../schema.js';
+import { COLUMNS, DATASETS, DOC_TYPES, type Dataset, ROLES, SECTIONS, SEVERITIES, STATUSES, summaryColumns, TABLE_STATUSES } from '../schema.js';
 import { BASES } from '../stages/classify/types.js';
 import { Ledger } from './ledger.js';
 
-const INTEGER = new Set(['bytes', 'facts', 'diagnostics', 'errors', 'warnings', 'infos', 'start', 'end', 'line', 'page', 'staff_quota', 'leader_posts', 'year']);
+const INTEGER = new Set(['bytes', 'facts', 'diagnostics', 'errors', 'warnings', 'infos', 'start', 'end', 'line', 'page', 'staff_quota', 'leader_posts', 'year', 'row', 'side', 'rows', 'cells']);
 const ENUMS: Record<string, readonly string[]> = { section: SECTIONS, role: ROLES, basis: BASES, severity: SEVERITIES, status: STATUSES, doc_type: DOC_TYPES };
 /** Columns every row has. */
 const REQUIRED: Record<string, readonly string[]> = {
@@ -13,6 +13,8 @@ const REQUIRED: Record<string, readonly string[]> = {
   org_units: ['doc_id', 'name'],
   glossary: ['doc_id', 'term'],
   diagnostics: ['doc_id', 'rule', 'severity', 'message'],
+  table_cells: ['doc_id', 'table', 'row', 'value', 'raw', 'unit'],
+  tables: ['doc_id', 'table', 'title', 'status'],
 };
 const DESCRIPTIONS: Record<string, string> = {
   doc_id: 'the input file’s path relative to the folder it was found under',
@@ -24,12 +26,22 @@ const DESCRIPTIONS: Record<string, string> = {
   start: 'UTF-16 offset of raw in the document as decoded (inclusive)',
   end: 'UTF-16 offset after raw (exclusive)',
   evidence: 'the figures a check used, as JSON',
+  table: 'canonical table id (patterns/tables.json): income_expenditure_summary, general_budget_by_function, three_public …',
+  row_label: 'the row’s name as printed (a name broken over lines joined)',
+  column: 'canonical column id from the header (total, basic, project, budget, final, prior_year …; patterns/tables.json), empty when the vocabulary does not know it',
+  column_label: 'the column’s header as printed, its lines joined top to bottom',
+  side: 'for a table printed as two column groups side by side: 0 the left one, 1 the right one',
+  x: 'left edge of the printed figure on its page, in points from the left (PDF)',
+  y: 'baseline of the printed figure on its page, in points from the top (PDF)',
+  closes: 'whether the table’s own sums hold (项→款→类→合计, 合计 = 基本 + 项目); empty when it prints none to check',
+  reason: 'why a table was not read, or which sums do not hold',
 };
 
 /** The Table Schema type of a column (Parquet follows it). */
-export function fieldType(name: string, dataset: Dataset): 'integer' | 'number' | 'string' {
+export function fieldType(name: string, dataset: Dataset): 'integer' | 'number' | 'string' | 'boolean' {
   if (INTEGER.has(name)) return 'integer';
-  if (name === 'value' || (dataset === 'summary' && !['doc_id', 'org', 'year', 'doc_type'].includes(name))) return 'number';
+  if (name === 'closes') return 'boolean';
+  if (name === 'value' || name === 'x' || name === 'y' || (dataset === 'summary' && !['doc_id', 'org', 'year', 'doc_type'].includes(name))) return 'number';
   return 'string';
 }
 
@@ -37,7 +49,7 @@ function field(name: string, dataset: Dataset): Record<string, unknown> {
   const f: Record<string, unknown> = { name, type: fieldType(name, dataset) };
   const constraints: Record<string, unknown> = {};
   if (REQUIRED[dataset]?.includes(name)) constraints.required = true;
-  const e = ENUMS[name];
+  const e = dataset === 'tables' && name === 'status' ? TABLE_STATUSES : ENUMS[name];
   if (e) constraints.enum = [...e];
   if (Object.keys(constraints).length) f.constraints = constraints;
   if (DESCRIPTIONS[name]) f.description = DESCRIPTIONS[name];
@@ -60,6 +72,8 @@ export function dataPackage(phases: ReadonlySet<string>): Record<string, unknown
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
+      // said, not left to a reader's guess (a sniffer took the facts' first lines for one column)
+      dialect: { delimiter: ',', quoteChar: '"', doubleQuote: true, header: true },
       schema: {
         fields: columns.map((c) => field(c, name)),
         missingValues: [''],

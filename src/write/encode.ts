@@ -75,6 +75,8 @@ export function encodeExtraction(x: Extraction, format: Format): EncodedDoc {
     org_units: x.org_units,
     glossary: x.glossary,
     diagnostics: x.diagnostics,
+    table_cells: x.table_cells,
+    tables: x.tables,
   };
   const { bytes, lengths } = packUtf8(DATASETS.map((d) => e[d].rows(rows[d])).concat(documentEntry(x, x.text ?? '')));
   const counts = { facts: x.facts.length, error: 0, warning: 0, info: 0 };

@@ -39,6 +39,8 @@ const FORMULA = /^[=+\-@\uff1d\uff0b\uff0d\uff20\t\r]/;
 /** A CSV cell: numbers stay numbers; text that Excel would take for a formula is quoted with '. */
 export function csvCell(v: unknown): unknown {
   if (v === null || v === undefined) return '';
+  // csv-stringify writes false as an empty cell, which reads back as missing
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'object') return JSON.stringify(v);
   if (typeof v === 'string' && FORMULA.test(v)) return `'${v}`;
   return v;

@@ -14,10 +14,11 @@ export async function writeParquet(rowsFile: string, target: string, dataset: Da
   const rows = text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
   const columnData = columns.map((name) => {
     const type = fieldType(name, dataset);
-    const parquetType = type === 'integer' ? ('INT32' as const) : type === 'number' ? ('DOUBLE' as const) : ('STRING' as const);
+    const parquetType = type === 'integer' ? ('INT32' as const) : type === 'number' ? ('DOUBLE' as const) : type === 'boolean' ? ('BOOLEAN' as const) : ('STRING' as const);
     const data = rows.map((r) => {
       const v = r[name];
       if (v === null || v === undefined) return null;
+      if (parquetType === 'BOOLEAN') return Boolean(v);
       return parquetType === 'STRING' ? (typeof v === 'string' ? v : JSON.stringify(v)) : Number(v);
     });
     return { name, data, type: parquetType };

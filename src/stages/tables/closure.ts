@@ -17,7 +17,11 @@ const withinRounding = (sum: bigint, total: bigint, parts: number) => {
   return d * 2n <= BigInt(Math.max(2, parts));
 };
 
-const show = (units: bigint, decimals: number) => scaleDecimal(units.toString(), -decimals);
+/** Units of the last decimal printed as the table prints its figures (7.00, not 7). */
+const show = (units: bigint, decimals: number) => {
+  const [whole, fraction = ''] = scaleDecimal(units.toString(), -decimals).split('.');
+  return decimals ? `${whole}.${fraction.padEnd(decimals, '0')}` : (whole as string);
+};
 
 /**
  * A table's own arithmetic: children sum to their parent (项 → 款 → 类), the 类 rows to the 合计

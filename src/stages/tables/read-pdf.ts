@@ -23,11 +23,13 @@ const LINE_H = 12;
 interface Row {
   label: string;
   labelX: number;
-  readonly code: string;
+  code: string;
   readonly amounts: Piece[];
   readonly page: number;
-  readonly side: number;
+  side: number;
   readonly y: number;
+  /** Where the row begins on its line (its code, or its name). */
+  readonly x: number;
 }
 
 interface Building {
@@ -56,15 +58,15 @@ function rowsOf(line: Line, page: number): Row[] {
     const afterFigures = last !== null && (last.kind === 'amount' || last.kind === 'blank');
     const farFromLabel = last?.kind === 'text' && t.kind === 'text' && t.piece.x - last.piece.right > 2 * t.piece.h;
     if (t.kind === 'code' || (t.kind === 'text' && (row === null || afterFigures || farFromLabel))) {
-      row = { label: '', labelX: t.piece.x, code: t.kind === 'code' ? t.code : '', amounts: [], page, side: rows.length, y: line.y };
+      row = { label: '', labelX: t.piece.x, code: t.kind === 'code' ? t.code : '', amounts: [], page, side: rows.length, y: line.y, x: t.piece.x };
       rows.push(row);
     }
     if (t.kind === 'text' && row) {
       if (!row.label) row.labelX = t.piece.x;
-      row.label += t.piece.str;
+      row.label += unspaced(t.piece.str);
     } else if (t.kind === 'amount') {
       if (!row) {
-        row = { label: '', labelX: t.piece.x, code: '', amounts: [], page, side: rows.length, y: line.y };
+        row = { label: '', labelX: t.piece.x, code: '', amounts: [], page, side: rows.length, y: line.y, x: t.piece.x };
         rows.push(row);
       }
       row.amounts.push(t.piece);
@@ -73,6 +75,9 @@ function rowsOf(line: Line, page: number): Row[] {
   }
   return rows;
 }
+
+/** A name set with spaces between its characters (justified): 行 政 事 业 单 位 → 行政事业单位. */
+const unspaced = (s: string) => s.replace(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g, '');
 
 const hasFigures = (line: Line) => tokensOf(line.pieces).some((t) => t.kind === 'amount' || t.kind === 'blank');
 
@@ -104,8 +109,11 @@ export function readPdfTables(pages: readonly PdfPage[]): TableRead[] {
         b.unit ??= unit[1] as string;
         if (!hasFigures(line)) continue;
       }
-      if (hasFigures(line)) {
+      const codeAlone = line.pieces.length === 1 && /^\d{3}(?:\d{2}){0,2}$/.test(line.text);
+      if (hasFigures(line) || (codeAlone && b.rows.length)) {
         const rows = rowsOf(line, page.number).filter((r) => !LINE_NUMBERS.test(r.label));
+        // the first row's name may have been taken for the header: its first half just above it
+        if (rows.length && !b.rows.length) b.rows.push(...nameAbove(b, rows[0] as Row, page.number));
         if (rows.length) {
           b.rows.push(...rows);
           b.pages.add(page.number);
@@ -141,6 +149,11 @@ function mergeLabels(rows: readonly Row[]): Row[] {
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k] as Row;
     const next = rows[k + 1];
+    // a code alone on its line: the row just below (its name and figures) has it
+    if (r.code && !r.label && !r.amounts.length && next && !next.code && next.page === r.page && next.y - r.y <= 1.6 * LINE_H) {
+      next.code = r.code;
+      continue;
+    }
     if (textOnly(r) && next && next.page === r.page && !next.label && next.y - r.y <= 1.6 * LINE_H) {
       next.label = r.label;
       next.labelX = r.labelX;
@@ -154,6 +167,31 @@ function mergeLabels(rows: readonly Row[]): Row[] {
     out.push(r);
   }
   return out;
+}
+
+/**
+ * The header's last line when it is the first half of the first row's name (a name wrapped
+ * above its code and figures): text alone, close above the row, left of its figures.
+ */
+function nameAbove(b: Building, first: Row, page: number): Row[] {
+  if (first.label) return [];
+  const firstFigure = first.amounts[0]?.x ?? Number.POSITIVE_INFINITY;
+  const above = b.header.filter((p) => first.y - p.y > 0 && first.y - p.y <= 1.6 * LINE_H && p.right < firstFigure);
+  if (above.length !== 1) return [];
+  const p = above[0] as Piece;
+  b.header.splice(b.header.indexOf(p), 1);
+  return [{ label: unspaced(p.str), labelX: p.x, code: '', amounts: [], page, side: 0, y: p.y, x: p.x }];
+}
+
+/**
+ * Which side of the table each row is on, by where it begins: a table printed as two column
+ * groups side by side has rows beginning at two places (a row may stand alone on its line).
+ */
+function placeSides(rows: Row[]): void {
+  const starts = rows.filter((r) => r.side > 0).map((r) => r.x);
+  if (!starts.length) return;
+  const boundary = Math.min(...starts) - 2 * LINE_H;
+  for (const r of rows) r.side = r.x >= boundary ? 1 : 0;
 }
 
 /** The columns of a table: the right edges its figures line up on, left to right. */
@@ -186,9 +224,13 @@ function columnName(header: readonly Piece[], col: { left: number; right: number
 function finished(b: Building): TableRead {
   const pages = [...b.pages].sort((x, y) => x - y);
   const rows = mergeLabels(b.rows);
+  placeSides(rows);
   const base = { table: b.table, title: b.title, pages, rows: rows.length };
   const figures = rows.reduce((n, r) => n + r.amounts.length, 0);
-  if (b.unit === null && figures > 0) {
+  if (figures === 0) {
+    return { ...base, cells: [], status: 'unread', reason: 'no figures printed as text under its title (an image of a table, or a table left empty)', closes: null, failures: [] };
+  }
+  if (b.unit === null) {
     return { ...base, cells: [], status: 'unread', reason: 'no unit printed (单位：万元 or 元): its figures cannot be given in yuan', closes: null, failures: [] };
   }
   const unit = b.unit ?? '';

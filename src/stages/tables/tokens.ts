@@ -43,7 +43,8 @@ function codesOfSides(tokens: Token[]): Token[] {
 
 /**
  * Leading digit-only pieces are the row's code when they are 类 款 (项) in their columns (3
- * digits, then parts of 2), or when a name follows them (a whole code of 3, 5 or 7 digits).
+ * digits, then parts of 2), when a name follows them, or when figures with a decimal point or
+ * separators follow one of them (a whole code of 3, 5 or 7 digits).
  * Joined, they make a 3-, 5- or 7-digit code; otherwise they stay amounts.
  */
 function codesFirst(tokens: Token[]): Token[] {
@@ -52,7 +53,12 @@ function codesFirst(tokens: Token[]): Token[] {
   const parts = tokens.slice(0, k).map((t) => t.piece.str);
   // 类 款 (项) printed in their columns: 3 digits, then 2-digit parts (05: never an amount)
   const split = parts.length >= 2 && parts[0]?.length === 3 && parts.slice(1, 3).every((p) => p.length === 2);
+  // a whole code alone on its line (its name wrapped above and below) before printed figures
+  const printed = (t: Token | undefined) => t?.kind === 'blank' || (t?.kind === 'amount' && /[.,]/.test(t.piece.str));
+  // a code alone on its line, its name and figures on the next
+  if (tokens.length === 1 && k === 1 && WHOLE_CODE.test(parts[0] ?? '')) return [{ kind: 'code', piece: (tokens[0] as Token).piece, code: parts[0] as string }];
   if (split) k = Math.min(k, 3);
+  else if (k >= 1 && !/[.,]/.test(parts[0] ?? '') && printed(tokens[1])) k = 1;
   else if (k === 0 || tokens[k]?.kind !== 'text') return tokens;
   const code = parts.slice(0, k).join('');
   if (![3, 5, 7].includes(code.length)) return tokens;

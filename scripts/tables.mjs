@@ -1,7 +1,7 @@
-// quick look: tables read from one PDF
+// The tables read from one PDF: node scripts/tables.mjs FILE.pdf [-v] (npm run build first)
 import fs from 'node:fs';
-const { extractPdfText } = await import('../../dist/formats/pdf.js');
-const { readPdfTables } = await import('../../dist/stages/tables/read-pdf.js');
+const { extractPdfText } = await import('../dist/formats/pdf.js');
+const { readPdfTables } = await import('../dist/stages/tables/read-pdf.js');
 const pdf = await extractPdfText(fs.readFileSync(process.argv[2]));
 const tables = readPdfTables(pdf.pages);
 for (const t of tables) {
