@@ -24,6 +24,8 @@ import {
 import type { PdfPage } from './formats/pdf.js';
 import { documentTables } from './stages/tables/index.js';
 import { runChecks } from './checks/index.js';
+import { checkNarrativeAgainstTables } from './checks/narrative-tables.js';
+import { loadChecks } from './checks/table.js';
 import { summarize } from './rows.js';
 import type { TextView } from './formats/html.js';
 import { Classifier } from './stages/classify/index.js';
@@ -182,6 +184,7 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
   append(diags, read.diagnostics);
   const tableCells = validated(TableCellSchema, read.cells.map((c) => ({ doc_id: info.docId, ...c })), 'table cell', diags);
   const tables = validated(TableSchema, read.tables.map((t) => ({ doc_id: info.docId, ...t })), 'table', diags);
+  append(diags, checkNarrativeAgainstTables(facts, tableCells, loadChecks().tableFacts));
 
   append(
     diags,

@@ -5,6 +5,9 @@ import { scaleDecimal } from '../src/decimal.js';
 import { extractPdfText, type PdfItem, type PdfPage } from '../src/formats/pdf.js';
 import { loadTableVocabulary } from '../src/patterns.js';
 import { documentTables } from '../src/stages/tables/index.js';
+import { checkNarrativeAgainstTables } from '../src/checks/narrative-tables.js';
+import { loadChecks } from '../src/checks/table.js';
+import type { FactRow, TableCellRow } from '../src/schema.js';
 import { readPdfTables } from '../src/stages/tables/read-pdf.js';
 // @ts-expect-error: a plain script module without types
 import { layoutRows } from '../scripts/layout-rows.mjs';
@@ -91,5 +94,26 @@ describe('a table read from positions', () => {
   it('never gives a figure in yuan without the table’s unit', () => {
     const [t] = readPdfTables([page([TITLE, HEAD, row('201', '一般公共服务支出', '10.00', '10.00', '0.00')])]);
     expect(t).toMatchObject({ status: 'unread', cells: [], reason: expect.stringMatching(/no unit printed/) });
+  });
+});
+
+describe('the narrative against the tables (patterns/checks.json tableFacts)', () => {
+  const fact = (raw: string, value: number, code = '201') =>
+    ({ doc_id: 'd', section: 'expenditure', metric: 'general_budget_expenditure.by_function', item: '一般公共服务支出', code, role: 'value', basis: 'clause', value, unit: 'CNY', raw, start: 10, end: 20, line: 1, page: 3 }) as FactRow;
+  const cell = (raw: string, value: number, unit = '万元') =>
+    ({ doc_id: 'd', table: 'general_budget_by_function', title: '一般公共预算财政拨款支出决算表', row: 1, row_label: '一般公共服务支出', code: '201', column: 'total', column_label: '合计', side: 0, value, raw, unit, page: 15, x: 300, y: 200 }) as TableCellRow;
+  const rules = loadChecks().tableFacts;
+
+  it('says where the text and its cell differ, with both places', () => {
+    const [d, ...rest] = checkNarrativeAgainstTables([fact('2106.66万元', 21066600)], [cell('2,160.66', 21606600)], rules);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ rule: 'table.narrative-mismatch', start: 10, end: 20, evidence: { cell: { page: 15, x: 300, y: 200, raw: '2,160.66' } } });
+  });
+
+  it('accepts what differs only by rounding, and figures without a counterpart', () => {
+    // 2106.7万元 in the text is 2,106.66 in the table, rounded
+    expect(checkNarrativeAgainstTables([fact('2106.7万元', 21067000)], [cell('2,106.66', 21066600)], rules)).toEqual([]);
+    expect(checkNarrativeAgainstTables([fact('21066600元', 21066600)], [cell('21,066,600.00', 21066600, '元')], rules)).toEqual([]);
+    expect(checkNarrativeAgainstTables([fact('10万元', 100000, '208')], [cell('2,106.66', 21066600)], rules)).toEqual([]);
   });
 });

@@ -13,6 +13,16 @@ const ChecksFile = z.object({
     }),
   ),
   items: z.array(z.object({ id: z.string(), item: z.string(), total: z.string() })),
+  tableFacts: z.array(
+    z.object({
+      id: z.string(),
+      metrics: z.array(z.string()).min(1),
+      byCode: z.boolean().optional(),
+      row: z.string().optional(),
+      tables: z.array(z.string()).min(1),
+      columns: z.array(z.string()).min(1),
+    }),
+  ),
   shareParents: z.record(z.string(), z.array(z.string())),
   labels: z.record(z.string(), z.string()),
 });

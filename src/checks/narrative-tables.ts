@@ -1,0 +1,58 @@
+import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import type { FactRow, TableCellRow } from '../schema.js';
+import type { ChecksTable } from './table.js';
+
+type Rule = ChecksTable['tableFacts'][number];
+
+/** Half a unit of the last digit a figure was printed with, in yuan (2106.66万元: 50 yuan). */
+function rounding(raw: string, unit: string): number {
+  const power = /亿/.test(unit) ? 8 : /万/.test(unit) ? 4 : /千/.test(unit) ? 3 : 0;
+  const decimals = /\.(\d+)/.exec(raw)?.[1]?.length ?? 0;
+  return 0.5 * 10 ** (power - decimals);
+}
+
+/** The cell that states what a fact states, by its code or its row's name, the rule's columns in order. */
+function counterpart(fact: FactRow, rule: Rule, cells: readonly TableCellRow[]): TableCellRow | null {
+  const row = rule.row ? new RegExp(rule.row) : null;
+  for (const table of rule.tables) {
+    const inTable = cells.filter((c) => c.table === table && (rule.byCode ? fact.code !== '' && c.code === fact.code : row !== null && !c.code && row.test(c.row_label)));
+    for (const column of rule.columns) {
+      const found = inTable.find((c) => c.column === column);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * The narrative against the tables (patterns/checks.json `tableFacts`): a figure the text states
+ * this year (role value) whose cell says another amount, beyond the rounding of either, is a
+ * warning with both places as evidence.
+ */
+export function checkNarrativeAgainstTables(facts: readonly FactRow[], cells: readonly TableCellRow[], rules: readonly Rule[]): Diagnostic[] {
+  if (!cells.length) return [];
+  const found: Diagnostic[] = [];
+  for (const rule of rules) {
+    for (const fact of facts) {
+      if (fact.role !== 'value' || !rule.metrics.includes(fact.metric)) continue;
+      const cell = counterpart(fact, rule, cells);
+      if (!cell) continue;
+      const slack = rounding(fact.raw, fact.raw) + rounding(cell.raw, cell.unit);
+      if (Math.abs(Math.round(fact.value * 100) - Math.round(cell.value * 100)) <= Math.round(slack * 100)) continue;
+      found.push(
+        diagnostic(
+          'table.narrative-mismatch',
+          'warning',
+          `${fact.item || fact.metric}${fact.code ? ` (${fact.code})` : ''}: the text says ${fact.raw}, ${cell.title} (page ${cell.page ?? '?'}, ${cell.column_label || cell.column}) says ${cell.raw}${cell.unit}`,
+          { start: fact.start, end: fact.end },
+          {
+            rule: rule.id,
+            fact: { metric: fact.metric, raw: fact.raw, value: fact.value, start: fact.start, end: fact.end },
+            cell: { table: cell.table, title: cell.title, row_label: cell.row_label, code: cell.code, column: cell.column, raw: cell.raw, value: cell.value, page: cell.page, x: cell.x, y: cell.y },
+          },
+        ),
+      );
+    }
+  }
+  return found;
+}
