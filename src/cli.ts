@@ -12,7 +12,7 @@ import type { Format } from './write/formats.js';
 const USAGE = `usage: extract <path...> [--out DIR] [--format csv|json|jsonl|parquet] [--jobs N] [--resume] [--timeout S] [--bom] [--overwrite] [--quiet]
 
 Reads disclosure documents (files, folders walked recursively, or - for standard input) and writes the datasets
-documents, facts, summary, org_units, glossary and diagnostics into --out (default output/).
+documents, facts, summary, org_units, glossary, diagnostics, table_cells and tables into --out (default output/).
 
 options:
   --out DIR        where the datasets go (default output/)
