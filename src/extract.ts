@@ -22,6 +22,7 @@ import {
   TableRow as TableSchema,
 } from './schema.js';
 import type { PdfPage } from './formats/pdf.js';
+import type { GridTable } from './formats/html-tables.js';
 import { documentTables } from './stages/tables/index.js';
 import { runChecks } from './checks/index.js';
 import { checkNarrativeAgainstTables } from './checks/narrative-tables.js';
@@ -95,6 +96,8 @@ export interface TextInfo {
   readonly pageStarts?: number[] | null;
   /** A PDF's pages with their pieces of text and positions: its tables are read from them. */
   readonly pdfPages?: PdfPage[] | null;
+  /** An HTML page's or Word document's tables, cell by cell. */
+  readonly gridTables?: GridTable[] | null;
 }
 
 /** Adds a list's items to another (a loop: TurboFan compiles a spread with the whole iterator protocol). */
@@ -180,7 +183,7 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
     diags,
   );
 
-  const read = info.pdfPages ? documentTables(info.pdfPages) : { cells: [], tables: [], diagnostics: [] };
+  const read = documentTables(info.pdfPages ?? [], info.gridTables ?? []);
   append(diags, read.diagnostics);
   const tableCells = validated(TableCellSchema, read.cells.map((c) => ({ doc_id: info.docId, ...c })), 'table cell', diags);
   const tables = validated(TableSchema, read.tables.map((t) => ({ doc_id: info.docId, ...t })), 'table', diags);

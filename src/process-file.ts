@@ -53,6 +53,7 @@ async function processLoaded(input: InputFile, file: LoadedFile): Promise<Extrac
       view: read.view,
       pageStarts: read.pageStarts,
       pdfPages: read.pages,
+      gridTables: read.grids,
     });
     return { ...x, text: read.text };
   } catch (err) {

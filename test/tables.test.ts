@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scaleDecimal } from '../src/decimal.js';
 import { extractPdfText, type PdfItem, type PdfPage } from '../src/formats/pdf.js';
+import { extractFiles } from '../src/index.js';
 import { loadTableVocabulary } from '../src/patterns.js';
 import { documentTables } from '../src/stages/tables/index.js';
 import { checkNarrativeAgainstTables } from '../src/checks/narrative-tables.js';
@@ -11,6 +13,8 @@ import type { FactRow, TableCellRow } from '../src/schema.js';
 import { readPdfTables } from '../src/stages/tables/read-pdf.js';
 // @ts-expect-error: a plain script module without types
 import { layoutRows } from '../scripts/layout-rows.mjs';
+// @ts-expect-error: a plain script module without types
+import { asDocxBody as docxOf } from './fixtures/make-variants.mjs';
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'pdf');
 
@@ -117,3 +121,53 @@ describe('the narrative against the tables (patterns/checks.json tableFacts)', (
     expect(checkNarrativeAgainstTables([fact('10万元', 100000, '208')], [cell('2,106.66', 21066600)], rules)).toEqual([]);
   });
 });
+
+/** 一般公共预算财政拨款支出决算表 of full-001 as cells: header, 类/款/项 in their columns, a total. */
+const FUNCTION_TABLE = [
+  ['科目编码', '科目编码', '科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+  ['类', '款', '项', '', '', '', ''],
+  ['201', '', '', '一般公共服务支出', '2,106.66', '1,503.52', '603.14'],
+  ['201', '06', '', '财政事务', '2,106.66', '1,503.52', '603.14'],
+  ['201', '06', '01', '行政运行', '1,511.89', '1,503.52', '8.37'],
+  ['201', '06', '08', '财政委托业务支出', '594.77', '', '594.77'],
+  ['208', '', '', '社会保障和就业支出', '326.72', '326.72', ''],
+  ['208', '05', '', '行政事业单位养老支出', '326.72', '326.72', ''],
+  ['208', '05', '05', '机关事业单位基本养老保险缴费支出', '326.72', '326.72', ''],
+  ['', '', '', '合计', '2,433.38', '1,830.24', '603.14'],
+];
+const cellXml = (t: string) => `<w:tc><w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p></w:tc>`;
+const para = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+
+describe('tables of HTML pages and Word documents', () => {
+  const expected = [
+    ['2010601', 'total', '15118900'],
+    ['2010601', 'basic', '15035200'],
+    ['2080505', 'total', '3267200'],
+    ['', 'project', '6031400'],
+  ];
+  it('reads a <table> under its title, its unit, codes in their columns, and checks it closes', async () => {
+    const page = join(mkdtempSync(join(tmpdir(), 'html-table-')), 'p.html');
+    const rows = FUNCTION_TABLE.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
+    writeFileSync(page, `<html><body><p>五、一般公共预算财政拨款支出决算表</p><p>单位：万元</p><table>${rows}</table><p>注：本表反映…</p></body></html>`);
+    const [x] = await collect(extractFiles([page]));
+    expect(x?.tables).toEqual([expect.objectContaining({ table: 'general_budget_by_function', status: 'read', closes: true, rows: 8 })]);
+    for (const e of expected) expect(x?.table_cells.map((c) => [c.code, c.column, String(c.value)])).toContainEqual(e);
+    expect(x?.table_cells.find((c) => c.code === '2010601')).toMatchObject({ row_label: '行政运行', column_label: '合计', unit: '万元', page: null, x: null });
+  });
+
+  it('reads a Word table the same way', async () => {
+    const rows = FUNCTION_TABLE.map((r) => `<w:tr>${r.map(cellXml).join('')}</w:tr>`).join('');
+    const body = `${para('五、一般公共预算财政拨款支出决算表')}${para('单位：万元')}<w:tbl>${rows}</w:tbl>${para('注：本表反映一般公共预算财政拨款支出情况。')}`;
+    const docx = join(mkdtempSync(join(tmpdir(), 'docx-table-')), 'd.docx');
+    writeFileSync(docx, await docxOf(body));
+    const [x] = await collect(extractFiles([docx]));
+    expect(x?.tables).toEqual([expect.objectContaining({ table: 'general_budget_by_function', status: 'read', closes: true })]);
+    for (const e of expected) expect(x?.table_cells.map((c) => [c.code, c.column, String(c.value)])).toContainEqual(e);
+  });
+});
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of items) out.push(x);
+  return out;
+}

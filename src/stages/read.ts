@@ -7,6 +7,7 @@ import type Iconv from 'iconv-lite';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import type { TextView } from '../formats/html.js';
 import type { PdfPage } from '../formats/pdf.js';
+import type { GridTable } from '../formats/html-tables.js';
 import { PATTERNS_DIR } from '../patterns.js';
 
 const require = createRequire(import.meta.url);
@@ -38,6 +39,8 @@ export interface ReadResult {
   readonly pageStarts: number[] | null;
   /** For PDF: every page's pieces of text with their positions (its tables are read from them). */
   readonly pages: PdfPage[] | null;
+  /** For HTML and Word: the cells of every table (its tables are read from them). */
+  readonly grids: GridTable[] | null;
   readonly error: string | null;
   readonly diagnostics: Diagnostic[];
 }
@@ -338,7 +341,7 @@ export async function readDocument(path: string): Promise<ReadResult> {
 /** Bytes to the document as decoded, whatever the format (the CPU part of reading, done in a worker). */
 export async function decodeDocument(file: LoadedFile): Promise<ReadResult> {
   const { path } = file;
-  const base = { bytes: file.size, encoding: null, format: extensionOf(path) || 'txt', text: null, view: null, pageStarts: null, pages: null, diagnostics: [] as Diagnostic[] };
+  const base = { bytes: file.size, encoding: null, format: extensionOf(path) || 'txt', text: null, view: null, pageStarts: null, pages: null, grids: null, diagnostics: [] as Diagnostic[] };
   if (!file.bytes) return { ...base, sha256: '', error: file.error ?? 'no bytes' };
   const buf = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
   const sha256 = createHash('sha256').update(buf).digest('hex');
@@ -351,19 +354,22 @@ export async function decodeDocument(file: LoadedFile): Promise<ReadResult> {
       return { ...base, sha256, format: 'pdf', text: pdf.text, pageStarts: pdf.pageStarts, pages: pdf.pages, error: null };
     }
     if (kind === 'zip' && docxEntry(buf)) {
-      const { extractDocxText } = await import('../formats/docx.js');
+      const { extractDocxText, extractDocxTables } = await import('../formats/docx.js');
       const docx = await extractDocxText(buf);
+      const grids = await extractDocxTables(buf);
       const diagnostics = docx.messages.map((m) => diagnostic('read.docx-message', 'info', m));
-      return { ...base, sha256, format: 'docx', text: docx.text, error: null, diagnostics };
+      return { ...base, sha256, format: 'docx', text: docx.text, grids, error: null, diagnostics };
     }
     const { text, encoding, diagnostics } = decodeBytes(buf);
     if (text.trim() === '') return { ...base, sha256, encoding, error: 'empty document: only white space' };
     if (controlShare(text) > 0.05) return { ...base, sha256, encoding, error: 'not a text document: too many control characters' };
     if (base.format === 'html' || base.format === 'htm' || looksLikeHtml(text)) {
       const { extractHtmlText } = await import('../formats/html.js'); // htmlparser2 loads only when a page comes
+      const { gridTablesOf } = await import('../formats/html-tables.js');
       const view = extractHtmlText(text);
+      const grids = gridTablesOf(text);
       if (view.text.trim() === '') return { ...base, sha256, encoding, format: 'html', error: 'HTML page without visible text' };
-      return { ...base, sha256, encoding, format: 'html', text, view, error: null, diagnostics };
+      return { ...base, sha256, encoding, format: 'html', text, view, grids, error: null, diagnostics };
     }
     return { ...base, sha256, encoding, format: 'txt', text, error: null, diagnostics };
   } catch (err) {

@@ -14,9 +14,10 @@ export interface CellRead {
   readonly yuan: string;
   /** The table's unit as printed: 万元, 元 … */
   readonly unit: string;
-  readonly page: number;
-  readonly x: number;
-  readonly y: number;
+  /** Page and position of the figure (PDF); null for tables read from HTML or Word cells. */
+  readonly page: number | null;
+  readonly x: number | null;
+  readonly y: number | null;
   /** The row's number in its table (from 1), for putting rows back together. */
   readonly row: number;
   /** Which side of a table printed as two column groups side by side (0: the left one). */
