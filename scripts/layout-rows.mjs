@@ -1,8 +1,9 @@
 // The classification-code rows of a `pdftotext -layout` text, each with its first amount in yuan:
-// what the tables read from the same PDF must hold (scripts/table-coverage.mjs, test/tables.test.ts).
+// (an amount has a decimal point or thousands separators: a bare number beside a name is the
+// next column group's code) what the tables read from the same PDF must hold (scripts/table-coverage.mjs, test/tables.test.ts).
 const POWER = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
-const CODE_ROW = /^\s*(\d{3})(?:\s+(\d{2}))?(?:\s+(\d{2}))?\s+(?=\S*[\u4e00-\u9fff])\S.*?\s((?:\d{1,3}(?:,\d{3})+|\d+)\.\d+|\d{1,3}(?:,\d{3})+|\d+)(?:\s|$)/;
-const WHOLE_CODE_ROW = /^\s*(\d{3}(?:\d{2}){1,2})\s*(?=[\u4e00-\u9fff])\S.*?\s((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s|$)/;
+const CODE_ROW = /^\s*(\d{3})(?:\s+(\d{2}))?(?:\s+(\d{2}))?\s+(?=\S*[\u4e00-\u9fff])[^\d\s][^\d]*?\s((?:\d{1,3}(?:,\d{3})+|\d+)\.\d+|\d{1,3}(?:,\d{3})+)(?:\s|$)/;
+const WHOLE_CODE_ROW = /^\s*(\d{3}(?:\d{2}){1,2})\s*(?=[\u4e00-\u9fff])[^\d\s][^\d]*?\s((?:\d{1,3}(?:,\d{3})+|\d+)\.\d+|\d{1,3}(?:,\d{3})+)(?:\s|$)/;
 
 /** The code rows of a layout text: code, first amount in yuan (null where no unit was printed). */
 export function layoutRows(text, scaleDecimal) {

@@ -4,7 +4,7 @@
 //   node scripts/pdf-parity.mjs [PDF_DIR] [TEXT_DIR]        (run `npm run build` first)
 import fs from 'node:fs';
 import path from 'node:path';
-import { processFile } from '../dist/run.js';
+import { processFile } from '../dist/process-file.js';
 
 const shared = path.join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 const pdfDir = process.argv[2] ?? path.join(shared, 'pdf');

@@ -171,3 +171,40 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   for await (const x of items) out.push(x);
   return out;
 }
+
+describe('kinds of layout met in the corpus', () => {
+  it('reads a title with a note after it: 财政拨款基本支出预算表（经济科目）', () => {
+    const [t] = readPdfTables([page([[['财政拨款基本支出预算表（经济科目）', 200]], UNIT, HEAD, row('301', '工资福利支出', '10.00', '10.00', '0.00')])]);
+    expect(t).toMatchObject({ table: 'appropriation_basic_by_economic', title: '财政拨款基本支出预算表' });
+  });
+
+  it('takes no table of contents for tables: titles followed by page numbers', () => {
+    const toc = page([[['五、一般公共预算财政拨款支出决算表', 60], ['12', 500]], [['六、一般公共预算财政拨款基本支出决算表', 60], ['13', 500]], [['七、财政拨款“三公”经费支出决算表', 60], ['14', 500]]]);
+    expect(readPdfTables([toc])).toEqual([]);
+  });
+
+  it('opens the second column group at its code, even when the first has no figure', () => {
+    const title: Array<[string, number]> = [['一般公共预算财政拨款基本支出决算表', 200]];
+    const head: Array<[string, number]> = [['科目名称', 100], ['决算数', 262], ['科目名称', 400], ['决算数', 532]];
+    const pieces = (...p: Array<[string, number]>) => p;
+    const pages = [
+      page([
+        title,
+        UNIT,
+        head,
+        pieces(['301', 20], ['工资福利支出', 100], ['10.00', 270], ['302', 330], ['商品和服务支出', 400], ['5.00', 540]),
+        pieces(['301', 20], ['01', 60], ['基本工资', 100], ['10.00', 270], ['302', 330], ['01', 370], ['办公费', 400], ['3.00', 540]),
+        pieces(['301', 20], ['03', 60], ['奖金', 100], ['302', 330], ['02', 370], ['印刷费', 400], ['2.00', 540]),
+      ]),
+    ];
+    const [t] = readPdfTables(pages);
+    expect(t?.cells.map((c) => [c.code, c.row_label, c.side, c.yuan])).toEqual([
+      ['301', '工资福利支出', 0, '100000'],
+      ['302', '商品和服务支出', 1, '50000'],
+      ['30101', '基本工资', 0, '100000'],
+      ['30201', '办公费', 1, '30000'],
+      ['30202', '印刷费', 1, '20000'],
+    ]);
+    expect(t?.closes).toBe(true);
+  });
+});

@@ -18,21 +18,22 @@ export interface Line {
 }
 
 /**
- * The lines of a page: pieces whose baselines lie within half a font size of each other, left to
- * right; pieces that touch (a run the PDF split) are joined. A cell centred between two lines of
- * its neighbours' text joins the nearer one.
+ * The lines of a page: pieces whose baselines follow each other by less than 0.6 of a font size
+ * (a cell's code, name and figures are often set a few points apart), left to right; pieces that
+ * touch (a run the PDF split) are joined.
  */
 export function linesOf(items: readonly PdfItem[]): Line[] {
   const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
   const groups: PdfItem[][] = [];
   let group: PdfItem[] = [];
-  let top = Number.NEGATIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
   for (const item of sorted) {
-    if (group.length && item.y - top > 0.5 * Math.max(item.h, 4)) {
+    // each piece against the one above it: a line's pieces sit within a few points of each other
+    if (group.length && item.y - last > 0.6 * Math.max(item.h, 4)) {
       groups.push(group);
       group = [];
     }
-    if (!group.length) top = item.y;
+    last = item.y;
     group.push(item);
   }
   if (group.length) groups.push(group);

@@ -8,6 +8,8 @@ import { plainAmount } from './tokens.js';
 const AMOUNT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const UNIT = /(?:单位|金额)[:：]?\s*(万元|千元|亿元|元)/;
 const POWER: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
+/** What may follow a title: （经济科目）, (续) …  */
+const TITLE_TAIL = /[（(][^）)]{1,10}[）)]$/;
 const TITLE_LEAD = /^[:：、\s]*(?:[一二三四五六七八九十]+、|(?:附)?表[一二三四五六七八九十\d]+[、:：]?|\d+[、.．]|公开\d+表)?/;
 const CODE_PARTS = [/^\d{3}$/, /^\d{2}$/, /^\d{2}$/];
 const WHOLE_CODE = /^\d{3}(?:\d{2}){0,2}$/;
@@ -16,7 +18,7 @@ const WHOLE_CODE = /^\d{3}(?:\d{2}){0,2}$/;
 function titleOf(grid: GridTable): { id: string; title: string } | null {
   const candidates = [...grid.before].reverse().concat(grid.rows.slice(0, 2).map((r) => r[0] ?? ''));
   for (const line of candidates) {
-    const text = line.replace(/\s+/g, '').replace(TITLE_LEAD, '');
+    const text = line.replace(/\s+/g, '').replace(TITLE_LEAD, '').replace(TITLE_TAIL, '');
     if (text.length > 45 || !text.endsWith('表')) continue;
     const found = loadTableVocabulary().tables.find((t) => t.pattern.test(text));
     if (found) return { id: found.id, title: text };

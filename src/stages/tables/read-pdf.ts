@@ -10,6 +10,8 @@ import { plainAmount, type Token, tokensOf } from './tokens.js';
 const UNIT = /(?:单位|金额)[:：]?(万元|千元|亿元|元)/;
 const POWER: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
 /** A list number or year before a title: 五、 表一 附表3 1. 2025年 部门 …  */
+/** What may follow a title: （经济科目）, (续) …  */
+const TITLE_TAIL = /[（(][^）)]{1,10}[）)]$/;
 const TITLE_LEAD = /^[:：、\s]*(?:[一二三四五六七八九十]+、|(?:附)?表[一二三四五六七八九十\d]+[、:：]?|\d+[、.．]|公开\d+表)?/;
 /** A line of prose: the table has ended (or a note under it). */
 const PROSE = /[。；]|^(?:注|说明|备注)\d?[:：]/;
@@ -43,7 +45,7 @@ interface Building {
 
 /** A line's table title, when it is one: the vocabulary's id and the title as printed. */
 function titleOf(line: Line): { id: string; title: string } | null {
-  const text = line.text.replace(TITLE_LEAD, '');
+  const text = line.text.replace(TITLE_LEAD, '').replace(TITLE_TAIL, '');
   if (text.length > 45 || PROSE.test(text) || !text.endsWith('表')) return null;
   const found = loadTableVocabulary().tables.find((t) => t.pattern.test(text));
   return found ? { id: found.id, title: text } : null;
@@ -91,7 +93,9 @@ export function readPdfTables(pages: readonly PdfPage[]): TableRead[] {
   const out: TableRead[] = [];
   let open: Building | null = null;
   const finish = () => {
-    if (open && (open.rows.length || open.unit)) out.push(finished(open));
+    // a title in a table of contents: no unit, and no figure but page numbers after it
+    const mention = open !== null && open.unit === null && open.rows.every((r) => r.amounts.every((p) => /^\d{1,3}$/.test(p.str)));
+    if (open && !mention && (open.rows.length || open.unit)) out.push(finished(open));
     open = null;
   };
   for (const page of pages) {

@@ -30,17 +30,29 @@ export function tokensOf(pieces: readonly Piece[]): Token[] {
 
 /**
  * A code that opens the second side of a table printed as two column groups (the economic
- * table's `302 商品和服务支出` after the figures of `301`): digits after figures and before a name.
+ * table's `302 商品和服务支出`, or `302 01 办公费`, after the figures of the left side): digits after
+ * figures and before a name.
  */
 function codesOfSides(tokens: Token[]): Token[] {
-  return tokens.map((t, i) => {
-    const before = tokens[i - 1];
-    const after = tokens[i + 1];
-    const opensSide = t.kind === 'amount' && WHOLE_CODE.test(t.piece.str) && (before?.kind === 'amount' || before?.kind === 'blank') && after?.kind === 'text';
-    return opensSide ? { kind: 'code', piece: t.piece, code: t.piece.str } : t;
-  });
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const before = out[out.length - 1];
+    const afterFigures = before?.kind === 'amount' || before?.kind === 'blank';
+    // the code's parts: whole (3, 5 or 7 digits), or 类 then 款 (项) of 2 digits each
+    let k = i;
+    const parts: string[] = [];
+    while (k < tokens.length && tokens[k]?.kind === 'amount' && CODE_PART.test(tokens[k]?.piece.str ?? '') && parts.length < 3) parts.push((tokens[k++] as Token).piece.str);
+    const shaped = parts.length === 1 ? WHOLE_CODE.test(parts[0] ?? '') : parts[0]?.length === 3 && parts.slice(1).every((p) => p.length === 2);
+    // after a name with no figures (its cells empty): only a code cut into 类 款, never a lone number
+    const afterName = before?.kind === 'text' && parts.length >= 2;
+    if (t.kind === 'amount' && (afterFigures || afterName) && parts.length && shaped && tokens[k]?.kind === 'text') {
+      out.push({ kind: 'code', piece: { ...t.piece, str: parts.join('') }, code: parts.join('') });
+      i = k - 1;
+    } else out.push(t);
+  }
+  return out;
 }
-
 /**
  * Leading digit-only pieces are the row's code when they are 类 款 (项) in their columns (3
  * digits, then parts of 2), when a name follows them, or when figures with a decimal point or
