@@ -117,4 +117,26 @@ describe('report.html', () => {
     expect(dialogs).toBe(0);
     await page.close();
   });
+
+  it.runIf(existsSync(CHROMIUM))('shows a PDF’s tables with their figures, and marks a cell the text states otherwise', async () => {
+    const pdfOut = mkdtempSync(join(tmpdir(), 'report-pdf-'));
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'extract.js'), join(root, 'test', 'fixtures', 'pdf', 'full-003.pdf'), '--out', pdfOut, '--quiet'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    // a narrative mismatch planted in the bundle: the viewer must mark the cell it names
+    const bundlePath = join(pdfOut, 'report', 'docs-0.js');
+    const entry = JSON.parse(readFileSync(bundlePath, 'utf8').trim().replace(/^fdxDocument\(/, '').replace(/\);$/, '')) as { diagnostics: unknown[] };
+    const cell = { table: 'general_budget_by_function', code: '20139', row_label: '社会工作事务', column: 'total' };
+    entry.diagnostics.push(['table.narrative-mismatch', 'warning', 'planted', JSON.stringify({ cell }), null]);
+    writeFileSync(bundlePath, `fdxDocument(${JSON.stringify(entry)});\n`);
+    const page = await (browser as Browser).newPage();
+    await page.goto(`${pathToFileURL(join(pdfOut, 'report', 'document.html')).href}?bundle=docs-0.js&doc=full-003.pdf`);
+    await page.waitForSelector('#tables details');
+    expect(await page.locator('#tables summary', { hasText: '一般公共预算财政拨款支出决算表' }).textContent()).toMatch(/✓ closes/);
+    await page.locator('#tables summary', { hasText: '一般公共预算财政拨款支出决算表' }).click();
+    const flagged = page.locator('#tables td.flagged');
+    await expect.poll(() => flagged.count()).toBe(1);
+    expect(await flagged.textContent()).toBe('264.87');
+    await page.screenshot({ path: join(shots, 'report-tables.png'), fullPage: false });
+    await page.close();
+  });
 });

@@ -178,6 +178,13 @@ describe('kinds of layout met in the corpus', () => {
     expect(t).toMatchObject({ table: 'appropriation_basic_by_economic', title: '财政拨款基本支出预算表' });
   });
 
+  it('keeps a wide header of many short labels (over 40 characters in all) as header, not prose', () => {
+    const labels = ['功能分类科目名称', '本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '经营收入', '附属单位上缴收入', '其他收入'];
+    const wide: Array<[string, number]> = labels.map((l, i) => [l, 60 + 60 * i]);
+    const [t] = readPdfTables([page([[['收入决算表', 200]], UNIT, wide, row('201', '一般公共服务支出', '10.00')])]);
+    expect(t).toMatchObject({ status: 'read', rows: 1 });
+  });
+
   it('takes no table of contents for tables: titles followed by page numbers', () => {
     const toc = page([[['五、一般公共预算财政拨款支出决算表', 60], ['12', 500]], [['六、一般公共预算财政拨款基本支出决算表', 60], ['13', 500]], [['七、财政拨款“三公”经费支出决算表', 60], ['14', 500]]]);
     expect(readPdfTables([toc])).toEqual([]);

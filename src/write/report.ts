@@ -30,6 +30,7 @@ th{background:#f0f0f0;cursor:pointer;position:sticky;top:0}td.num{text-align:rig
 .filters{margin:8px 0}.filters>*{margin-right:8px}
 li.diag{margin-bottom:6px}li.diag pre{font-size:11px;background:#f6f6f6;padding:4px;white-space:pre-wrap;margin:2px 0}
 .hiddenrow{display:none}
+td.flagged{background:#fde2d8;outline:1px solid #d33}details{margin-bottom:6px}
 `;
 
 /**
@@ -57,6 +58,8 @@ export function documentEntry(x: Extraction, text: string): string {
     text,
     facts: x.facts.map((f) => [f.section, f.metric, f.item, f.code, f.role, f.value, f.unit, f.raw, f.start, f.end, f.basis]),
     diagnostics: x.diagnostics.map((g) => [g.rule, g.severity, g.message, g.evidence, g.start]),
+    tables: x.tables.map((t) => [t.table, t.title, t.pages, t.status, t.closes, t.reason]),
+    cells: x.table_cells.map((c) => [c.table, c.title, c.row, c.row_label, c.code, c.column_label || c.column, c.side, c.raw, c.page, c.column]),
   });
 }
 
@@ -85,7 +88,8 @@ export function viewerPage(): string {
 </div>
 <main><div id="text"></div>
 <aside><div id="details">Click a highlighted figure to see what it was read as.</div>
-<h3>Diagnostics</h3><ul id="diags"></ul></aside></main>
+<h3>Diagnostics</h3><ul id="diags"></ul>
+<h3>Tables</h3><div id="tables"></div></aside></main>
 <script>
 let data = null;
 const details = document.getElementById('details');
@@ -122,10 +126,57 @@ window.fdxDocument = (entry) => {
     }
     list.append(li);
   });
+  document.getElementById('tables').replaceChildren(...tablesOf(entry));
   const metric = document.getElementById('metric');
   for (const m of entry.metrics) metric.add(new Option(m, m));
   document.querySelectorAll('mark').forEach((m) => { m.title = m.dataset.f.split(',').map((i) => data.facts[i][1] + ' ' + data.facts[i][4] + ' ' + fmt(data.facts[i][5])).join('\\n'); });
 };
+/**
+ * Each table read: its title, pages and whether it closes, and its figures laid out by row and
+ * column; a cell a diagnostic points at (a sum that does not hold, a figure the text states
+ * otherwise) is marked. Text nodes only.
+ */
+function tablesOf(entry) {
+  const flagged = new Set();
+  for (const [rule, , , evidence] of entry.diagnostics) {
+    if (!evidence || !rule.startsWith('table.')) continue;
+    const e = JSON.parse(evidence);
+    if (e.cell) flagged.add(e.cell.table + '|' + (e.cell.code || e.cell.row_label) + '|' + e.cell.column);
+    for (const sum of e.sums ?? []) for (const m of sum.matchAll(/ (\\d{3,7}) /g)) flagged.add(e.table + '|' + m[1] + '|*');
+  }
+  return (entry.tables ?? []).map(([table, title, pages, status, closes, reason]) => {
+    const box = document.createElement('details');
+    const summary = document.createElement('summary');
+    summary.textContent = title + ' (p. ' + (pages || '–') + ') · ' + (status === 'read' ? (closes === false ? '✗ does not close' : closes ? '✓ closes' : 'read') : 'unread: ' + reason);
+    summary.className = closes === false || status === 'unread' ? 'sev-warning' : '';
+    box.append(summary);
+    const cells = entry.cells.filter((c) => c[0] === table && c[1] === title);
+    if (!cells.length) return box;
+    const columns = [...new Set(cells.map((c) => c[6] + '|' + c[5]))];
+    const grid = document.createElement('table');
+    const head = grid.insertRow();
+    for (const h of ['code', 'row', ...columns.map((c) => c.split('|').slice(1).join('|'))]) head.insertCell().textContent = h;
+    const rows = [...new Set(cells.map((c) => c[2] + '|' + c[6]))];
+    for (const r of rows) {
+      const inRow = cells.filter((c) => c[2] + '|' + c[6] === r);
+      const tr = grid.insertRow();
+      tr.insertCell().textContent = inRow[0][4];
+      tr.insertCell().textContent = inRow[0][3];
+      for (const col of columns) {
+        const td = tr.insertCell();
+        td.className = 'num';
+        const c = inRow.find((x) => x[6] + '|' + x[5] === col);
+        if (!c) continue;
+        td.textContent = c[7];
+        td.title = 'page ' + c[8];
+        const key = c[0] + '|' + (c[4] || c[3]);
+        if (flagged.has(key + '|' + c[9]) || flagged.has(key + '|*')) td.className = 'num flagged';
+      }
+    }
+    box.append(grid);
+    return box;
+  });
+}
 /**
  * The document's text with its facts marked (one mark per span, the facts read from it listed in
  * data-f; a span inside an earlier one is not marked again) and a ⚠ where each diagnostic points.

@@ -124,7 +124,7 @@ export function readPdfTables(pages: readonly PdfPage[]): TableRead[] {
         } else if (!b.rows.length) b.header.push(...line.pieces);
         continue;
       }
-      if (PROSE.test(line.text) || line.text.length > 40) {
+      if (PROSE.test(line.text) || (line.text.length > 40 && line.pieces.length <= 2)) {
         finish();
         continue;
       }
