@@ -111,7 +111,7 @@ export function readGridTables(grids: readonly GridTable[]): TableRead[] {
           // a figure in a cell spanning columns is read once
           if (!AMOUNT.test(value) || (j > side.from && row[j - 1] === value && columnAt(j - 1).label === columnAt(j).label)) continue;
           const col = columnAt(j);
-          if (col.id === 'line_number') continue;
+          if (col.id === 'line_number' || col.id === 'classification_code') continue;
           cells.push({ table: title.id, title: title.title, row_label: label, code, column: col.id, column_label: col.label, raw: value, yuan: scaleDecimal(plainAmount(value), POWER[unit] ?? 0), unit, page: null, x: null, y: null, row: n + 1, side: side.side });
         }
       }

@@ -198,24 +198,33 @@ function placeSides(rows: Row[]): void {
   for (const r of rows) r.side = r.x >= boundary ? 1 : 0;
 }
 
-/** The columns of a table: the right edges its figures line up on, left to right. */
+/**
+ * The columns of a table: the horizontal extents its figures share, left to right. Figures of
+ * one column overlap one another whether the column aligns them right or centres them; figures
+ * of neighbouring columns never do.
+ */
 function columnsOf(rows: readonly Row[]): Array<{ left: number; right: number }> {
-  const pieces = rows.flatMap((r) => r.amounts).sort((a, b) => a.right - b.right);
-  const columns: Array<{ left: number; right: number; last: number }> = [];
+  const pieces = rows.flatMap((r) => r.amounts).sort((a, b) => a.x - b.x);
+  const columns: Array<{ left: number; right: number }> = [];
   for (const p of pieces) {
     const c = columns[columns.length - 1];
-    if (c && p.right - c.last <= 0.6 * p.h) {
-      c.left = Math.min(c.left, p.x);
-      c.right = Math.max(c.right, p.right);
-      c.last = p.right;
-    } else columns.push({ left: p.x, right: p.right, last: p.right });
+    // sorted by left edge: a figure overlaps the last column or opens the next
+    if (c && p.x < c.right - 0.5) c.right = Math.max(c.right, p.right);
+    else columns.push({ left: p.x, right: p.right });
   }
   return columns;
 }
 
-/** A column's header as printed (the header pieces above it, top to bottom) and its canonical id. */
-function columnName(header: readonly Piece[], col: { left: number; right: number }): { id: string; label: string } {
-  const over = header.filter((p) => p.x < col.right + 2 && p.right > col.left - 2).sort((a, b) => a.y - b.y || a.x - b.x);
+/**
+ * A column's header as printed (the header pieces above it, top to bottom) and its canonical id.
+ * A piece is above a column when it overlaps the column's figures; when none does, when its centre
+ * lies in the column's zone, halfway to the neighbouring columns (a header centred over narrow
+ * figures aligned right).
+ */
+function columnName(header: readonly Piece[], col: { left: number; right: number; zoneLeft: number; zoneRight: number }): { id: string; label: string } {
+  const overlapping = header.filter((p) => p.x < col.right + 2 && p.right > col.left - 2);
+  const inZone = header.filter((p) => (p.x + p.right) / 2 >= col.zoneLeft && (p.x + p.right) / 2 < col.zoneRight);
+  const over = (overlapping.length ? overlapping : inZone).sort((a, b) => a.y - b.y || a.x - b.x);
   const label = over.map((p) => p.str).join('');
   const vocabulary = loadTableVocabulary().columns;
   for (const p of [...over].reverse()) {
@@ -223,6 +232,16 @@ function columnName(header: readonly Piece[], col: { left: number; right: number
     if (found) return { id: found.id, label };
   }
   return { id: vocabulary.find((c) => c.pattern.test(label))?.id ?? '', label };
+}
+
+/** Each column's zone: halfway to its neighbours (the first reaches as far left as it is wide, at most). */
+function zones(columns: ReadonlyArray<{ left: number; right: number }>): Array<{ left: number; right: number; zoneLeft: number; zoneRight: number }> {
+  return columns.map((c, i) => {
+    const prev = columns[i - 1];
+    const next = columns[i + 1];
+    const width = Math.max(c.right - c.left, 3 * LINE_H);
+    return { ...c, zoneLeft: prev ? (prev.right + c.left) / 2 : c.left - width / 2, zoneRight: next ? (c.right + next.left) / 2 : c.right + width / 2 };
+  });
 }
 
 function finished(b: Building): TableRead {
@@ -238,12 +257,12 @@ function finished(b: Building): TableRead {
     return { ...base, cells: [], status: 'unread', reason: 'no unit printed (单位：万元 or 元): its figures cannot be given in yuan', closes: null, failures: [] };
   }
   const unit = b.unit ?? '';
-  const columns = columnsOf(rows).map((c) => ({ ...c, ...columnName(b.header, c) }));
+  const columns = zones(columnsOf(rows)).map((c) => ({ ...c, ...columnName(b.header, c) }));
   const cells: CellRead[] = [];
   for (const [n, row] of rows.entries()) {
     for (const p of row.amounts) {
-      const col = columns.find((c) => p.right >= c.left && p.right <= c.right + 0.5) ?? columns[0];
-      if (!col || col.id === 'line_number') continue;
+      const col = columns.find((c) => p.x >= c.left && p.right <= c.right) ?? columns[0];
+      if (!col || col.id === 'line_number' || col.id === 'classification_code') continue;
       const raw = plainAmount(p.str);
       cells.push({
         table: b.table,
