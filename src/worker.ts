@@ -20,6 +20,9 @@ const { gate, format, progress } = workerData as { gate: Gate; format: Format; p
 useGate(gate);
 loadPatterns();
 loadSegmenter();
+// for the test of the pool's clock: a start-up made slow on purpose (unset, nothing happens)
+const slowStart = Number(process.env.EXTRACT_TEST_SLOW_START_MS) || 0;
+if (slowStart > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, slowStart);
 progress[LOADED_AT] = LOADED;
 
 const queue: Array<{ id: number; input: InputFile }> = [];

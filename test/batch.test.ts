@@ -112,11 +112,16 @@ describe('batch runs', () => {
   });
 
   it("does not count a worker's start-up (patterns, jieba) against a document's time limit", () => {
-    // each bundled document takes milliseconds; a worker takes ≈ 0.3–1 s to start: with its
-    // start-up on the clock every document timed out (each fresh worker starting again)
+    // each bundled document takes milliseconds; the worker's start-up is made 3 s long: with its
+    // start-up on the clock every document would time out (each fresh worker starting again)
     const input = corpus(1);
     const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
-    const r = extract([input, '--out', out, '--timeout', '0.3', '--jobs', '1']);
+    const r = spawnSync(process.execPath, [bin, input, '--out', out, '--timeout', '2', '--jobs', '1'], {
+      encoding: 'utf8',
+      cwd: root,
+      timeout: 50_000,
+      env: { ...process.env, EXTRACT_TEST_SLOW_START_MS: '3000' },
+    });
     expect(r.stderr).toMatch(/7 documents \(7 ok, 0 partial, 0 failed\)/);
     expect(r.status).toBe(0);
   });

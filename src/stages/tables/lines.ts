@@ -56,3 +56,23 @@ function joined(items: readonly PdfItem[]): Piece[] {
   }
   return out;
 }
+
+/**
+ * A line of codes alone (类 款 …) joined to the line just below it, when that line holds the
+ * names: some exporters set a row's codes a few points above its name and figures.
+ */
+export function withCodesJoined(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as Line;
+    const next = lines[k + 1];
+    const h = line.pieces[0]?.h ?? 0;
+    const codesOnly = line.pieces.length > 0 && line.pieces.every((p) => /^\d{2,7}$/.test(p.str));
+    if (codesOnly && next && next.y - line.y <= 0.8 * h && next.pieces.some((p) => /[\u3400-\u9fff]/.test(p.str))) {
+      const pieces = [...line.pieces, ...next.pieces].sort((a, b) => a.x - b.x);
+      out.push({ y: line.y, pieces, text: pieces.map((p) => p.str).join('') });
+      k++;
+    } else out.push(line);
+  }
+  return out;
+}

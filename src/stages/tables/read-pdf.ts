@@ -2,7 +2,7 @@ import { scaleDecimal } from '../../decimal.js';
 import type { PdfPage } from '../../formats/pdf.js';
 import { loadTableVocabulary } from '../../patterns.js';
 import { checkTable } from './closure.js';
-import { type Line, linesOf, type Piece } from './lines.js';
+import { type Line, linesOf, type Piece, withCodesJoined } from './lines.js';
 import type { CellRead, TableRead } from './model.js';
 import { plainAmount, type Token, tokensOf } from './tokens.js';
 
@@ -99,7 +99,7 @@ export function readPdfTables(pages: readonly PdfPage[]): TableRead[] {
     open = null;
   };
   for (const page of pages) {
-    for (const line of linesOf(page.items)) {
+    for (const line of withCodesJoined(linesOf(page.items))) {
       const title = titleOf(line);
       if (title) {
         finish();
