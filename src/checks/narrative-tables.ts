@@ -12,10 +12,10 @@ function rounding(raw: string, unit: string): number {
 }
 
 /** The cell that states what a fact states, by its code or its row's name, the rule's columns in order. */
-function counterpart(fact: FactRow, rule: Rule, cells: readonly TableCellRow[]): TableCellRow | null {
+function counterpart(fact: FactRow, rule: Rule, byTable: ReadonlyMap<string, TableCellRow[]>): TableCellRow | null {
   const row = rule.row ? new RegExp(rule.row) : null;
   for (const table of rule.tables) {
-    const inTable = cells.filter((c) => c.table === table && (rule.byCode ? fact.code !== '' && c.code === fact.code : row !== null && !c.code && row.test(c.row_label)));
+    const inTable = (byTable.get(table) ?? []).filter((c) => (rule.byCode ? fact.code !== '' && c.code === fact.code : row !== null && !c.code && row.test(c.row_label)));
     for (const column of rule.columns) {
       const found = inTable.find((c) => c.column === column);
       if (found) return found;
@@ -31,11 +31,17 @@ function counterpart(fact: FactRow, rule: Rule, cells: readonly TableCellRow[]):
  */
 export function checkNarrativeAgainstTables(facts: readonly FactRow[], cells: readonly TableCellRow[], rules: readonly Rule[]): Diagnostic[] {
   if (!cells.length) return [];
+  const byTable = new Map<string, TableCellRow[]>();
+  for (const c of cells) {
+    const list = byTable.get(c.table);
+    if (list) list.push(c);
+    else byTable.set(c.table, [c]);
+  }
   const found: Diagnostic[] = [];
   for (const rule of rules) {
     for (const fact of facts) {
       if (fact.role !== 'value' || !rule.metrics.includes(fact.metric)) continue;
-      const cell = counterpart(fact, rule, cells);
+      const cell = counterpart(fact, rule, byTable);
       if (!cell) continue;
       const slack = rounding(fact.raw, fact.raw) + rounding(cell.raw, cell.unit);
       if (Math.abs(Math.round(fact.value * 100) - Math.round(cell.value * 100)) <= Math.round(slack * 100)) continue;

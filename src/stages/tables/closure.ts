@@ -33,7 +33,12 @@ export function checkTable(cells: readonly CellRead[]): { closes: boolean | null
   const failures: string[] = [];
   let checked = 0;
   const groups = new Map<string, CellRead[]>();
-  for (const c of cells) groups.set(`${c.side}|${c.column}|${c.column_label}`, [...(groups.get(`${c.side}|${c.column}|${c.column_label}`) ?? []), c]);
+  for (const c of cells) {
+    const key = `${c.side}|${c.column}|${c.column_label}`;
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
   for (const group of groups.values()) {
     const byCode = new Map(group.filter((c) => c.code).map((c) => [c.code, c]));
     for (const [code, parent] of byCode) {
@@ -55,7 +60,11 @@ export function checkTable(cells: readonly CellRead[]): { closes: boolean | null
     }
   }
   const rows = new Map<number, CellRead[]>();
-  for (const c of cells) rows.set(c.row, [...(rows.get(c.row) ?? []), c]);
+  for (const c of cells) {
+    const list = rows.get(c.row);
+    if (list) list.push(c);
+    else rows.set(c.row, [c]);
+  }
   for (const row of rows.values()) {
     const [total, basic, project] = ['total', 'basic', 'project'].map((id) => row.filter((c) => c.column === id));
     // only a row of these three alone: other columns (机动经费, 结转下年 …) may be parts too
