@@ -275,7 +275,7 @@ function metricsFile(): z.infer<typeof MetricsFile> {
 }
 
 const Entry = { id: z.string().regex(/^[a-z_]+$/), examples: z.array(z.string()).min(1), counterexamples: z.array(z.string()).min(1) };
-const TablesFile = z.object({ tables: z.array(z.object({ ...Entry, title: z.string() })), columns: z.array(z.object({ ...Entry, label: z.string() })) });
+const TablesFile = z.object({ tables: z.array(z.object({ ...Entry, title: z.string() })), columns: z.array(z.object({ ...Entry, label: z.string(), notFigures: z.boolean().optional() })) });
 
 /** A canonical id and the pattern of what is printed (a table's title, a column's header). */
 export interface Named {
@@ -285,16 +285,23 @@ export interface Named {
   readonly counterexamples: string[];
 }
 
-let tableVocabulary: { tables: Named[]; columns: Named[] } | null = null;
+/** The standard tables by title, their columns by header, and the columns that hold no figures (codes, row numbers). */
+export interface TableVocabulary {
+  readonly tables: Named[];
+  readonly columns: Named[];
+  readonly notFigures: ReadonlySet<string>;
+}
+
+let tableVocabulary: TableVocabulary | null = null;
 
 /** patterns/tables.json: the standard tables by title, their columns by header. */
-export function loadTableVocabulary(): { tables: Named[]; columns: Named[] } {
+export function loadTableVocabulary(): TableVocabulary {
   if (tableVocabulary) return tableVocabulary;
   const file = TablesFile.parse(readJson('tables.json'));
   // a title is matched at the end of its line (after a year, 部门 or a list number)
   const tables = file.tables.map((t) => ({ id: t.id, pattern: new RegExp(`(?:${t.title})$`), examples: t.examples, counterexamples: t.counterexamples }));
   const columns = file.columns.map((c) => ({ id: c.id, pattern: new RegExp(c.label), examples: c.examples, counterexamples: c.counterexamples }));
-  tableVocabulary = { tables, columns };
+  tableVocabulary = { tables, columns, notFigures: new Set(file.columns.filter((c) => c.notFigures).map((c) => c.id)) };
   return tableVocabulary;
 }
 

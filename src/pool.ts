@@ -2,15 +2,14 @@ import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { closeGate, createGate, type Gate } from './native-gate.js';
-import type { FileStamp, InputFile } from './process-file.js';
+import type { InputFile } from './process-file.js';
 import { AHEAD, createProgress, IDLE, LOADED, LOADED_AT, type Progress, type ResultMessage, type TaskMessage, type WorkerOutcome } from './worker-protocol.js';
 import type { EncodedDoc } from './write/encode.js';
 import type { Format } from './write/formats.js';
 
-/** What a worker hands back for a document: its encoded rows and the stamp of the bytes it read. */
+/** What a worker hands back for a document: its encoded rows. */
 export interface WorkerResult {
   readonly doc: EncodedDoc;
-  readonly file: FileStamp | null;
 }
 
 interface Task {
@@ -131,7 +130,7 @@ export class WorkerPool {
         continue;
       }
       const task = slot.tasks.splice(at, 1)[0] as Task;
-      task.resolve({ doc: outcome.result, file: outcome.file });
+      task.resolve({ doc: outcome.result });
     }
     this.scheduleFeed();
   }
@@ -171,7 +170,7 @@ export class WorkerPool {
   private fail(slot: Slot, at: number, reason: string, replace: boolean): void {
     const task = slot.tasks.splice(at, 1)[0];
     if (!task) return;
-    void failedDoc(task.input, reason, this.format).then((doc) => task.resolve({ doc, file: null }));
+    void failedDoc(task.input, reason, this.format).then((doc) => task.resolve({ doc }));
     if (!replace) return;
     void this.end(slot);
     if (this.closed) return;

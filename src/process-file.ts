@@ -15,21 +15,15 @@ export async function processFile(input: InputFile): Promise<Extraction> {
   return (await processPath(input)).extraction;
 }
 
-/** Size and mtime of the bytes a document was read from (what --resume compares). */
-export interface FileStamp {
-  readonly size: number;
-  readonly mtimeMs: number;
-}
-
 /** Reads (synchronously, in the calling worker) and extracts one file; never throws. */
-export async function processPath(input: InputFile): Promise<{ extraction: Extraction; file: FileStamp | null }> {
+export async function processPath(input: InputFile): Promise<{ extraction: Extraction }> {
   let loaded: LoadedFile;
   try {
     loaded = loadFileSync(input.path);
   } catch (err) {
-    return { extraction: failed(input, err), file: null };
+    return { extraction: failed(input, err) };
   }
-  return { extraction: await processLoaded(input, loaded), file: { size: loaded.size, mtimeMs: loaded.mtimeMs } };
+  return { extraction: await processLoaded(input, loaded) };
 }
 
 function failed(input: InputFile, err: unknown): Extraction {

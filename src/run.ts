@@ -11,7 +11,6 @@ import { MAX_JOBS, WorkerPool } from './pool.js';
 import { AHEAD, BATCH } from './worker-protocol.js';
 import type { InputFile } from './process-file.js';
 import { inputSha256, PreviousRun, RunState } from './state.js';
-import { MAX_BYTES } from './limits.js';
 import type { DocumentRow } from './schema.js';
 import { DatasetWriter } from './write/datasets.js';
 import { Ledger } from './write/ledger.js';
@@ -113,7 +112,7 @@ class Totals {
 
 /** The sha256 of every input (null for one that cannot be read as a regular file). */
 function inputHashes(inputs: readonly InputFile[]): Array<string | null> {
-  return inputs.map((i) => inputSha256(i.path, MAX_BYTES));
+  return inputs.map((i) => inputSha256(i.path));
 }
 
 /**

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { type FileHandle, mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { whenMissing } from './fs-util.js';
+import { loadFileSync } from './load-file.js';
 import { DocumentRow } from './schema.js';
 import type { EncodedDoc } from './write/encode.js';
 
@@ -209,40 +210,19 @@ function parseEntry(line: string): Entry | null {
   return e.lengths.length >= 1 && e.document.doc_id === e.doc_id ? e : null;
 }
 
-/** One buffer for every input hashed (they are hashed one after another). */
-let chunk: Buffer | null = null;
-
 /**
- * The sha256 of a regular file's bytes, read with a hard limit; null when it is not a regular
- * file, is larger than `limit` or cannot be read (extraction then gives its failed row). Read
+ * The sha256 of an input's bytes as extraction would read them (load-file.ts: a regular file, at
+ * most `limit` bytes); null when they cannot be read (extraction then gives its failed row). Read
  * synchronously: it runs before a --resume extracts anything, when nothing else waits on this
  * thread, and a promise per open, stat, read and close cost more than the reading (≈ 0.4 s for
  * 900 documents).
  */
-export function inputSha256(path: string, limit: number): string | null {
-  let fd: number;
+export function inputSha256(path: string): string | null {
   try {
-    // opened without blocking: a FIFO would otherwise hold the open until a writer comes
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const file = loadFileSync(path);
+    return file.bytes ? createHash('sha256').update(file.bytes).digest('hex') : null;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code) return null;
     throw err;
-  }
-  try {
-    if (!fstatSync(fd).isFile()) return null;
-    chunk ??= Buffer.allocUnsafe(1 << 20);
-    const h = createHash('sha256');
-    let bytes = 0;
-    for (let n = readSync(fd, chunk, 0, chunk.length, null); n > 0; n = readSync(fd, chunk, 0, chunk.length, null)) {
-      bytes += n;
-      if (bytes > limit) return null;
-      h.update(chunk.subarray(0, n));
-    }
-    return h.digest('hex');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code) return null;
-    throw err;
-  } finally {
-    closeSync(fd);
   }
 }

@@ -1,4 +1,4 @@
-import type { FileStamp, InputFile } from './process-file.js';
+import type { InputFile } from './process-file.js';
 import type { EncodedDoc } from './write/encode.js';
 
 /**
@@ -15,7 +15,7 @@ export interface TaskMessage {
 }
 
 /** One document's outcome: its encoded rows and the stamp of the bytes read, or the bug that stopped it. */
-export type WorkerOutcome = { readonly id: number; readonly result: EncodedDoc; readonly file: FileStamp | null } | { readonly id: number; readonly error: string };
+export type WorkerOutcome = { readonly id: number; readonly result: EncodedDoc } | { readonly id: number; readonly error: string };
 
 /** Outcomes in the order the worker finished them (the order it was given them). */
 export interface ResultMessage {

@@ -39,8 +39,8 @@ function takePosted(): void {
 
 async function extractOne(id: number, input: InputFile): Promise<WorkerOutcome> {
   try {
-    const { extraction, file } = await processPath(input);
-    return { id, result: encodeExtraction(extraction, format), file };
+    const { extraction } = await processPath(input);
+    return { id, result: encodeExtraction(extraction, format) };
   } catch (err) {
     // processPath never throws for a bad document; this is a bug, reported as the document's failure
     return { id, error: `${(err as Error).name}: ${(err as Error).message}` };

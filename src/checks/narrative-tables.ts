@@ -1,12 +1,13 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import type { FactRow, TableCellRow } from '../schema.js';
+import { unitPower } from '../stages/tables/printed.js';
 import type { ChecksTable } from './table.js';
 
 type Rule = ChecksTable['tableFacts'][number];
 
 /** Half a unit of the last digit a figure was printed with, in yuan (2106.66万元: 50 yuan). */
 function rounding(raw: string, unit: string): number {
-  const power = /亿/.test(unit) ? 8 : /万/.test(unit) ? 4 : /千/.test(unit) ? 3 : 0;
+  const power = unitPower(unit);
   const decimals = /\.(\d+)/.exec(raw)?.[1]?.length ?? 0;
   return 0.5 * 10 ** (power - decimals);
 }

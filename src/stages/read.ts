@@ -1,6 +1,7 @@
 import { MAX_BYTES } from '../limits.js';
+import { type LoadedFile, loadFileSync, ReadError } from '../load-file.js';
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type Chardet from 'chardet';
 import type Iconv from 'iconv-lite';
@@ -23,7 +24,7 @@ function legacyDecoders(): { chardet: typeof Chardet; iconv: typeof Iconv } {
 }
 
 /** Largest input read; a larger file is a failed row, not an out-of-memory crash. */
-export { MAX_BYTES };
+export { MAX_BYTES, type LoadedFile, loadFileSync, ReadError };
 
 export interface ReadResult {
   readonly bytes: number;
@@ -45,15 +46,6 @@ export interface ReadResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Input that cannot be read at all; the message becomes the documents row's error. */
-export class ReadError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const SIGNATURES: ReadonlyArray<[string, number[]]> = [
   ['pdf', [0x25, 0x50, 0x44, 0x46]],
@@ -273,65 +265,6 @@ export function extensionOf(path: string): string {
 
 const docxEntry = (buf: Buffer) => buf.includes('word/document.xml');
 
-/** The bytes of an input file, read where file I/O is bounded (the main thread), or why there are none. */
-export interface LoadedFile {
-  readonly path: string;
-  readonly size: number;
-  /** When the file was last changed, as the file system says (the --resume manifest keeps it). */
-  readonly mtimeMs: number;
-  readonly bytes: Uint8Array | null;
-  readonly error: string | null;
-}
-
-/** What a non-regular file is, in words. */
-function kindOf(info: Stats): string {
-  if (info.isDirectory()) return 'a folder';
-  if (info.isFIFO()) return 'a named pipe (FIFO)';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice()) return 'a character device';
-  if (info.isBlockDevice()) return 'a block device';
-  return 'not a regular file';
-}
-
-/**
- * A file's bytes, read synchronously on one open file (a worker thread reads its own documents:
- * no hop through libuv's thread pool, and size and mtime are those of the bytes read). It is
- * opened without blocking (a FIFO would hold the open until a writer comes), only a regular file
- * is read, and never more than MAX_BYTES whatever `stat` said (a file may grow while read).
- */
-export function loadFileSync(path: string): LoadedFile {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) throw new ReadError('read.not-a-file', `${kindOf(info)}, not a file`);
-    if (info.size > MAX_BYTES) return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: null, error: tooLarge(info.size) };
-    const bytes = readAtMost(fd, info.size);
-    if (!bytes) return { path, size: info.size, mtimeMs: info.mtimeMs, bytes: null, error: `file too large: more than ${MAX_BYTES} bytes (the limit)` };
-    return { path, size: bytes.length, mtimeMs: info.mtimeMs, bytes, error: null };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Reads to the end, or null past MAX_BYTES; `expected` is the size stat gave (the usual case: one read). */
-function readAtMost(fd: number, expected: number): Uint8Array | null {
-  let buf = Buffer.allocUnsafe(Math.min(MAX_BYTES + 1, Math.max(expected + 1, 4096)));
-  let length = 0;
-  for (;;) {
-    if (length === buf.length) {
-      if (length > MAX_BYTES) return null;
-      const bigger = Buffer.allocUnsafe(Math.min(MAX_BYTES + 1, buf.length * 2));
-      buf.copy(bigger, 0, 0, length);
-      buf = bigger;
-    }
-    const n = readSync(fd, buf, length, buf.length - length, null);
-    if (n === 0) break;
-    length += n;
-  }
-  return length > MAX_BYTES ? null : buf.subarray(0, length);
-}
-
-const tooLarge = (size: number) => `file too large: ${size} bytes (limit ${MAX_BYTES})`;
 
 /** Reads one input file whatever its format. Never throws for a bad file: the result carries the reason. */
 export async function readDocument(path: string): Promise<ReadResult> {

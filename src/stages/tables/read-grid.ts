@@ -3,25 +3,17 @@ import type { GridTable } from '../../formats/html-tables.js';
 import { loadTableVocabulary } from '../../patterns.js';
 import { checkTable } from './closure.js';
 import type { CellRead, TableRead } from './model.js';
+import { AMOUNT, BLANK, holdsFigures, LINE_NUMBERS, tableTitle, unitOf, unitPower, unreadTable, WHOLE_CODE } from './printed.js';
 import { plainAmount } from './tokens.js';
 
-const AMOUNT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-const UNIT = /(?:单位|金额)[:：]?\s*(万元|千元|亿元|元)/;
-const POWER: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
-/** What may follow a title: （经济科目）, (续) …  */
-const TITLE_TAIL = /[（(][^）)]{1,10}[）)]$/;
-const TITLE_LEAD = /^[:：、\s]*(?:[一二三四五六七八九十]+、|(?:附)?表[一二三四五六七八九十\d]+[、:：]?|\d+[、.．]|公开\d+表)?/;
 const CODE_PARTS = [/^\d{3}$/, /^\d{2}$/, /^\d{2}$/];
-const WHOLE_CODE = /^\d{3}(?:\d{2}){0,2}$/;
 
 /** The standard table a grid is, by the title printed before it (or in its first row). */
 function titleOf(grid: GridTable): { id: string; title: string } | null {
   const candidates = [...grid.before].reverse().concat(grid.rows.slice(0, 2).map((r) => r[0] ?? ''));
   for (const line of candidates) {
-    const text = line.replace(/\s+/g, '').replace(TITLE_LEAD, '').replace(TITLE_TAIL, '');
-    if (text.length > 45 || !text.endsWith('表')) continue;
-    const found = loadTableVocabulary().tables.find((t) => t.pattern.test(text));
-    if (found) return { id: found.id, title: text };
+    const title = tableTitle(line);
+    if (title) return title;
   }
   return null;
 }
@@ -35,8 +27,6 @@ function codeOf(row: readonly string[]): { code: string; next: number } {
   if (k === 0 && WHOLE_CODE.test(row[0] ?? '') && (row[0]?.length ?? 0) >= 5) return { code: row[0] as string, next: 1 };
   return { code: k === 1 ? code : '', next: k };
 }
-
-const BLANK = /^[-—－–/／]+$/;
 
 const isText = (c: string | undefined) => c !== undefined && c !== '' && !AMOUNT.test(c) && !BLANK.test(c);
 
@@ -75,17 +65,13 @@ export function readGridTables(grids: readonly GridTable[]): TableRead[] {
   for (const grid of grids) {
     const title = titleOf(grid);
     if (!title) continue;
-    const first = grid.rows.findIndex((r) => r.some((c, j) => j > 0 && AMOUNT.test(c)) && !/^(?:栏次|行次)$/.test(r[0] ?? ''));
+    const first = grid.rows.findIndex((r) => r.some((c, j) => j > 0 && AMOUNT.test(c)) && !LINE_NUMBERS.test(r[0] ?? ''));
     const header = first < 0 ? grid.rows : grid.rows.slice(0, first);
-    const body = first < 0 ? [] : grid.rows.slice(first).filter((r) => !/^(?:栏次|行次)$/.test(r[0] ?? ''));
-    const unit = [...grid.before, ...header.flat()].map((t) => UNIT.exec(t)?.[1]).find(Boolean) ?? null;
+    const body = first < 0 ? [] : grid.rows.slice(first).filter((r) => !LINE_NUMBERS.test(r[0] ?? ''));
+    const unit = [...grid.before, ...header.flat()].map(unitOf).find(Boolean) ?? null;
     const base = { table: title.id, title: title.title, pages: [] as number[], rows: body.length };
-    if (!body.length) {
-      out.push({ ...base, cells: [], status: 'unread', reason: 'no figures in the table under its title (an image of a table, or a table left empty)', closes: null, failures: [] });
-      continue;
-    }
-    if (!unit) {
-      out.push({ ...base, cells: [], status: 'unread', reason: 'no unit printed (单位：万元 or 元): its figures cannot be given in yuan', closes: null, failures: [] });
+    if (!body.length || !unit) {
+      out.push(unreadTable(base, body.length ? 'noUnit' : 'noFigures'));
       continue;
     }
     const columns = new Map<number, { id: string; label: string }>();
@@ -93,7 +79,7 @@ export function readGridTables(grids: readonly GridTable[]): TableRead[] {
     const columnAt = (j: number) => {
       let c = columns.get(j);
       if (!c) {
-        const labels = header.map((r) => r[j] ?? '').filter((t, i, all) => t && all.indexOf(t) === i && !UNIT.test(t));
+        const labels = header.map((r) => r[j] ?? '').filter((t, i, all) => t && all.indexOf(t) === i && !unitOf(t));
         const id = [...labels].reverse().map((l) => vocabulary.find((v) => v.pattern.test(l))?.id).find(Boolean) ?? '';
         c = { id, label: labels.join('') };
         columns.set(j, c);
@@ -111,8 +97,8 @@ export function readGridTables(grids: readonly GridTable[]): TableRead[] {
           // a figure in a cell spanning columns is read once
           if (!AMOUNT.test(value) || (j > side.from && row[j - 1] === value && columnAt(j - 1).label === columnAt(j).label)) continue;
           const col = columnAt(j);
-          if (col.id === 'line_number' || col.id === 'classification_code') continue;
-          cells.push({ table: title.id, title: title.title, row_label: label, code, column: col.id, column_label: col.label, raw: value, yuan: scaleDecimal(plainAmount(value), POWER[unit] ?? 0), unit, page: null, x: null, y: null, row: n + 1, side: side.side });
+          if (!holdsFigures(col.id)) continue;
+          cells.push({ table: title.id, title: title.title, row_label: label, code, column: col.id, column_label: col.label, raw: value, yuan: scaleDecimal(plainAmount(value), unitPower(unit)), unit, page: null, x: null, y: null, row: n + 1, side: side.side });
         }
       }
     }

@@ -4,22 +4,11 @@ import { loadTableVocabulary } from '../../patterns.js';
 import { checkTable } from './closure.js';
 import { type Line, linesOf, type Piece, withCodesJoined } from './lines.js';
 import type { CellRead, TableRead } from './model.js';
+import { holdsFigures, LINE_NUMBERS, PROSE, tableTitle, unitOf, unitPower, unreadTable } from './printed.js';
 import { plainAmount, type Token, tokensOf } from './tokens.js';
 
-/** The unit a table's figures are printed in, and its power of ten in yuan. */
-const UNIT = /(?:单位|金额)[:：]?(万元|千元|亿元|元)/;
-const POWER: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
-/** A list number or year before a title: 五、 表一 附表3 1. 2025年 部门 …  */
-/** What may follow a title: （经济科目）, (续) …  */
-const TITLE_TAIL = /[（(][^）)]{1,10}[）)]$/;
-const TITLE_LEAD = /^[:：、\s]*(?:[一二三四五六七八九十]+、|(?:附)?表[一二三四五六七八九十\d]+[、:：]?|\d+[、.．]|公开\d+表)?/;
-/** A line of prose: the table has ended (or a note under it). */
-const PROSE = /[。；]|^(?:注|说明|备注)\d?[:：]/;
 /** A row label that starts a row of its own, never the end of the one above. */
 const LIST_MARK = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])/;
-const LINE_NUMBERS = /^(?:栏次|行次)$/;
-/** The line height a wrapped name is printed at, in points (tables are set in 9–12 pt). */
-const LINE_H = 12;
 
 /** One row of a table as printed (a side of it, for tables printed as two column groups). */
 interface Row {
@@ -32,6 +21,8 @@ interface Row {
   readonly y: number;
   /** Where the row begins on its line (its code, or its name). */
   readonly x: number;
+  /** The font size its first piece is printed in: the measure of distances in the table. */
+  readonly h: number;
 }
 
 interface Building {
@@ -43,14 +34,6 @@ interface Building {
   readonly rows: Row[];
 }
 
-/** A line's table title, when it is one: the vocabulary's id and the title as printed. */
-function titleOf(line: Line): { id: string; title: string } | null {
-  const text = line.text.replace(TITLE_LEAD, '').replace(TITLE_TAIL, '');
-  if (text.length > 45 || PROSE.test(text) || !text.endsWith('表')) return null;
-  const found = loadTableVocabulary().tables.find((t) => t.pattern.test(text));
-  return found ? { id: found.id, title: text } : null;
-}
-
 /** A data line cut into rows: each side's code, label and amounts. */
 function rowsOf(line: Line, page: number): Row[] {
   const rows: Row[] = [];
@@ -60,7 +43,7 @@ function rowsOf(line: Line, page: number): Row[] {
     const afterFigures = last !== null && (last.kind === 'amount' || last.kind === 'blank');
     const farFromLabel = last?.kind === 'text' && t.kind === 'text' && t.piece.x - last.piece.right > 2 * t.piece.h;
     if (t.kind === 'code' || (t.kind === 'text' && (row === null || afterFigures || farFromLabel))) {
-      row = { label: '', labelX: t.piece.x, code: t.kind === 'code' ? t.code : '', amounts: [], page, side: rows.length, y: line.y, x: t.piece.x };
+      row = { label: '', labelX: t.piece.x, code: t.kind === 'code' ? t.code : '', amounts: [], page, side: rows.length, y: line.y, x: t.piece.x, h: t.piece.h };
       rows.push(row);
     }
     if (t.kind === 'text' && row) {
@@ -68,7 +51,7 @@ function rowsOf(line: Line, page: number): Row[] {
       row.label += unspaced(t.piece.str);
     } else if (t.kind === 'amount') {
       if (!row) {
-        row = { label: '', labelX: t.piece.x, code: '', amounts: [], page, side: rows.length, y: line.y, x: t.piece.x };
+        row = { label: '', labelX: t.piece.x, code: '', amounts: [], page, side: rows.length, y: line.y, x: t.piece.x, h: t.piece.h };
         rows.push(row);
       }
       row.amounts.push(t.piece);
@@ -100,7 +83,7 @@ export function readPdfTables(pages: readonly PdfPage[]): TableRead[] {
   };
   for (const page of pages) {
     for (const line of withCodesJoined(linesOf(page.items))) {
-      const title = titleOf(line);
+      const title = tableTitle(line.text);
       if (title) {
         finish();
         open = { table: title.id, title: title.title, unit: null, pages: new Set([page.number]), header: [], rows: [] };
@@ -108,9 +91,9 @@ export function readPdfTables(pages: readonly PdfPage[]): TableRead[] {
       }
       if (!open) continue;
       const b: Building = open;
-      const unit = UNIT.exec(line.text);
+      const unit = unitOf(line.text);
       if (unit) {
-        b.unit ??= unit[1] as string;
+        b.unit ??= unit;
         if (!hasFigures(line)) continue;
       }
       const codeAlone = line.pieces.length === 1 && /^\d{3}(?:\d{2}){0,2}$/.test(line.text);
@@ -154,17 +137,17 @@ function mergeLabels(rows: readonly Row[]): Row[] {
     const r = rows[k] as Row;
     const next = rows[k + 1];
     // a code alone on its line: the row just below (its name and figures) has it
-    if (r.code && !r.label && !r.amounts.length && next && !next.code && next.page === r.page && next.y - r.y <= 1.6 * LINE_H) {
+    if (r.code && !r.label && !r.amounts.length && next && !next.code && next.page === r.page && next.y - r.y <= 1.6 * r.h) {
       next.code = r.code;
       continue;
     }
-    if (textOnly(r) && next && next.page === r.page && !next.label && next.y - r.y <= 1.6 * LINE_H) {
+    if (textOnly(r) && next && next.page === r.page && !next.label && next.y - r.y <= 1.6 * r.h) {
       next.label = r.label;
       next.labelX = r.labelX;
       continue;
     }
     const prev = out[out.length - 1];
-    if (textOnly(r) && prev && prev.page === r.page && prev.label && !LIST_MARK.test(r.label) && r.y - prev.y <= 1.6 * LINE_H && Math.abs(r.labelX - prev.labelX) < 3 * LINE_H) {
+    if (textOnly(r) && prev && prev.page === r.page && prev.label && !LIST_MARK.test(r.label) && r.y - prev.y <= 1.6 * r.h && Math.abs(r.labelX - prev.labelX) < 3 * r.h) {
       prev.label += r.label;
       continue;
     }
@@ -180,11 +163,11 @@ function mergeLabels(rows: readonly Row[]): Row[] {
 function nameAbove(b: Building, first: Row, page: number): Row[] {
   if (first.label) return [];
   const firstFigure = first.amounts[0]?.x ?? Number.POSITIVE_INFINITY;
-  const above = b.header.filter((p) => first.y - p.y > 0 && first.y - p.y <= 1.6 * LINE_H && p.right < firstFigure);
+  const above = b.header.filter((p) => first.y - p.y > 0 && first.y - p.y <= 1.6 * first.h && p.right < firstFigure);
   if (above.length !== 1) return [];
   const p = above[0] as Piece;
   b.header.splice(b.header.indexOf(p), 1);
-  return [{ label: unspaced(p.str), labelX: p.x, code: '', amounts: [], page, side: 0, y: p.y, x: p.x }];
+  return [{ label: unspaced(p.str), labelX: p.x, code: '', amounts: [], page, side: 0, y: p.y, x: p.x, h: p.h }];
 }
 
 /**
@@ -192,9 +175,9 @@ function nameAbove(b: Building, first: Row, page: number): Row[] {
  * groups side by side has rows beginning at two places (a row may stand alone on its line).
  */
 function placeSides(rows: Row[]): void {
-  const starts = rows.filter((r) => r.side > 0).map((r) => r.x);
-  if (!starts.length) return;
-  const boundary = Math.min(...starts) - 2 * LINE_H;
+  const second = rows.filter((r) => r.side > 0);
+  if (!second.length) return;
+  const boundary = Math.min(...second.map((r) => r.x - 2 * r.h));
   for (const r of rows) r.side = r.x >= boundary ? 1 : 0;
 }
 
@@ -235,11 +218,11 @@ function columnName(header: readonly Piece[], col: { left: number; right: number
 }
 
 /** Each column's zone: halfway to its neighbours (the first reaches as far left as it is wide, at most). */
-function zones(columns: ReadonlyArray<{ left: number; right: number }>): Array<{ left: number; right: number; zoneLeft: number; zoneRight: number }> {
+function zones(columns: ReadonlyArray<{ left: number; right: number }>, h: number): Array<{ left: number; right: number; zoneLeft: number; zoneRight: number }> {
   return columns.map((c, i) => {
     const prev = columns[i - 1];
     const next = columns[i + 1];
-    const width = Math.max(c.right - c.left, 3 * LINE_H);
+    const width = Math.max(c.right - c.left, 3 * h);
     return { ...c, zoneLeft: prev ? (prev.right + c.left) / 2 : c.left - width / 2, zoneRight: next ? (c.right + next.left) / 2 : c.right + width / 2 };
   });
 }
@@ -250,19 +233,15 @@ function finished(b: Building): TableRead {
   placeSides(rows);
   const base = { table: b.table, title: b.title, pages, rows: rows.length };
   const figures = rows.reduce((n, r) => n + r.amounts.length, 0);
-  if (figures === 0) {
-    return { ...base, cells: [], status: 'unread', reason: 'no figures printed as text under its title (an image of a table, or a table left empty)', closes: null, failures: [] };
-  }
-  if (b.unit === null) {
-    return { ...base, cells: [], status: 'unread', reason: 'no unit printed (单位：万元 or 元): its figures cannot be given in yuan', closes: null, failures: [] };
-  }
+  if (figures === 0) return unreadTable(base, 'noFigures');
+  if (b.unit === null) return unreadTable(base, 'noUnit');
   const unit = b.unit ?? '';
-  const columns = zones(columnsOf(rows)).map((c) => ({ ...c, ...columnName(b.header, c) }));
+  const columns = zones(columnsOf(rows), rows[0]?.h ?? 0).map((c) => ({ ...c, ...columnName(b.header, c) }));
   const cells: CellRead[] = [];
   for (const [n, row] of rows.entries()) {
     for (const p of row.amounts) {
       const col = columns.find((c) => p.x >= c.left && p.right <= c.right) ?? columns[0];
-      if (!col || col.id === 'line_number' || col.id === 'classification_code') continue;
+      if (!col || !holdsFigures(col.id)) continue;
       const raw = plainAmount(p.str);
       cells.push({
         table: b.table,
@@ -272,7 +251,7 @@ function finished(b: Building): TableRead {
         column: col.id,
         column_label: col.label,
         raw: p.str,
-        yuan: scaleDecimal(raw, POWER[unit] ?? 0),
+        yuan: scaleDecimal(raw, unitPower(unit)),
         unit,
         page: row.page,
         x: Math.round(p.x * 10) / 10,

@@ -1,12 +1,8 @@
 import type { Piece } from './lines.js';
+import { AMOUNT, BLANK, WHOLE_CODE } from './printed.js';
 
-/** An amount as printed: digits with thousands separators and a fraction, a sign. */
-const AMOUNT = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-/** A cell printed empty: a dash or a slash. */
-const BLANK = /^[-—－–/／]+$/;
 /** A classification code cut into 类 (3 digits), 款 and 项 (2 each), or whole (3, 5, 7 digits). */
 const CODE_PART = /^\d{2,7}$/;
-const WHOLE_CODE = /^\d{3}(?:\d{2}){0,2}$/;
 /** A code printed against its name: `2010601行政运行`. */
 const CODE_NAME = /^(\d{3}(?:\d{2}){0,2})(?=[^\d.,])(.+)$/;
 
