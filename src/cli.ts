@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectInputs, workersFor } from './inputs.js';
 import type { InputFile } from './process-file.js';
-import { MAX_JOBS, WorkerPool } from './pool.js';
+import { MAX_JOBS, WorkerPool, workerCount } from './pool.js';
 import { Progress } from './progress.js';
 import type { Format } from './write/formats.js';
 
@@ -40,7 +40,7 @@ class UsageError extends Error {}
 function jobsFor(inputs: readonly InputFile[], args: { jobs: number; jobsGiven: boolean }, warn: (m: string) => void): number {
   const wanted = args.jobsGiven ? args.jobs : workersFor(inputs, args.jobs);
   if (wanted > MAX_JOBS) warn(`--jobs ${wanted}: at most ${MAX_JOBS} workers on this machine (each holds ≈ 60 MB)`);
-  return Math.max(1, Math.min(wanted, MAX_JOBS, inputs.length));
+  return workerCount(wanted, inputs.length);
 }
 
 function parse(argv: string[]) {

@@ -1,15 +1,12 @@
 import { type Dirent, statSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, join, parse, relative, resolve, sep } from 'node:path';
+import { isOwnName, LEGACY_STATE, TOOL_DIR } from './output/names.js';
 import type { InputFile } from './process-file.js';
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 /** Folders nested deeper than this below an input folder are not walked (a warning says so). */
 export const MAX_DEPTH = 128;
-/** The folder of this tool's own files in an output folder (output/folder.ts). */
-const TOOL_DIR = '.extract';
-/** The resume state of the layout before generation folders: it marks an output folder too. */
-const LEGACY_STATE = '.extract-state';
 /** What standard input is called in the datasets. */
 export const STDIN_ID = 'stdin';
 
@@ -99,8 +96,6 @@ function commonFolder(dirs: readonly string[]): string {
   return common.length <= 1 ? parse(dirs[0] as string).root : common.join(sep);
 }
 
-/** Names an output folder of this tool holds at its top (its links, or the old layout's files). */
-export const OWN_NAME = /^(?:(?:documents|facts|summary|org_units|glossary|diagnostics|table_cells|tables)\.(?:csv|json|jsonl|parquet)|datapackage\.json|report\.html|report)$/;
 
 /** Walks folders in name order; each file found is handed to `found` with its real path. */
 class Walker {
@@ -133,7 +128,7 @@ class Walker {
       this.warn(`skipped ${dir}: cannot list it (${message(err)})`);
       return;
     }
-    const output = this.excluded.has(real) || entries.some((e) => (e.name === TOOL_DIR || e.name === LEGACY_STATE) && e.isDirectory());
+    const output = this.excluded.has(real) || entries.some((e) => (e.name === TOOL_DIR || e.name === LEGACY_STATE[0]) && e.isDirectory());
     if (output && !isRoot) {
       this.warn(`skipped ${dir}: an output folder of this tool`);
       return;
@@ -143,7 +138,7 @@ class Walker {
       if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
       const p = join(dir, e.name);
       // in an output folder given as input, the tool's own outputs are not documents
-      if (output && OWN_NAME.test(e.name)) continue;
+      if (output && isOwnName(e.name)) continue;
       if (!e.isSymbolicLink()) {
         if (e.isDirectory()) await this.walk(p, depth + 1);
         else this.found(p, join(real, e.name));

@@ -47,6 +47,11 @@ async function failedDoc(input: InputFile, reason: string, format: Format): Prom
 /** The most workers a run starts, whatever it asks: each holds its own patterns and jieba (≈ 60 MB). */
 export const MAX_JOBS = Math.max(4, 2 * availableParallelism());
 
+/** Workers for a run that asks for `wanted`: never more than its documents nor MAX_JOBS, at least one. */
+export function workerCount(wanted: number, documents: number): number {
+  return Math.max(1, Math.min(wanted, MAX_JOBS, documents));
+}
+
 /** A worker's old-generation heap limit in MB (EXTRACT_WORKER_HEAP_MB to change it). */
 const WORKER_HEAP_MB = Math.max(64, Number(process.env.EXTRACT_WORKER_HEAP_MB) || 1024);
 

@@ -7,7 +7,7 @@ import { crashPoint } from './output/crash.js';
 import { OutputFolder } from './output/folder.js';
 import { STATE, verifyManifest } from './output/manifest.js';
 import { PATTERNS_DIR } from './patterns.js';
-import { MAX_JOBS, WorkerPool } from './pool.js';
+import { WorkerPool, workerCount } from './pool.js';
 import { AHEAD, BATCH } from './worker-protocol.js';
 import type { InputFile } from './process-file.js';
 import { inputSha256, PreviousRun, RunState } from './state.js';
@@ -124,7 +124,7 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
   const t0 = performance.now();
   const inputs = options.inputs ?? (await collectInputs(paths, { ...(options.onWarning ? { onWarning: options.onWarning } : {}), exclude: [options.out] }));
   // never more workers than documents, nor than the machine can hold
-  const jobs = Math.max(1, Math.min(options.jobs, MAX_JOBS, inputs.length));
+  const jobs = workerCount(options.jobs, inputs.length);
   const start = () => new WorkerPool(jobs, options.timeoutMs ?? 60_000, options.format);
   let pool: WorkerPool | null = options.pool ?? (options.workers && !options.resume ? start() : null);
   try {

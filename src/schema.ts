@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadMetricEntries } from './patterns.js';
 import { BASES, ROLES } from './stages/classify/types.js';
+import { DATASETS } from './output/names.js';
 
 export const SECTIONS = ['overview', 'income', 'expenditure', 'three_public', 'other', 'glossary'] as const;
 export { ROLES };
@@ -149,7 +150,7 @@ export function summaryColumns(): string[] {
   return ['doc_id', 'org', 'year', 'doc_type', ...headlineMetrics().map((m) => m.replace(/\./g, '_'))];
 }
 
-export const DATASETS = ['documents', 'facts', 'summary', 'org_units', 'glossary', 'diagnostics', 'table_cells', 'tables'] as const;
+export { DATASETS } from './output/names.js';
 export type Dataset = (typeof DATASETS)[number];
 
 export const COLUMNS: Record<Exclude<Dataset, 'summary'>, string[]> = {

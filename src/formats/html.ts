@@ -1,10 +1,13 @@
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
+import { GridCollector, type GridTable } from './html-tables.js';
 
 /** Text read out of a page, with `map[i]` the offset in the HTML source that `text[i]` came from. */
 export interface TextView {
   readonly text: string;
   readonly map: Int32Array;
+  /** The page's tables, cell by cell (gathered in the same parse). */
+  readonly grids: GridTable[];
 }
 
 /** Elements whose content is never part of the disclosure. */
@@ -27,6 +30,7 @@ export function extractHtmlText(source: string): TextView {
   let skipDepth = 0;
   const stack: boolean[] = [];
   let pendingSpace = -1;
+  const grids = new GridCollector();
 
   const newline = (at: number) => {
     pendingSpace = -1;
@@ -52,6 +56,7 @@ export function extractHtmlText(source: string): TextView {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        grids.open(name, attrs);
         const chrome = CHROME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`) || attrs.role === 'navigation' || 'hidden' in attrs;
         const skip = SKIP.has(name) || chrome;
         stack.push(skip);
@@ -59,6 +64,7 @@ export function extractHtmlText(source: string): TextView {
         if (BLOCK.has(name)) newline(parser.startIndex);
       },
       onclosetag(name, implied) {
+        grids.close(name);
         if (BLOCK.has(name)) newline(parser.startIndex);
         if (name === 'br' || (implied && !stack.length)) return;
         const skip = stack.pop();
@@ -66,6 +72,7 @@ export function extractHtmlText(source: string): TextView {
       },
       ontext(data) {
         if (skipDepth > 0) return;
+        grids.textOf(data);
         const base = parser.startIndex;
         let last = 0;
         for (const m of data.matchAll(ENTITY)) {
@@ -82,6 +89,6 @@ export function extractHtmlText(source: string): TextView {
   parser.write(source);
   parser.end();
   map.push(source.length);
-  return { text: out.join(''), map: Int32Array.from(map) };
+  return { text: out.join(''), map: Int32Array.from(map), grids: grids.tables };
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { whenMissing } from '../fs-util.js';
-import { DATASETS } from '../schema.js';
+import { DATASETS, LEGACY_STATE, namesFor, TOOL_DIR, topLevelNames } from './names.js';
 import { crashPoint } from './crash.js';
 import type { Ledger } from '../write/ledger.js';
 import { FolderLock } from './lock.js';
@@ -19,23 +19,10 @@ import { MANIFEST, makeManifest, readManifest, type RunManifest, STATE } from '.
  * Only what the tool wrote is ever removed: its generations, its links, its own-prefixed temps.
  * A file of another origin where the tool would write refuses the run, unless `overwrite`.
  */
-export const TOOL_DIR = '.extract';
 const CURRENT = 'current';
 const GEN = /^gen-[0-9a-z]+-[0-9a-f]{8}$/;
 const TEMP = /^\.extract-(?:link|current)-[0-9a-f]{8}\.tmp$/;
-/** The layout before generation folders (its state folder marks its files as this tool's). */
-const LEGACY_STATE = ['.extract-state', '.extract-state.partial', '.extract-state.partial.resuming'];
 const LEGACY_TEMP = new RegExp(`^\\.(?:${DATASETS.join('|')})\\.(?:csv|json|jsonl|rows\\.jsonl)\\.[0-9a-f]{8}\\.tmp$|^\\.report-\\d+-[0-9a-z]+\\.tmp$`);
-
-/** Every name the tool may write at the top of an output folder, whatever the format. */
-export function topLevelNames(): string[] {
-  return [...DATASETS.flatMap((d) => ['csv', 'json', 'jsonl', 'parquet'].map((f) => `${d}.${f}`)), 'datapackage.json', 'report.html', 'report'];
-}
-
-/** The names a run of a format writes at the top of the output folder. */
-export function namesFor(format: string): string[] {
-  return [...DATASETS.map((d) => `${d}.${format}`), 'datapackage.json', 'report.html', 'report'];
-}
 
 /** The output folder holds files the tool did not write where it would write. */
 export class ForeignFilesError extends Error {

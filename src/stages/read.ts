@@ -298,11 +298,9 @@ export async function decodeDocument(file: LoadedFile): Promise<ReadResult> {
     if (controlShare(text) > 0.05) return { ...base, sha256, encoding, error: 'not a text document: too many control characters' };
     if (base.format === 'html' || base.format === 'htm' || looksLikeHtml(text)) {
       const { extractHtmlText } = await import('../formats/html.js'); // htmlparser2 loads only when a page comes
-      const { gridTablesOf } = await import('../formats/html-tables.js');
       const view = extractHtmlText(text);
-      const grids = gridTablesOf(text);
       if (view.text.trim() === '') return { ...base, sha256, encoding, format: 'html', error: 'HTML page without visible text' };
-      return { ...base, sha256, encoding, format: 'html', text, view, grids, error: null, diagnostics };
+      return { ...base, sha256, encoding, format: 'html', text, view, grids: view.grids, error: null, diagnostics };
     }
     return { ...base, sha256, encoding, format: 'txt', text, error: null, diagnostics };
   } catch (err) {

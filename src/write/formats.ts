@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { stringify as Stringify } from 'csv-stringify/sync';
+import { FORMATS } from '../output/names.js';
 
 const require = createRequire(import.meta.url);
 let csvStringify: typeof Stringify | null = null;
@@ -20,7 +21,7 @@ function stringify(records: unknown[][]): string {
  */
 export const CSV_OPTIONS = { quoted_match: /\r/ } as const;
 
-export const FORMATS = ['csv', 'json', 'jsonl', 'parquet'] as const;
+export { FORMATS } from '../output/names.js';
 export type Format = (typeof FORMATS)[number];
 
 /**
