@@ -25,7 +25,7 @@ export interface LoadedFile {
 }
 
 /** What a non-regular file is, in words. */
-export function kindOf(info: Stats): string {
+function kindOf(info: Stats): string {
   if (info.isDirectory()) return 'a folder';
   if (info.isFIFO()) return 'a named pipe (FIFO)';
   if (info.isSocket()) return 'a socket';

@@ -32,7 +32,7 @@ async function digest(path: string): Promise<{ bytes: number; sha256: string }> 
 }
 
 /** The output files of a generation folder (its state and manifest aside), relative, sorted. */
-export async function outputFiles(gen: string): Promise<string[]> {
+async function outputFiles(gen: string): Promise<string[]> {
   const all: string[] = [];
   for (const e of await readdir(gen, { withFileTypes: true, recursive: true })) {
     if (!e.isFile()) continue;

@@ -43,7 +43,7 @@ export function tableTitle(line: string): { id: string; title: string } | null {
 }
 
 /** Why a table under a title is not read. */
-export const UNREAD = {
+const UNREAD = {
   noFigures: 'no figures printed as text under its title (an image of a table, or a table left empty)',
   noUnit: 'no unit printed (单位：万元 or 元): its figures cannot be given in yuan',
 } as const;
