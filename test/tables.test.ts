@@ -58,7 +58,7 @@ describe.each(['full-003', 'full-014', 'full-021'])('the tables of %s', (id) => 
 /** A page drawn from rows of [text, x] pieces, 16 points apart: a table as a PDF would place it. */
 function page(lines: Array<Array<[string, number]>>, number = 1): PdfPage {
   const items: PdfItem[] = lines.flatMap((pieces, k) => pieces.map(([str, x]) => ({ str, x, y: 100 + 16 * k, w: str.length * 6, h: 12 })));
-  return { number, width: 595, height: 842, items };
+  return { number, width: 595, height: 842, items, rules: { across: [], down: [] } };
 }
 
 const TITLE: Array<[string, number]> = [['一般公共预算财政拨款支出决算表', 200]];
@@ -98,6 +98,57 @@ describe('a table read from positions', () => {
   it('never gives a figure in yuan without the table’s unit', () => {
     const [t] = readPdfTables([page([TITLE, HEAD, row('201', '一般公共服务支出', '10.00', '10.00', '0.00')])]);
     expect(t).toMatchObject({ status: 'unread', cells: [], reason: expect.stringMatching(/no unit printed/) });
+  });
+});
+
+/** Pieces placed at [text, x, y], on a page whose grid has rules across at the given heights (from x 10 to 560). */
+function gridPage(pieces: Array<[string, number, number]>, rulesAt: number[]): PdfPage {
+  const items: PdfItem[] = pieces.map(([str, x, y]) => ({ str, x, y, w: str.length * 6, h: 12 }));
+  return { number: 1, width: 595, height: 842, items, rules: { across: rulesAt.map((at) => ({ at, from: 10, to: 560 })), down: [] } };
+}
+
+describe('a table read from a page that draws its grid', () => {
+  const head: Array<[string, number, number]> = [
+    ['一般公共预算财政拨款支出决算表', 200, 60],
+    ['单位：万元', 480, 80],
+    ['科目名称', 100, 112],
+    ['合计', 282, 112],
+  ];
+  const cases: Array<{ kind: string; pieces: Array<[string, number, number]>; rules: number[]; want: Array<[string, string, string]> }> = [
+    {
+      kind: 'a figure centred in its cell above the code and the first line of a wrapped name',
+      pieces: [...head, ['208', 20, 140], ['社会保障和就业支出', 100, 140], ['3.00', 276, 140], ['2.00', 276, 162], ['20805', 20, 169], ['机关事业单位基本养老', 100, 169], ['保险缴费支出', 100, 183]],
+      rules: [96, 120, 150, 190],
+      want: [['208', '社会保障和就业支出', '30000'], ['20805', '机关事业单位基本养老保险缴费支出', '20000']],
+    },
+    {
+      kind: 'two rows in one band of a grid drawn without its inner rules: read line by line',
+      pieces: [...head, ['201', 20, 140], ['一般公共服务支出', 100, 140], ['5.00', 276, 140], ['20106', 20, 156], ['财政事务', 100, 156], ['5.00', 276, 156]],
+      rules: [96, 120, 170],
+      want: [['201', '一般公共服务支出', '50000'], ['20106', '财政事务', '50000']],
+    },
+    {
+      kind: 'a title that shares a header cell with the line under it',
+      pieces: [['部门：某某局', 40, 80], ['一般公共预算财政拨款支出决算表', 200, 68], ['单位：万元', 480, 80], ['科目名称', 100, 112], ['合计', 282, 112], ['201', 20, 140], ['一般公共服务支出', 100, 140], ['5.00', 276, 140]],
+      rules: [50, 90, 120, 150],
+      want: [['201', '一般公共服务支出', '50000']],
+    },
+  ];
+  it.each(cases)('$kind', ({ pieces, rules, want }) => {
+    const [t] = readPdfTables([gridPage(pieces, rules)]);
+    expect(t?.cells.map((c) => [c.code, c.row_label, c.yuan])).toEqual(want);
+  });
+});
+
+describe('classification codes as tables print them', () => {
+  it.each([
+    ['a 款 printed as a number, its leading zero lost', [['301', 20], ['2', 50], ['津贴补贴', 100], ['7.00', 276]], '30102'],
+    ['类 and 款 in their columns', [['301', 20], ['02', 50], ['津贴补贴', 100], ['7.00', 276]], '30102'],
+    ['a whole code', [['30102', 20], ['津贴补贴', 100], ['7.00', 276]], '30102'],
+  ] as Array<[string, Array<[string, number]>, string]>)('%s', (_kind, line, code) => {
+    const pages = [page([TITLE, UNIT, HEAD, line])];
+    const [t] = readPdfTables(pages);
+    expect(t?.cells.map((c) => [c.code, c.row_label, c.yuan])).toEqual([[code, '津贴补贴', '70000']]);
   });
 });
 

@@ -1,4 +1,6 @@
-import { getDocumentProxy } from 'unpdf';
+import type { PageRules } from './pdf-rules.js';
+import { readPage, SCRATCH_BYTES } from './pdf-page.js';
+import { LOAD_ERRORS, pdfium } from './pdfium.js';
 
 export interface PdfText {
   readonly text: string;
@@ -6,6 +8,8 @@ export interface PdfText {
   readonly pageStarts: number[];
   /** Every page's text pieces with their positions, for reading tables. */
   readonly pages: PdfPage[];
+  /** Pages PDFium could not load (damaged): their text is missing. */
+  readonly unreadPages: number[];
 }
 
 /** A piece of text on a page: top-left origin, y down, in points, as the page is shown (its rotation applied). */
@@ -24,60 +28,47 @@ export interface PdfPage {
   readonly width: number;
   readonly height: number;
   readonly items: PdfItem[];
+  /** The page's ruling lines (table grids), as shown. */
+  readonly rules: PageRules;
 }
 
-interface TextItem {
-  str: string;
-  hasEOL: boolean;
-  transform: number[];
-  width: number;
-}
+/** A PDF that PDFium cannot open, with the reason in words. */
+export class PdfError extends Error {}
 
-/** A text item where the shown page puts it (the viewport's transform applied to the item's). */
-function placed(item: TextItem, view: number[]): PdfItem {
-  const [a, b, c, d, e, f] = view as [number, number, number, number, number, number];
-  const t = item.transform as [number, number, number, number, number, number];
-  const x = a * t[4] + c * t[5] + e;
-  const y = b * t[4] + d * t[5] + f;
-  // the text's own direction as shown: a rotated page turns its runs with it
-  const dx = a * t[0] + c * t[1];
-  const dy = b * t[0] + d * t[1];
-  const size = Math.hypot(t[2], t[3]) || Math.hypot(t[0], t[1]);
-  const scale = Math.hypot(t[0], t[1]) || 1;
-  const w = (item.width * Math.hypot(dx, dy)) / scale;
-  return Math.abs(dy) > Math.abs(dx) ? { str: item.str, x: x - size, y, w: size, h: w } : { str: item.str, x, y, w, h: size };
-}
+/** Bytes of scratch memory for the numbers PDFium hands back through pointers. */
+const SCRATCH = SCRATCH_BYTES;
 
 /**
- * The text of a PDF in the order of its content streams (pdf.js), lines ended where the PDF ends
- * them, pages separated by form feeds as pdftotext does.
+ * The text of a PDF (PDFium's text layer: characters in the order of the content streams, lines
+ * ended where PDFium sees them end, pages separated by form feeds as pdftotext does), and every
+ * page's runs of characters with where they are shown.
  */
 export async function extractPdfText(buf: Uint8Array): Promise<PdfText> {
-  const pdf = await getDocumentProxy(new Uint8Array(buf), { verbosity: 0 });
-  let text = '';
-  const pageStarts: number[] = [];
-  const pages: PdfPage[] = [];
+  const { fn, memory } = await pdfium();
+  const data = fn.malloc(buf.length || 1);
+  new Uint8Array(memory(), data, buf.length).set(buf);
+  const scratch = fn.malloc(SCRATCH);
+  const doc = fn.FPDF_LoadMemDocument(data, buf.length, 0);
   try {
-    for (let n = 1; n <= pdf.numPages; n++) {
+    if (!doc) throw new PdfError(LOAD_ERRORS[fn.FPDF_GetLastError()] ?? 'the PDF could not be opened');
+    let text = '';
+    const pageStarts: number[] = [];
+    const pages: PdfPage[] = [];
+    const unreadPages: number[] = [];
+    const count = fn.FPDF_GetPageCount(doc);
+    for (let n = 1; n <= count; n++) {
       if (n > 1) text += '\f';
       pageStarts.push(text.length);
-      const page = await pdf.getPage(n);
-      const content = await page.getTextContent();
-      const view = page.getViewport({ scale: 1 });
-      const items: PdfItem[] = [];
-      for (const item of content.items as TextItem[]) {
-        if (typeof item.str !== 'string') continue;
-        text += item.str;
-        if (item.hasEOL) text += '\n';
-        if (item.str.trim() !== '') items.push(placed(item, view.transform));
-      }
-      pages.push({ number: n, width: view.width, height: view.height, items });
+      const page = readPage(fn, memory, doc, n, scratch);
+      if (!page.loaded) unreadPages.push(n);
+      text += page.text;
       if (!text.endsWith('\n')) text += '\n';
-      page.cleanup();
+      pages.push(page.page);
     }
+    return { text, pageStarts, pages, unreadPages };
   } finally {
-    await pdf.destroy();
+    if (doc) fn.FPDF_CloseDocument(doc);
+    fn.free(scratch);
+    fn.free(data);
   }
-  return { text, pageStarts, pages };
 }
-

@@ -281,10 +281,13 @@ export async function decodeDocument(file: LoadedFile): Promise<ReadResult> {
   const kind = sniff(buf);
   try {
     if (kind === 'pdf') {
-      const { extractPdfText } = await import('../formats/pdf.js'); // pdf.js loads only when a PDF comes
+      const { extractPdfText } = await import('../formats/pdf.js'); // PDFium starts only when a PDF comes
       const pdf = await extractPdfText(buf);
       if (pdf.text.trim() === '') return { ...base, sha256, format: 'pdf', error: 'PDF without a text layer (scanned pages?): no text to read' };
-      return { ...base, sha256, format: 'pdf', text: pdf.text, pageStarts: pdf.pageStarts, pages: pdf.pages, error: null };
+      const diagnostics = pdf.unreadPages.length
+        ? [diagnostic('read.pdf-page', 'warning', `page${pdf.unreadPages.length > 1 ? 's' : ''} ${pdf.unreadPages.join(', ')} could not be read (damaged): their text is missing`)]
+        : [];
+      return { ...base, sha256, format: 'pdf', text: pdf.text, pageStarts: pdf.pageStarts, pages: pdf.pages, error: null, diagnostics };
     }
     if (kind === 'zip' && docxEntry(buf)) {
       const { extractDocxText, extractDocxTables } = await import('../formats/docx.js');

@@ -1,4 +1,6 @@
 import type { PdfItem } from '../../formats/pdf.js';
+import type { Rule } from '../../formats/pdf-rules.js';
+import { type Band, holdsNumbers, lineBand, oneRow, ruleRows, sameBand } from './bands.js';
 
 /** A piece of text on a line of a page, with where it is (points, top-left origin). */
 export interface Piece {
@@ -19,16 +21,44 @@ export interface Line {
 
 /**
  * The lines of a page: pieces whose baselines follow each other by less than 0.6 of a font size
- * (a cell's code, name and figures are often set a few points apart), left to right; pieces that
- * touch (a run the PDF split) are joined.
+ * (a cell's code, name and figures are often set a few points apart). Where the page draws a
+ * grid, lines in one cell row are one line, wherever in the cell they are set (figures centred
+ * beside a name on two lines sit lower than its code). Pieces are read left to right, those one
+ * above the other top to bottom; pieces that touch (a run the PDF split) are joined.
  */
-export function linesOf(items: readonly PdfItem[]): Line[] {
+export function linesOf(items: readonly PdfItem[], across: readonly Rule[] = []): Line[] {
+  const grid = ruleRows(across);
+  const groups = byHeight(items);
+  return (grid.length ? byBand(groups, grid) : groups).map(lineOf);
+}
+
+/**
+ * Lines that share a cell row put together when the row holds figures or codes (a title and the
+ * line under it may share a header cell: they stay apart), unless that would stack two figures in
+ * one column.
+ */
+function byBand(groups: readonly PdfItem[][], grid: ReturnType<typeof ruleRows>): PdfItem[][] {
+  const out: PdfItem[][] = [];
+  let band: Band | null = null;
+  for (const g of groups) {
+    const own = lineBand(grid, g);
+    const last = out[out.length - 1];
+    if (last && band && own && sameBand(band, own) && holdsNumbers([...last, ...g]) && oneRow([...last, ...g])) last.push(...g);
+    else {
+      out.push([...g]);
+      band = own;
+    }
+  }
+  return out;
+}
+
+/** Pieces grouped by height: each within 0.6 of a font size of the one above it. */
+function byHeight(items: readonly PdfItem[]): PdfItem[][] {
   const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
   const groups: PdfItem[][] = [];
   let group: PdfItem[] = [];
   let last = Number.NEGATIVE_INFINITY;
   for (const item of sorted) {
-    // each piece against the one above it: a line's pieces sit within a few points of each other
     if (group.length && item.y - last > 0.6 * Math.max(item.h, 4)) {
       groups.push(group);
       group = [];
@@ -37,10 +67,29 @@ export function linesOf(items: readonly PdfItem[]): Line[] {
     group.push(item);
   }
   if (group.length) groups.push(group);
-  return groups.map((g) => {
-    const pieces = joined(g.sort((a, b) => a.x - b.x));
-    return { y: g[0]?.y ?? 0, pieces, text: pieces.map((p) => p.str).join('') };
-  });
+  return groups;
+}
+
+function lineOf(group: readonly PdfItem[]): Line {
+  const pieces = joined(readingOrder(group));
+  return { y: Math.min(...group.map((i) => i.y)), pieces, text: pieces.map((p) => p.str).join('') };
+}
+
+/** Left to right; pieces whose extents overlap (a name wrapped in its cell) top to bottom. */
+function readingOrder(items: readonly PdfItem[]): PdfItem[] {
+  const stacks: PdfItem[][] = [];
+  let right = Number.NEGATIVE_INFINITY;
+  for (const item of [...items].sort((a, b) => a.x - b.x)) {
+    const stack = stacks[stacks.length - 1];
+    if (stack && item.x < right - 0.5) {
+      stack.push(item);
+      right = Math.max(right, item.x + item.w);
+    } else {
+      stacks.push([item]);
+      right = item.x + item.w;
+    }
+  }
+  return stacks.flatMap((s) => s.sort((a, b) => a.y - b.y || a.x - b.x));
 }
 
 /** Pieces of one line with touching runs joined (a gap under a fifth of the font size). */

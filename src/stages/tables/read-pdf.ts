@@ -82,7 +82,7 @@ export function readPdfTables(pages: readonly PdfPage[]): TableRead[] {
     open = null;
   };
   for (const page of pages) {
-    for (const line of withCodesJoined(linesOf(page.items))) {
+    for (const line of withCodesJoined(linesOf(page.items, page.rules.across))) {
       const title = tableTitle(line.text);
       if (title) {
         finish();

@@ -3,6 +3,11 @@ import { AMOUNT, BLANK, WHOLE_CODE } from './printed.js';
 
 /** A classification code cut into 类 (3 digits), 款 and 项 (2 each), or whole (3, 5, 7 digits). */
 const CODE_PART = /^\d{2,7}$/;
+/**
+ * A 款 or 项 printed as a number, its leading zero lost (`301  2  津贴补贴` for 30102): one digit in
+ * the code columns, between the 类 and the name.
+ */
+const UNPADDED = /^\d$/;
 /** A code printed against its name: `2010601行政运行`. */
 const CODE_NAME = /^(\d{3}(?:\d{2}){0,2})(?=[^\d.,])(.+)$/;
 
@@ -58,6 +63,8 @@ function codesOfSides(tokens: Token[]): Token[] {
 function codesFirst(tokens: Token[]): Token[] {
   let k = 0;
   while (k < tokens.length && tokens[k]?.kind === 'amount' && CODE_PART.test(tokens[k]?.piece.str ?? '')) k++;
+  const padded = unpadded(tokens, k);
+  if (padded) return padded;
   const parts = tokens.slice(0, k).map((t) => t.piece.str);
   // 类 款 (项) printed in their columns: 3 digits, then 2-digit parts (05: never an amount)
   const split = parts.length >= 2 && parts[0]?.length === 3 && parts.slice(1, 3).every((p) => p.length === 2);
@@ -72,6 +79,21 @@ function codesFirst(tokens: Token[]): Token[] {
   if (![3, 5, 7].includes(code.length)) return tokens;
   const first = tokens[0] as Token;
   return [{ kind: 'code', piece: { ...first.piece, str: code }, code }, ...tokens.slice(k)];
+}
+
+/**
+ * 类 then 款 (项) parts of which one lost its leading zero, right before the name: the code with
+ * the zeros put back. Null when the line does not open that way.
+ */
+function unpadded(tokens: Token[], k: number): Token[] | null {
+  const first = tokens[0];
+  if (k !== 1 || first?.piece.str.length !== 3) return null;
+  let n = 1;
+  while (n < 3 && tokens[n]?.kind === 'amount' && /^\d{1,2}$/.test(tokens[n]?.piece.str ?? '')) n++;
+  const parts = tokens.slice(1, n).map((t) => t.piece.str);
+  if (!parts.some((p) => UNPADDED.test(p)) || tokens[n]?.kind !== 'text') return null;
+  const code = first.piece.str + parts.map((p) => p.padStart(2, '0')).join('');
+  return [{ kind: 'code', piece: { ...first.piece, str: code }, code }, ...tokens.slice(n)];
 }
 
 /** The digits of an amount as a plain decimal (no separators, an ASCII minus). */
