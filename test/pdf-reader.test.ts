@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPdfText } from '../src/formats/pdf.js';
+import { extractPdfText, PdfError } from '../src/formats/pdf.js';
 import { decodeDocument } from '../src/stages/read.js';
 import { buildPdf } from './pdf-builder.js';
 
@@ -72,5 +72,28 @@ describe('the PDF reader (PDFium)', () => {
     const cut = whole.subarray(0, 40);
     const row = await decodeDocument({ path: 'cut.pdf', size: cut.length, bytes: cut, error: null });
     expect(row.error).toMatch(/cannot read the pdf file: /);
+  });
+
+  it('reads damaged PDFs as far as they go, says why when it cannot, and reads the next PDF whole', async () => {
+    const whole = readFileSync(join(fixtures, 'full-014.pdf'));
+    const expected = (await extractPdfText(whole)).text;
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let k = 0; k < 12; k++) {
+      const bytes = Buffer.from(whole);
+      // overwrite a few runs of bytes: streams, cross-references and objects alike
+      for (let r = 0; r < 4; r++) {
+        const at = next() % bytes.length;
+        bytes.fill(next() % 256, at, at + 1 + (next() % 64));
+      }
+      // and cut every other one short
+      const cut = k % 2 ? bytes.subarray(0, next() % bytes.length) : bytes;
+      const outcome = await extractPdfText(cut).then(
+        (pdf) => typeof pdf.text,
+        (err: unknown) => (err instanceof PdfError ? 'refused' : `threw ${String(err)}`),
+      );
+      expect(['string', 'refused'], `variant ${k}`).toContain(outcome);
+    }
+    expect((await extractPdfText(whole)).text).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import type { PageRules } from './pdf-rules.js';
 import { readPage, SCRATCH_BYTES } from './pdf-page.js';
-import { LOAD_ERRORS, pdfium } from './pdfium.js';
+import { LOAD_ERRORS, type Pdfium, pdfium, restartPdfium } from './pdfium.js';
 
 export interface PdfText {
   readonly text: string;
@@ -46,29 +46,50 @@ const SCRATCH = SCRATCH_BYTES;
 export async function extractPdfText(buf: Uint8Array): Promise<PdfText> {
   const { fn, memory } = await pdfium();
   const data = fn.malloc(buf.length || 1);
+  if (!data) throw new PdfError('the PDF is too large for the reader’s memory');
   new Uint8Array(memory(), data, buf.length).set(buf);
   const scratch = fn.malloc(SCRATCH);
-  const doc = fn.FPDF_LoadMemDocument(data, buf.length, 0);
+  // PDFium failed inside (a trap): its state is gone, so nothing more of it is called
+  let broken = false;
   try {
+    const doc = fn.FPDF_LoadMemDocument(data, buf.length, 0);
     if (!doc) throw new PdfError(LOAD_ERRORS[fn.FPDF_GetLastError()] ?? 'the PDF could not be opened');
-    let text = '';
-    const pageStarts: number[] = [];
-    const pages: PdfPage[] = [];
-    const unreadPages: number[] = [];
-    const count = fn.FPDF_GetPageCount(doc);
-    for (let n = 1; n <= count; n++) {
-      if (n > 1) text += '\f';
-      pageStarts.push(text.length);
-      const page = readPage(fn, memory, doc, n, scratch);
-      if (!page.loaded) unreadPages.push(n);
-      text += page.text;
-      if (!text.endsWith('\n')) text += '\n';
-      pages.push(page.page);
+    try {
+      return readPages(fn, memory, doc, scratch);
+    } catch (err) {
+      broken = !(err instanceof PdfError);
+      throw err;
+    } finally {
+      if (!broken) fn.FPDF_CloseDocument(doc);
     }
-    return { text, pageStarts, pages, unreadPages };
+  } catch (err) {
+    if (err instanceof PdfError) throw err;
+    broken = true;
+    restartPdfium();
+    throw new PdfError(`the PDF reader failed on this file (${(err as Error).message})`);
   } finally {
-    if (doc) fn.FPDF_CloseDocument(doc);
-    fn.free(scratch);
-    fn.free(data);
+    if (!broken) {
+      fn.free(scratch);
+      fn.free(data);
+    }
   }
+}
+
+/** Every page's text and runs, the pages PDFium could not load listed. */
+function readPages(fn: Pdfium, memory: () => ArrayBuffer, doc: number, scratch: number): PdfText {
+  let text = '';
+  const pageStarts: number[] = [];
+  const pages: PdfPage[] = [];
+  const unreadPages: number[] = [];
+  const count = fn.FPDF_GetPageCount(doc);
+  for (let n = 1; n <= count; n++) {
+    if (n > 1) text += '\f';
+    pageStarts.push(text.length);
+    const page = readPage(fn, memory, doc, n, scratch);
+    if (!page.loaded) unreadPages.push(n);
+    text += page.text;
+    if (!text.endsWith('\n')) text += '\n';
+    pages.push(page.page);
+  }
+  return { text, pageStarts, pages, unreadPages };
 }

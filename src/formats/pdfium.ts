@@ -66,6 +66,14 @@ export function pdfium(): Promise<PdfiumRuntime> {
   return runtime;
 }
 
+/**
+ * Forgets the running PDFium after it failed inside (a trap leaves a WebAssembly module in no
+ * state to go on): the next PDF starts a fresh one, and the old one's memory is collected.
+ */
+export function restartPdfium(): void {
+  runtime = null;
+}
+
 /** Why PDFium could not open a document (its FPDF_ERR_ codes), in words. */
 export const LOAD_ERRORS: Readonly<Record<number, string>> = {
   1: 'the PDF could not be parsed',
