@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Benchmark of a batch run. Builds a corpus of N documents from ../shared/corpus/text (or CORPUS),
-// and a smaller one of its first N/3, then measures, each in a fresh process: the floor (reading
+// Benchmark of a batch run. Builds a corpus of N distinct documents from ../shared/corpus/text (or
+// CORPUS): the texts again and again, each copy with its figures and years varied
+// (scripts/distinct-corpus.mjs), so that no cache keyed by text flatters a build; and a smaller one
+// of its first N/3, then measures, each in a fresh process: the floor (reading
 // and decoding the same files, nothing else), `extract --jobs 1` and `--jobs 2` on both corpora,
 // and `extract --jobs 2 --resume` on the unchanged corpus. Reports docs/s, MB/s, peak RSS, the
 // speed-up and the ratio to the floor. The machine is noisy, so the runs are repeated (REPEAT
@@ -23,6 +25,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeDistinctCorpus } from './distinct-corpus.mjs';
 
 const root = path.join(import.meta.dirname, '..');
 const n = Number(process.argv[2] ?? 3000);
@@ -30,20 +33,12 @@ const repeat = Math.max(1, Number(process.env.REPEAT ?? 3));
 const source = process.env.CORPUS ?? path.join(root, '..', 'shared', 'corpus', 'text');
 const files = fs.readdirSync(source).filter((f) => f.endsWith('.txt')).sort();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+const bytes = writeDistinctCorpus(dir, n, source);
 // the smaller corpus: the first third of the same files (hard links, the same bytes)
 const small = { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-small-')), n: Math.max(1, Math.round(n / 3)), bytes: 0 };
-let bytes = 0;
-for (let i = 0; i < n; i++) {
-  const f = files[i % files.length];
-  const name = `${String(i).padStart(6, '0')}-${f}`;
-  const target = path.join(dir, name);
-  fs.copyFileSync(path.join(source, f), target);
-  const size = fs.statSync(target).size;
-  bytes += size;
-  if (i < small.n) {
-    fs.linkSync(target, path.join(small.dir, name));
-    small.bytes += size;
-  }
+for (const name of fs.readdirSync(dir).sort().slice(0, small.n)) {
+  fs.linkSync(path.join(dir, name), path.join(small.dir, name));
+  small.bytes += fs.statSync(path.join(dir, name)).size;
 }
 const mb = bytes / 1e6;
 
@@ -83,7 +78,7 @@ const line = (name, docs, megabytes, seconds, rss) =>
   );
 
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}`);
-console.log(`corpus: ${n} documents, ${mb.toFixed(1)} MB (copies of ${files.length} files from ${path.relative(root, source)}); small: the first ${small.n}`);
+console.log(`corpus: ${n} distinct documents, ${mb.toFixed(1)} MB (varied copies of ${files.length} files from ${path.relative(root, source)}); small: the first ${small.n}`);
 console.log(`each run ${repeat} × (median wall time, highest peak RSS), configurations alternating`);
 const f = floor();
 line('floor (read + decode)', n, mb, f.seconds, f.maxRssMB);
@@ -142,14 +137,12 @@ for (const size of [2, 4, 8]) {
 }
 
 // the extraction loop (read, extract, encode; no pool, no writing) in a process of its own, as
-// bin/extract.js sets it up: the same V8 flags, patterns and jieba loaded first. With `warmUp`, it
+// bin/extract.js sets it up: patterns and jieba loaded first. With `warmUp`, it
 // first runs over that folder and times only the pass over `input`; the caller times the whole
 // process (start-up included) for a cold run
 const loopScript = (input, warmUp) => `
-  import v8 from 'node:v8';
   import fs from 'node:fs';
   const dist = ${JSON.stringify(path.join(root, 'dist'))};
-  for (const flag of (await import(dist + '/v8-flags.js')).V8_FLAGS) v8.setFlagsFromString(flag);
   const { loadPatterns } = await import(dist + '/patterns.js');
   const { loadSegmenter } = await import(dist + '/segmenter.js');
   const { processPath } = await import(dist + '/process-file.js');
