@@ -21,34 +21,24 @@ export interface EncodedDoc {
 
 /** Part `i` of a document's bytes: datasets in DATASETS order, then (index 6) the report entry. */
 export function partOf(doc: EncodedDoc, i: number): Uint8Array {
-  let at = 0;
-  for (let k = 0; k < i; k++) at += doc.lengths[k] ?? 0;
+  const at = doc.lengths.slice(0, i).reduce((n, l) => n + l, 0);
   return doc.bytes.subarray(at, at + (doc.lengths[i] ?? 0));
 }
 
 export const REPORT_PART = DATASETS.length;
 
 const utf8 = new TextEncoder();
-const SCRATCH_MAX = 4 << 20;
-let scratch = new Uint8Array(256 << 10);
 
 /** Strings end to end as UTF-8, with the byte length of each (lone surrogates become U+FFFD, as when written). */
 function packUtf8(parts: string[]): { bytes: Uint8Array; lengths: number[] } {
-  let most = 0;
-  for (let k = 0; k < parts.length; k++) most += (parts[k] as string).length * 3;
-  // encoded into a scratch buffer kept between documents (up to 4 MB), then copied at its size:
-  // one allocation per document instead of two, none three times too large
-  if (most > scratch.length && most <= SCRATCH_MAX) scratch = new Uint8Array(Math.min(SCRATCH_MAX, Math.max(most, scratch.length * 2)));
-  const buf = most <= scratch.length ? scratch : new Uint8Array(most);
-  const lengths: number[] = [];
+  const chunks = parts.map((p) => utf8.encode(p));
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
-  for (let pAt = 0; pAt < parts.length; pAt++) {
-    const p = parts[pAt] as (typeof parts)[number];
-    const { written } = utf8.encodeInto(p, buf.subarray(at));
-    lengths.push(written);
-    at += written;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
   }
-  return { bytes: buf.slice(0, at), lengths };
+  return { bytes, lengths: chunks.map((c) => c.length) };
 }
 
 const encoders = new Map<Format, Record<Dataset, ReturnType<typeof encoder>>>();
@@ -78,8 +68,8 @@ export function encodeExtraction(x: Extraction, format: Format): EncodedDoc {
     table_cells: x.table_cells,
     tables: x.tables,
   };
-  const { bytes, lengths } = packUtf8(DATASETS.map((d) => e[d].rows(rows[d])).concat(documentEntry(x, x.text ?? '')));
+  const { bytes, lengths } = packUtf8([...DATASETS.map((d) => e[d].rows(rows[d])), documentEntry(x, x.text ?? '')]);
   const counts = { facts: x.facts.length, error: 0, warning: 0, info: 0 };
-  for (let k = 0; k < x.diagnostics.length; k++) counts[(x.diagnostics[k] as (typeof x.diagnostics)[number]).severity]++;
+  for (const d of x.diagnostics) counts[d.severity]++;
   return { document: x.document, counts, bytes, lengths, report: { row: reportRow(x) } };
 }
