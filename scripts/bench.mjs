@@ -31,7 +31,10 @@ const root = path.join(import.meta.dirname, '..');
 const n = Number(process.argv[2] ?? 3000);
 const repeat = Math.max(1, Number(process.env.REPEAT ?? 3));
 const source = process.env.CORPUS ?? path.join(root, '..', 'shared', 'corpus', 'text');
-const files = fs.readdirSync(source).filter((f) => f.endsWith('.txt')).sort();
+const files = fs
+  .readdirSync(source)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
 const bytes = writeDistinctCorpus(dir, n, source);
 // the smaller corpus: the first third of the same files (hard links, the same bytes)
@@ -116,12 +119,26 @@ console.log(
 );
 for (const jobs of [1, 2]) {
   const { steady, fixed } = result[jobs];
-  console.log(`steady rate --jobs ${jobs}: ${steady ? `${steady.toFixed(0)} docs/s (start-up and warm-up ≈ ${fixed.toFixed(2)} s of the run)` : 'n/a (too few documents to tell the two sizes apart)'}`);
+  console.log(
+    `steady rate --jobs ${jobs}: ${steady ? `${steady.toFixed(0)} docs/s (start-up and warm-up ≈ ${fixed.toFixed(2)} s of the run)` : 'n/a (too few documents to tell the two sizes apart)'}`,
+  );
 }
 if (result[1].steady && result[2].steady) console.log(`steady speed-up jobs 2 / jobs 1: ${(result[2].steady / result[1].steady).toFixed(2)}×`);
 fs.rmSync(resumeOut, { recursive: true, force: true });
 
-const seed = fs.readFileSync(path.join(root, 'corpus', fs.readdirSync(path.join(root, 'corpus')).filter((f) => f.endsWith('.txt')).sort()[0]), 'utf8').replace(/\n/g, '');
+const seed = fs
+  .readFileSync(
+    path.join(
+      root,
+      'corpus',
+      fs
+        .readdirSync(path.join(root, 'corpus'))
+        .filter((f) => f.endsWith('.txt'))
+        .sort()[0],
+    ),
+    'utf8',
+  )
+  .replace(/\n/g, '');
 console.log('one long document (one line):');
 let before = null;
 for (const size of [2, 4, 8]) {

@@ -13,16 +13,29 @@ const words = new Set();
 const metrics = JSON.parse(fs.readFileSync(path.join(dir, 'metrics.json'), 'utf8'));
 for (const e of metrics.metrics) for (const p of e.phrases) words.add(p);
 for (const p of Object.keys(metrics.families)) words.add(p);
-const tsv = (name) => fs.readFileSync(path.join(dir, name), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+const tsv = (name) =>
+  fs
+    .readFileSync(path.join(dir, name), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split('\t'));
 for (const [, name] of tsv('classification.tsv')) words.add(name.replace(/（/g, '(').replace(/）/g, ')'));
 for (const [oldName] of tsv('subject-renames.tsv')) words.add(oldName);
 const extra = JSON.parse(fs.readFileSync(path.join(dir, 'jieba', 'extra-words.json'), 'utf8'));
 for (const w of extra.words) words.add(w);
-const lines = [...words].filter((w) => /^[\u4e00-\u9fff()]{2,}$/.test(w)).sort().map((w) => `${w} n`);
+const lines = [...words]
+  .filter((w) => /^[\u4e00-\u9fff()]{2,}$/.test(w))
+  .sort()
+  .map((w) => `${w} n`);
 const domain = new Set([...words, ...extra.leadWords, ...extra.tailWords]);
 const files = {
   'user.dict.utf8': `${lines.join('\n')}\n`,
-  'dict.utf8': `${[...domain].filter((w) => /^[\u4e00-\u9fff()]+$/.test(w)).sort().map((w) => `${w} 1000 n`).join('\n')}\n`,
+  'dict.utf8': `${[...domain]
+    .filter((w) => /^[\u4e00-\u9fff()]+$/.test(w))
+    .sort()
+    .map((w) => `${w} 1000 n`)
+    .join('\n')}\n`,
 };
 for (const [name, body] of Object.entries(files)) {
   const target = path.join(dir, 'jieba', name);

@@ -68,7 +68,10 @@ function same(a, b) {
 let problems = 0;
 let facts = 0;
 let docs = 0;
-for (const file of fs.readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of fs
+  .readdirSync(goldDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const gold = JSON.parse(fs.readFileSync(path.join(goldDir, file), 'utf8'));
   const textFile = path.join(textDir, gold.doc);
   const say = (msg) => {
@@ -82,7 +85,7 @@ for (const file of fs.readdirSync(goldDir).filter((f) => f.endsWith('.json')).so
   docs++;
   const text = fs.readFileSync(textFile, 'utf8');
   for (const key of ['org', 'year', 'doc_type', 'facts']) if (!(key in gold)) say(`missing "${key}"`);
-  if (gold.doc_type != null && !['部门决算', '单位决算', '部门预算', '单位预算'].includes(gold.doc_type)) say(`doc_type ${gold.doc_type}`);
+  if (gold.doc_type !== null && gold.doc_type !== undefined && !['部门决算', '单位决算', '部门预算', '单位预算'].includes(gold.doc_type)) say(`doc_type ${gold.doc_type}`);
   const said = new Set();
   for (const [i, f] of (gold.facts ?? []).entries()) {
     facts++;
@@ -103,7 +106,7 @@ for (const file of fs.readdirSync(goldDir).filter((f) => f.endsWith('.json')).so
     }
     const ok = [v].flat().some((x) => same(x, f.value) || (SIGNED.has(f.role) && same(`-${x}`, f.value)));
     if (!ok) say(`${where}: value ${f.value} does not follow from «${f.raw}» (${v})`);
-    if (f.code != null && !/^\d{3}(?:\d{2}){0,2}$/.test(String(f.code))) say(`${where}: code ${f.code} is not 3, 5 or 7 digits`);
+    if (f.code !== null && f.code !== undefined && !/^\d{3}(?:\d{2}){0,2}$/.test(String(f.code))) say(`${where}: code ${f.code} is not 3, 5 or 7 digits`);
   }
 }
 console.log(`checked ${docs} documents, ${facts} facts: ${problems} problem(s)`);

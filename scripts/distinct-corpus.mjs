@@ -35,7 +35,10 @@ export function vary(text, r) {
 
 /** Writes n distinct documents into dir; returns their total bytes. */
 export function writeDistinctCorpus(dir, n, source) {
-  const files = fs.readdirSync(source).filter((f) => f.endsWith('.txt')).sort();
+  const files = fs
+    .readdirSync(source)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const texts = files.map((f) => fs.readFileSync(path.join(source, f), 'utf8'));
   let bytes = 0;
   for (let i = 0; i < n; i++) {

@@ -24,4 +24,3 @@ export function layoutRows(text, scaleDecimal) {
   }
   return rows;
 }
-

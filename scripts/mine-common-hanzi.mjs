@@ -13,7 +13,10 @@ for (const f of fs.readdirSync(dir)) {
     if (/[\u4e00-\u9fff]/.test(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   }
 }
-const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 600).map(([ch]) => ch);
+const top = [...counts]
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 600)
+  .map(([ch]) => ch);
 const target = path.join(import.meta.dirname, '..', 'patterns', 'common-hanzi.txt');
 fs.writeFileSync(target, `${top.join('')}\n`);
 console.log(`${top.length} characters → ${path.relative(process.cwd(), target)}`);

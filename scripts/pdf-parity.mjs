@@ -12,7 +12,10 @@ const textDir = process.argv[3] ?? path.join(shared, 'text');
 const key = (f) => `${f.metric}|${f.role}|${f.value}`;
 let found = 0;
 let total = 0;
-for (const file of fs.readdirSync(pdfDir).filter((f) => f.endsWith('.pdf')).sort()) {
+for (const file of fs
+  .readdirSync(pdfDir)
+  .filter((f) => f.endsWith('.pdf'))
+  .sort()) {
   const txt = path.join(textDir, file.replace(/\.pdf$/, '.txt'));
   if (!fs.existsSync(txt)) continue;
   const a = await processFile({ path: txt, docId: file });
@@ -30,6 +33,8 @@ for (const file of fs.readdirSync(pdfDir).filter((f) => f.endsWith('.pdf')).sort
   }
   found += hit;
   total += want.length;
-  console.log(`${file}: ${hit}/${want.length} (${want.length ? ((hit / want.length) * 100).toFixed(1) : '100.0'}%) ${b.document.status}${b.document.error ? ` ${b.document.error}` : ''}`);
+  console.log(
+    `${file}: ${hit}/${want.length} (${want.length ? ((hit / want.length) * 100).toFixed(1) : '100.0'}%) ${b.document.status}${b.document.error ? ` ${b.document.error}` : ''}`,
+  );
 }
 console.log(`pdf parity: ${found}/${total} = ${((found / total) * 100).toFixed(1)}% of the text conversion's facts`);

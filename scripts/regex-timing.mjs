@@ -6,7 +6,10 @@ import path from 'node:path';
 import { loadPatterns } from '../dist/patterns.js';
 
 const MB = 1_000_000;
-const real = fs.readdirSync(path.join(import.meta.dirname, '..', 'corpus')).map((f) => fs.readFileSync(path.join(import.meta.dirname, '..', 'corpus', f), 'utf8')).join('\n');
+const real = fs
+  .readdirSync(path.join(import.meta.dirname, '..', 'corpus'))
+  .map((f) => fs.readFileSync(path.join(import.meta.dirname, '..', 'corpus', f), 'utf8'))
+  .join('\n');
 const inputs = {
   'real text': real.repeat(Math.ceil(MB / real.length)).slice(0, MB),
   digits: '1'.repeat(MB),
@@ -23,7 +26,7 @@ const regexes = [
   ...p.quantities.map((q) => [`quantities.${q.id}`, new RegExp(q.regex.source, 'gu')]),
   ...p.headings.map((h) => [`headings.${h.id}`, new RegExp(h.regex.source, 'gmu')]),
   ['headings.toc.entry', new RegExp(p.tocEntry.source, 'gmu')],
-  ...p.roles.map((r) => [`roles.${r.role}`, new RegExp(r.source.replace('{{prevYear}}', '(?:2018|2017)年'), 'gu')]),
+  ...p.roles.map((r) => [`roles.${r.role}`, new RegExp(r.pattern.replace('{{prevYear}}', '(?:2018|2017)年'), 'gu')]),
 ];
 const rows = [];
 for (const [name, re] of regexes) {

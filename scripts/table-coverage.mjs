@@ -20,7 +20,12 @@ let found = 0;
 let tablesRead = 0;
 let tablesClosing = 0;
 let tablesChecked = 0;
-const manifest = fs.readFileSync(path.join(shared, 'MANIFEST.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+const manifest = fs
+  .readFileSync(path.join(shared, 'MANIFEST.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split('\t'));
 for (const file of fs.readdirSync(path.join(shared, 'pdf')).sort()) {
   const id = file.replace(/\.pdf$/, '');
   const layout = path.join(shared, 'layout', `${id}.txt`);
@@ -43,9 +48,13 @@ for (const file of fs.readdirSync(path.join(shared, 'pdf')).sort()) {
   const f = families.get(family) ?? { docs: 0, rows: 0, found: 0 };
   families.set(family, { docs: f.docs + 1, rows: f.rows + rows.length, found: f.found + hit.length });
   const share = rows.length ? ((100 * hit.length) / rows.length).toFixed(0) : '—';
-  console.log(`${id.padEnd(10)} ${String(hit.length).padStart(4)}/${String(rows.length).padEnd(4)} ${share.padStart(4)} %  tables ${read.length} (closing ${read.filter((t) => t.closes === true).length}, not ${read.filter((t) => t.closes === false).length}, unread ${tables.filter((t) => t.status === 'unread').length})  ${ms.toFixed(0)} ms  ${family}`);
+  console.log(
+    `${id.padEnd(10)} ${String(hit.length).padStart(4)}/${String(rows.length).padEnd(4)} ${share.padStart(4)} %  tables ${read.length} (closing ${read.filter((t) => t.closes === true).length}, not ${read.filter((t) => t.closes === false).length}, unread ${tables.filter((t) => t.status === 'unread').length})  ${ms.toFixed(0)} ms  ${family}`,
+  );
   if (verbose) for (const r of rows.filter((r) => !cells.has(`${r.code}|${r.yuan}`)).slice(0, 8)) console.log(`     missed ${r.code} ${r.raw} ${r.yuan}: ${r.line.slice(0, 90)}`);
 }
 console.log('by layout family:');
 for (const [family, f] of families) console.log(`  ${family.padEnd(32)} ${f.docs} docs ${f.found}/${f.rows} ${f.rows ? ((100 * f.found) / f.rows).toFixed(1) : '—'} %`);
-console.log(`code rows found: ${found}/${all} = ${((100 * found) / all).toFixed(1)} %; tables read with cells ${tablesRead}, checked ${tablesChecked}, closing ${tablesClosing} (${((100 * tablesClosing) / Math.max(1, tablesChecked)).toFixed(1)} % of checked)`);
+console.log(
+  `code rows found: ${found}/${all} = ${((100 * found) / all).toFixed(1)} %; tables read with cells ${tablesRead}, checked ${tablesChecked}, closing ${tablesClosing} (${((100 * tablesClosing) / Math.max(1, tablesChecked)).toFixed(1)} % of checked)`,
+);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectInputs, workersFor } from './inputs.js';
 import type { InputFile } from './process-file.js';
-import { MAX_JOBS, WorkerPool, workerCount } from './pool.js';
+import { MAX_JOBS, workerCount } from './pool.js';
 import { Progress } from './progress.js';
 import type { Format } from './write/formats.js';
 
@@ -134,28 +134,19 @@ async function runCommand(args: Exclude<ReturnType<typeof parse>, { help: true }
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  let pool: WorkerPool | null = null;
-  // the run closes the pool once it has it; until then this function does
-  let handedOver = false;
   const onWarning = (m: string) => process.stderr.write(`extract: warning: ${m}\n`);
   try {
-    // the workers start first and load patterns and jieba while this thread lists the inputs and
-    // loads the rest of the run (Zod, the schemas, the writers: ≈ 100 ms); a --resume may extract
-    // nothing, so its workers start only when a document needs one. Without --jobs the pool starts
-    // with one worker and grows when the inputs are many (inputs.ts, workersFor)
-    pool = args.resume ? null : new WorkerPool(1, args.timeoutMs, args.format);
+    // the run starts its workers (and owns them); without --jobs it gets one, or more when the
+    // inputs are many (inputs.ts, workersFor)
     const inputs = await collectInputs(args.paths, { onWarning, exclude: [args.out], ...(stdin ? { stdin } : {}) });
     const jobs = jobsFor(inputs, args, onWarning);
-    pool?.grow(jobs);
     const { run } = await import('./run.js');
-    handedOver = true;
     const summary = await run(args.paths, {
       out: args.out,
       format: args.format,
       jobs,
       inputs,
       workers: true,
-      ...(pool ? { pool } : {}),
       timeoutMs: args.timeoutMs,
       resume: args.resume,
       bom: args.bom,
@@ -190,7 +181,6 @@ async function runCommand(args: Exclude<ReturnType<typeof parse>, { help: true }
     process.stderr.write(`extract: ${e.code === 'ENOENT' ? `no such file or folder: ${e.path}` : e.message}\n`);
     return exitCode(e);
   } finally {
-    if (!handedOver) await pool?.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

@@ -14,7 +14,7 @@ export { run, collectInputs, type RunOptions, type RunSummary } from './run.js';
 export * from './schema.js';
 export { jsonSchemas } from './json-schema.js';
 
-export interface ExtractTextOptions extends Partial<TextInfo> {}
+export type ExtractTextOptions = Partial<TextInfo>;
 
 /** Extracts one decoded text: its document row, facts, diagnostics, org units and glossary. */
 export function extractText(text: string, options: ExtractTextOptions = {}): Extraction {

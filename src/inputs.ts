@@ -96,7 +96,6 @@ function commonFolder(dirs: readonly string[]): string {
   return common.length <= 1 ? parse(dirs[0] as string).root : common.join(sep);
 }
 
-
 /** Walks folders in name order; each file found is handed to `found` with its real path. */
 class Walker {
   private readonly seen = new Set<string>();
@@ -182,7 +181,7 @@ function uniqueInputs(found: readonly Found[], base: string, warn: (m: string) =
  * finishes sooner on fewer workers. Measured with the corpus mix (≈ 10.5 KB a document),
  * alternating --jobs 1 and --jobs 2: one worker is faster up to ≈ 500 documents (100: 0.65 against
  * 0.76 s; 300: 1.10 against 1.23 s), even at 500 (1.33 against 1.36 s), two from ≈ 700 (1.57
- * against 1.50 s). README: Batch runs.
+ * against 1.50 s). docs/performance.md.
  */
 export const BYTES_PER_WORKER = 6 * 1024 * 1024;
 

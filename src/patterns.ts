@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type XRegExpType from 'xregexp';
 import { z } from 'zod';
 import { loadClassification, loadRenames, type Rename, type Subject } from './classification.js';
+import { buildRegex } from './regex-build.js';
 import { ROLES } from './stages/classify/types.js';
 
 /** The folder of data files: `patterns/` at the package root (beside `src/` and `dist/`). */
@@ -126,7 +124,15 @@ function compileCues(): Record<CueId, CompiledCue> {
   for (const id of CUE_IDS) {
     const c = byId.get(id);
     if (!c) throw new Error(`patterns/cues.json: no cue "${id}"`);
-    out[id] = { id, what: c.what, regex: new RegExp(c.pattern, 'u'), global: new RegExp(c.pattern, 'gu'), examples: c.examples, counterexamples: c.counterexamples, anyOf: c.anyOf ? new RegExp(`[${c.anyOf.replace(/[\\\]^-]/g, '\\$&')}]`, 'u') : null };
+    out[id] = {
+      id,
+      what: c.what,
+      regex: new RegExp(c.pattern, 'u'),
+      global: new RegExp(c.pattern, 'gu'),
+      examples: c.examples,
+      counterexamples: c.counterexamples,
+      anyOf: c.anyOf ? new RegExp(`[${c.anyOf.replace(/[\\\]^-]/g, '\\$&')}]`, 'u') : null,
+    };
   }
   const unknown = file.cues.filter((c) => !(CUE_IDS as readonly string[]).includes(c.id));
   if (unknown.length) throw new Error(`patterns/cues.json: unknown cue(s) ${unknown.map((c) => c.id).join(', ')}`);
@@ -175,97 +181,7 @@ export interface Patterns {
   readonly renames: readonly Rename[];
 }
 
-
-/**
- * Puts the names XRegExp keeps aside (`captureNames`) back on the capturing groups of its
- * native source, so the native engine reports `groups` and, with the `d` flag, their offsets.
- */
-function renameGroups(source: string, names: ReadonlyArray<string | null>): string {
-  let out = '';
-  let group = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i] as string;
-    if (ch === '\\') {
-      out += ch + (source[i + 1] ?? '');
-      i++;
-      continue;
-    }
-    if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    else if (ch === '(' && source[i + 1] !== '?') {
-      const name = names[group++];
-      out += name ? `(?<${name}>` : '(';
-      continue;
-    }
-    out += ch;
-  }
-  return out;
-}
-
-const require = createRequire(import.meta.url);
-let xregexp: typeof XRegExpType | null = null;
-
-/**
- * XRegExp, loaded when a pattern is first compiled that the build did not compile already (see
- * buildRegex), from its one-file build: the main entry loads a core-js runtime (≈ 60–85 ms per
- * worker; this ≈ 25 ms).
- */
-function XRegExp(): typeof XRegExpType {
-  xregexp ??= require('xregexp/xregexp-all.js') as typeof XRegExpType;
-  return xregexp;
-}
-
-/** The native source XRegExp compiles an XRegExp pattern with `{{part}}` pieces to (group names kept). */
-export function xregexpSource(source: string, parts: Record<string, string>): string {
-  const X = XRegExp();
-  const subs = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, X(v)]));
-  const built = X.build(source, subs, 'u') as RegExp & { xregexp?: { captureNames?: Array<string | null> } };
-  return renameGroups(built.source, built.xregexp?.captureNames ?? []);
-}
-
-/**
- * What XRegExp compiled the patterns to, written by the build (`scripts/cache-regexes.mjs`, after
- * tsc) and keyed by a hash of each pattern and its parts: a worker then builds native RegExps
- * without loading XRegExp at all (≈ 40 ms of each worker's start-up). A pattern edited since the
- * build has another key and is compiled by XRegExp as before.
- */
-export const REGEX_CACHE_FILE = fileURLToPath(new URL('../dist/regex-cache.json', import.meta.url));
-let regexCache: Map<string, string> | null = null;
-/** Sources XRegExp compiled in this process (what the build writes to the cache). */
-const compiledHere = new Map<string, string>();
-
-function cachedSources(): Map<string, string> {
-  if (!regexCache) {
-    let text: string | null = null;
-    try {
-      text = readFileSync(REGEX_CACHE_FILE, 'utf8');
-    } catch (err) {
-      // no cache (not built, or running from src/): every pattern is compiled by XRegExp
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-    regexCache = new Map(text === null ? [] : Object.entries(JSON.parse(text) as Record<string, string>));
-  }
-  return regexCache;
-}
-
-const regexKey = (source: string, parts: Record<string, string>) => createHash('sha256').update(JSON.stringify([source, parts])).digest('base64url');
-
-/** Compiles an XRegExp pattern with `{{part}}` pieces (Unicode mode; `flags` added). */
-export function buildRegex(source: string, parts: Record<string, string>, flags = ''): RegExp {
-  const key = regexKey(source, parts);
-  let native = cachedSources().get(key);
-  if (native === undefined) {
-    native = xregexpSource(source, parts);
-    compiledHere.set(key, native);
-  }
-  return new RegExp(native, flags.includes('u') ? flags : `${flags}u`);
-}
-
-/** The patterns XRegExp compiled in this process, by key: the content of the build's cache file. */
-export function regexSourcesCompiledHere(): Record<string, string> {
-  return Object.fromEntries(compiledHere);
-}
+export { buildRegex, REGEX_CACHE_FILE, regexSourcesCompiledHere, xregexpSource } from './regex-build.js';
 
 let metrics: z.infer<typeof MetricsFile> | null = null;
 
@@ -275,7 +191,10 @@ function metricsFile(): z.infer<typeof MetricsFile> {
 }
 
 const Entry = { id: z.string().regex(/^[a-z_]+$/), examples: z.array(z.string()).min(1), counterexamples: z.array(z.string()).min(1) };
-const TablesFile = z.object({ tables: z.array(z.object({ ...Entry, title: z.string() })), columns: z.array(z.object({ ...Entry, label: z.string(), notFigures: z.boolean().optional() })) });
+const TablesFile = z.object({
+  tables: z.array(z.object({ ...Entry, title: z.string() })),
+  columns: z.array(z.object({ ...Entry, label: z.string(), notFigures: z.boolean().optional() })),
+});
 
 /** A canonical id and the pattern of what is printed (a table's title, a column's header). */
 export interface Named {
@@ -367,4 +286,95 @@ let cached: Patterns | null = null;
 export function loadPatterns(): Patterns {
   cached ??= compile();
   return cached;
+}
+
+const ChecksFile = z.object({
+  sums: z.array(
+    z.object({
+      id: z.string(),
+      total: z.array(z.string()).min(1),
+      need: z.array(z.string()).min(1),
+      parts: z.array(z.string()).min(2),
+      skipIf: z.array(z.string()).optional(),
+    }),
+  ),
+  items: z.array(z.object({ id: z.string(), item: z.string(), total: z.string() })),
+  tableFacts: z.array(
+    z.object({
+      id: z.string(),
+      metrics: z.array(z.string()).min(1),
+      byCode: z.boolean().optional(),
+      row: z.string().optional(),
+      tables: z.array(z.string()).min(1),
+      columns: z.array(z.string()).min(1),
+    }),
+  ),
+  shareParents: z.record(z.string(), z.array(z.string())),
+  labels: z.record(z.string(), z.string()),
+});
+
+export interface ChecksTable extends z.infer<typeof ChecksFile> {
+  label(metric: string): string;
+  parentsOfShare(metric: string): string[];
+}
+
+let checks: ChecksTable | null = null;
+
+/** patterns/checks.json, validated and loaded once. */
+export function loadChecks(): ChecksTable {
+  if (checks) return checks;
+  const data = ChecksFile.parse(readJson('checks.json'));
+  checks = {
+    ...data,
+    label: (metric) => data.labels[metric] ?? metric,
+    parentsOfShare: (metric) => {
+      const prefix = Object.keys(data.shareParents).find((p) => metric.startsWith(p));
+      return prefix ? (data.shareParents[prefix] ?? []).filter((m) => m !== metric) : [];
+    },
+  };
+  return checks;
+}
+
+const CueWordsFile = z.object({ leadWords: z.array(z.string()).min(1), tailWords: z.array(z.string()).min(1) });
+let cueWords: { leadWords: ReadonlySet<string>; tailWords: ReadonlySet<string> } | null = null;
+
+/** patterns/jieba/extra-words.json: words that open a listed line, and words that close the span before a number, without being part of a name. */
+export function loadCueWords(): { leadWords: ReadonlySet<string>; tailWords: ReadonlySet<string> } {
+  if (cueWords) return cueWords;
+  const file = CueWordsFile.parse(readJson('jieba/extra-words.json'));
+  cueWords = { leadWords: new Set(file.leadWords), tailWords: new Set(file.tailWords) };
+  return cueWords;
+}
+
+let fold: Uint16Array | null = null;
+
+/**
+ * Every UTF-16 code unit folded: full-width ASCII and spaces to half-width, traditional to
+ * simplified by patterns/simplified.tsv (OpenCC's Hong Kong traditional → mainland simplified, one
+ * character for one, built by scripts/build-fold-table.mjs), the rest as it is (128 KB).
+ */
+export function loadFoldTable(): Uint16Array {
+  if (fold) return fold;
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xff01 && c <= 0xff5e) t[c] = c - 0xfee0;
+    else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) t[c] = 0x20;
+    else t[c] = c;
+  }
+  const rows = readFileSync(`${PATTERNS_DIR}simplified.tsv`, 'utf8').split('\n').slice(1);
+  for (const row of rows) {
+    if (row === '') continue;
+    if (row.length !== 3 || row[1] !== '\t') throw new Error(`patterns/simplified.tsv: not a "traditional<TAB>simplified" row: ${JSON.stringify(row)}`);
+    t[row.charCodeAt(0)] = row.charCodeAt(2);
+  }
+  fold = t;
+  return fold;
+}
+
+let commonHanzi: ReadonlySet<string> | null = null;
+
+/** patterns/common-hanzi.txt: the characters common in disclosures (what a right decoding reads like). */
+export function loadCommonHanzi(): ReadonlySet<string> {
+  commonHanzi ??= new Set(readFileSync(`${PATTERNS_DIR}common-hanzi.txt`, 'utf8').trim());
+  return commonHanzi;
 }

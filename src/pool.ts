@@ -104,7 +104,9 @@ export class WorkerPool {
       this.fail(
         slot,
         this.current(slot),
-        err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `out of memory: the document needs more than the worker's ${WORKER_HEAP_MB} MB heap (EXTRACT_WORKER_HEAP_MB)` : `worker crashed: ${err.message}`,
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `out of memory: the document needs more than the worker's ${WORKER_HEAP_MB} MB heap (EXTRACT_WORKER_HEAP_MB)`
+          : `worker crashed: ${err.message}`,
         true,
       );
     });
@@ -221,13 +223,6 @@ export class WorkerPool {
   /** Worker threads in the pool (one replaced after a time-out counts once). */
   get size(): number {
     return this.slots.length;
-  }
-
-  /** Adds workers until there are `size` (the command line grows a pool of one once it knows the run's inputs). */
-  grow(size: number): void {
-    if (this.closed || this.broken) return;
-    while (this.slots.length < size) this.slots.push(this.spawn([]));
-    this.scheduleFeed();
   }
 
   /** Reads and extracts one document in a worker. */

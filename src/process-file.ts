@@ -28,7 +28,12 @@ export async function processPath(input: InputFile): Promise<{ extraction: Extra
 
 function failed(input: InputFile, err: unknown): Extraction {
   const e = err as Error & { code?: string };
-  return failedExtraction(input.docId, input.shownPath ?? input.path, {}, e instanceof ReadError || (e.code && e.message.startsWith(e.code)) ? e.message : `${e.code ?? e.name}: ${e.message}`);
+  return failedExtraction(
+    input.docId,
+    input.shownPath ?? input.path,
+    {},
+    e instanceof ReadError || (e.code && e.message.startsWith(e.code)) ? e.message : `${e.code ?? e.name}: ${e.message}`,
+  );
 }
 
 /** Extracts a file whose bytes are read; never throws. */

@@ -30,11 +30,6 @@ export interface RunOptions {
   readonly workers?: boolean;
   /** Per-document time limit with workers, in milliseconds (default 60 000). */
   readonly timeoutMs?: number;
-  /**
-   * Workers already started by the caller (of `jobs` threads, the run's format and time limit):
-   * the command line starts them before it loads the rest of the run. The run closes them.
-   */
-  readonly pool?: WorkerPool;
   /** The inputs, when the caller has listed them already (`collectInputs` of the same paths): not listed again. */
   readonly inputs?: InputFile[];
   /** Reuse the extractions of an earlier (interrupted or complete) run for unchanged files. */
@@ -89,7 +84,6 @@ async function resultKey(format: Format): Promise<string> {
 /** The resume state of a generation folder. */
 const stateOf = <T extends string | null>(gen: T): T => (gen === null ? gen : (join(gen, STATE) as T));
 
-
 /** What a run counts as documents finish: statuses, reused documents, facts, diagnostics by severity. */
 class Totals {
   private readonly status = { ok: 0, partial: 0, failed: 0 };
@@ -126,7 +120,8 @@ export async function run(paths: string[], options: RunOptions): Promise<RunSumm
   // never more workers than documents, nor than the machine can hold
   const jobs = workerCount(options.jobs, inputs.length);
   const start = () => new WorkerPool(jobs, options.timeoutMs ?? 60_000, options.format);
-  let pool: WorkerPool | null = options.pool ?? (options.workers && !options.resume ? start() : null);
+  // the run owns its workers: started here (a --resume that extracts nothing starts none), closed here
+  let pool: WorkerPool | null = options.workers && !options.resume ? start() : null;
   try {
     const summary = await extractAll(inputs, { ...options, jobs }, () => (pool ??= start()), t0);
     return { ...summary, workers: pool?.size ?? 0 };

@@ -125,6 +125,20 @@ export type GlossaryRow = z.infer<typeof GlossaryRow>;
 export type DiagnosticRow = z.infer<typeof DiagnosticRow>;
 export type SummaryRow = Record<string, string | number | null>;
 
+/** Every dataset's rows for one document: what extraction gives and the writers write. */
+export interface Extraction {
+  readonly document: DocumentRow;
+  readonly facts: FactRow[];
+  readonly summary: SummaryRow;
+  readonly org_units: OrgUnitRow[];
+  readonly glossary: GlossaryRow[];
+  readonly diagnostics: DiagnosticRow[];
+  readonly table_cells: TableCellRow[];
+  readonly tables: TableRow[];
+  /** The document as decoded, when it was read from a file (the report shows it). */
+  readonly text?: string;
+}
+
 const FAMILIES = ['expenditure', 'appropriation_expenditure', 'general_budget_expenditure'];
 const BREAKDOWN = /\.(?:by_function|by_economic|project_item|item)$/;
 

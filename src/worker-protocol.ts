@@ -5,8 +5,8 @@ import type { EncodedDoc } from './write/encode.js';
  * What the pool (pool.ts) and its workers (worker.ts) say to each other. Messages go in batches:
  * in a run on this machine, posting a document's result took ≈ 100–180 µs of the worker's time
  * on average (≈ 30 µs alone: in a run the thread it wakes often takes the poster's core), 5–10 %
- * of a document; batches cut a run's context switches by a third (README: Measured on
- * 2026-11-22, second night).
+ * of a document; batches cut a run's context switches by a third (measured
+ * 2026-11-22).
  */
 
 /** Documents for a worker, in the order it is to extract them. */

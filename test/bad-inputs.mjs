@@ -34,7 +34,6 @@ function zipBytes() {
 /** The bad inputs: file name → bytes (or a function that makes the entry itself). */
 export function badInputs({ huge = false } = {}) {
   const seed = fs.readFileSync(path.join(here, 'fixtures', 'seed-003', 'input.txt'), 'utf8');
-  const utf8 = Buffer.from(seed, 'utf8');
   const para = '2018年度财政拨款支出3363.11万元，其中：基本支出207.28万元，项目支出3155.83万元。';
   const files = {
     'empty.txt': Buffer.alloc(0),

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -132,7 +132,10 @@ describe('batch runs', () => {
     const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
     const r = extract([input, '--out', out, '--timeout', '1', '--jobs', '1', '--format', 'jsonl']);
     expect(r.stderr).toMatch(/8 documents \(7 ok, 0 partial, 1 failed\)/);
-    const docs = readFileSync(join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const docs = readFileSync(join(out, 'documents.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(docs[0]).toMatchObject({ doc_id: '!slow.txt', status: 'failed' });
     expect(docs[0].error).toMatch(/timed out after 1 s/);
     expect(docs.slice(1).every((d) => d.status === 'ok' && d.facts > 0)).toBe(true);
@@ -148,7 +151,10 @@ describe('batch runs', () => {
     const out = mkdtempSync(join(tmpdir(), 'batch-out-'));
     const r = extract([input, '--out', out, '--timeout', '1', '--jobs', '1', '--format', 'jsonl']);
     expect(r.stderr).toMatch(/15 documents \(14 ok, 0 partial, 1 failed\)/);
-    const docs = readFileSync(join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const docs = readFileSync(join(out, 'documents.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(docs.map((d) => d.doc_id)).toEqual([...readdirSync(input)].sort());
     expect(docs.find((d) => d.doc_id === '0-e-slow.txt')).toMatchObject({ status: 'failed', error: expect.stringMatching(/timed out after 1 s/) });
     const others = (dir: string, name: string) =>
@@ -179,7 +185,10 @@ describe('batch runs', () => {
       env: { ...process.env, EXTRACT_WORKER_HEAP_MB: '64' },
     });
     expect(r.stderr).toMatch(/8 documents \(7 ok, 0 partial, 1 failed\)/);
-    const docs = readFileSync(join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const docs = readFileSync(join(out, 'documents.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(docs[0]).toMatchObject({ doc_id: '!large.txt', status: 'failed' });
     expect(docs[0].error).toMatch(/out of memory: .* 64 MB heap/);
   }, 60_000);

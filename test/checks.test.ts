@@ -120,7 +120,14 @@ describe('several lists on one line', () => {
   it('sums economic items under the figure each list follows on its line', () => {
     const e = (code: string, value: number) => f('expenditure.by_economic', 'value', value, undefined, { code, item: code });
     // 基本支出 100 = 60 + 40; then 机关运行经费 30 ≠ 20 + 5 on the same line
-    const facts = [f('expenditure.basic', 'value', 1000000), e('301', 600000), e('302', 400000), f('expenditure.public_operating', 'value', 300000), e('302', 200000), e('303', 50000)];
+    const facts = [
+      f('expenditure.basic', 'value', 1000000),
+      e('301', 600000),
+      e('302', 400000),
+      f('expenditure.public_operating', 'value', 300000),
+      e('302', 200000),
+      e('303', 50000),
+    ];
     const ds = check(facts);
     expect(rules(ds)).toEqual(['warning check.sum.economic-items']);
     expect(ds[0]?.start).toBe(facts[3]?.start);
@@ -168,7 +175,10 @@ describe('on the seeds', () => {
   it('finds what the gold key of seed 000 lists', () => {
     const ds = seed('seed-000');
     const has = (rule: string, severity: string, words: string) =>
-      expect(ds.some((d) => d.rule === rule && d.severity === severity && d.message.includes(words)), `${rule} ${words}`).toBe(true);
+      expect(
+        ds.some((d) => d.rule === rule && d.severity === severity && d.message.includes(words)),
+        `${rule} ${words}`,
+      ).toBe(true);
     has('structure.other-organisation', 'warning', '盘锦市财政局');
     has('structure.heading-sequence', 'warning', '第 2 项');
     has('check.yoy.rate', 'warning', '2780.26');

@@ -42,8 +42,16 @@ const matches = (f: FactRow, w: Not) =>
 function check(c: Case): void {
   const facts = run(c);
   const shown = facts.map((f) => `${f.raw} ${f.metric} ${f.item}/${f.code} ${f.role} ${f.value} (${f.basis})`).join('\n');
-  for (const w of c.facts) expect(facts.some((f) => matches(f, w)), `no ${JSON.stringify(w)} in\n${shown}`).toBe(true);
-  for (const n of c.not ?? []) expect(facts.some((f) => matches(f, n)), `${JSON.stringify(n)} in\n${shown}`).toBe(false);
+  for (const w of c.facts)
+    expect(
+      facts.some((f) => matches(f, w)),
+      `no ${JSON.stringify(w)} in\n${shown}`,
+    ).toBe(true);
+  for (const n of c.not ?? [])
+    expect(
+      facts.some((f) => matches(f, n)),
+      `${JSON.stringify(n)} in\n${shown}`,
+    ).toBe(false);
 }
 
 function block(name: string, cases: readonly Case[]): void {
@@ -61,7 +69,10 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
       { raw: '13.40万元', metric: 'general_budget_expenditure.by_function', item: '乡村振兴支出', code: '', role: 'value', value: 134000 },
       { raw: '6.02万元', metric: 'general_budget_expenditure.by_function', item: '其他杂项支出', code: '', role: 'value', value: 60200 },
     ],
-    not: [{ raw: '13.40万元', item: '教育支出' }, { raw: '6.02万元', code: '205' }],
+    not: [
+      { raw: '13.40万元', item: '教育支出' },
+      { raw: '6.02万元', code: '205' },
+    ],
   },
   {
     name: 'names the table knows take their code',
@@ -82,7 +93,10 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
       { raw: '35万元', metric: 'appropriation_expenditure.by_function', item: '地方特色补助支出', code: '', role: 'value', value: 350000 },
       { raw: '70%', item: '地方特色补助支出', role: 'share', value: 70 },
     ],
-    not: [{ raw: '35万元', item: '卫生健康支出' }, { raw: '70%', item: '卫生健康支出' }],
+    not: [
+      { raw: '35万元', item: '卫生健康支出' },
+      { raw: '70%', item: '卫生健康支出' },
+    ],
   },
   {
     name: 'a comparison after a line goes on with that line',
@@ -152,7 +166,10 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
   {
     name: 'amounts listed after 分别为 share the clause before them',
     text: '公务用车购置费、公务用车运行维护费分别为10万元、5万元。',
-    facts: [{ raw: '10万元', role: 'value', value: 100000 }, { raw: '5万元', role: 'value', value: 50000 }],
+    facts: [
+      { raw: '10万元', role: 'value', value: 100000 },
+      { raw: '5万元', role: 'value', value: 50000 },
+    ],
     not: [{ metric: 'unmapped', raw: '5万元' }],
   },
   {
@@ -195,7 +212,10 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
     name: 'a part of a total with no lines of its own is unplaced, not the total',
     text: '资产原值合计200万元，其中：土地、房屋及构筑物70万元，通用设备30万元。',
     facts: [{ raw: '200万元', metric: 'assets.fixed_assets', role: 'value', value: 2000000 }],
-    not: [{ raw: '70万元', metric: 'assets.fixed_assets' }, { raw: '30万元', metric: 'assets.fixed_assets' }],
+    not: [
+      { raw: '70万元', metric: 'assets.fixed_assets' },
+      { raw: '30万元', metric: 'assets.fixed_assets' },
+    ],
   },
   {
     name: 'counts of survivors and students are no staff',
@@ -204,7 +224,11 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
       { raw: '34人', metric: 'staff.actual', role: 'value', value: 34 },
       { raw: '10人', metric: 'staff.retired', role: 'value', value: 10 },
     ],
-    not: [{ raw: '4人', metric: 'staff.retired' }, { raw: '1190人', metric: 'staff.retired' }, { raw: '4人', metric: 'staff.quota' }],
+    not: [
+      { raw: '4人', metric: 'staff.retired' },
+      { raw: '1190人', metric: 'staff.retired' },
+      { raw: '4人', metric: 'staff.quota' },
+    ],
   },
   {
     name: 'the sources of appropriation income listed in brackets, then the income’s own share',
@@ -620,7 +644,10 @@ block('8. items written with their code', [
     year: 2025,
     text: '（二）政府采购预算安排情况说明\n2025年政府采购预算80万元。按政府采购资金类型划分，一般公共预算拨款50万元，财政专户管理的资金30万元。',
     facts: [{ raw: '80万元', metric: 'procurement.total', role: 'value', value: 800000 }],
-    not: [{ raw: '50万元', metric: 'income.general_budget' }, { raw: '50万元', metric: 'procurement.total' }],
+    not: [
+      { raw: '50万元', metric: 'income.general_budget' },
+      { raw: '50万元', metric: 'procurement.total' },
+    ],
   },
 ]);
 
@@ -681,13 +708,28 @@ block('headline totals and the subjects of three-public spending', [
 
 /** Kinds 6 and 7: the document's organisation and type, through the whole pipeline. */
 const documentCases: Array<{ name: string; text: string; org: string | null; docType: string | null }> = [
-  { name: '6. the organisation of a lead sentence, without 现将', text: '现将平安县农业农村局2021年度部门决算公开如下：\n收入总计100万元。', org: '平安县农业农村局', docType: '部门决算' },
+  {
+    name: '6. the organisation of a lead sentence, without 现将',
+    text: '现将平安县农业农村局2021年度部门决算公开如下：\n收入总计100万元。',
+    org: '平安县农业农村局',
+    docType: '部门决算',
+  },
   { name: '6. a province prefix stays as written', text: '江苏省人大常委会办公厅2018年部门预算\n一、收支预算总表情况说明', org: '江苏省人大常委会办公厅', docType: '部门预算' },
   { name: '6. null rather than a fragment', text: '2021年度部门决算\n一、收入支出决算总体情况说明\n收入总计100万元。', org: null, docType: '部门决算' },
   { name: '6. a title that opens with its year', text: '2021年西岭镇人民政府部门决算\n收入总计100万元。', org: '西岭镇人民政府', docType: '部门决算' },
-  { name: '7. a budget whose text speaks of last year’s final figures is a budget', text: '平安县财政局2025年部门预算\n2024年决算数为80万元，决算数比上年增加。决算 决算 决算', org: '平安县财政局', docType: '部门预算' },
+  {
+    name: '7. a budget whose text speaks of last year’s final figures is a budget',
+    text: '平安县财政局2025年部门预算\n2024年决算数为80万元，决算数比上年增加。决算 决算 决算',
+    org: '平安县财政局',
+    docType: '部门预算',
+  },
   { name: '7. a unit budget', text: '平安县第一中学2024年单位预算\n一、单位主要职能', org: '平安县第一中学', docType: '单位预算' },
-  { name: '7. a final account whose title names the budget fund it reports', text: '平安县民政局2022年度一般公共预算财政拨款“三公”经费支出决算情况说明\n“三公”经费支出2万元。', org: '平安县民政局', docType: '部门决算' },
+  {
+    name: '7. a final account whose title names the budget fund it reports',
+    text: '平安县民政局2022年度一般公共预算财政拨款“三公”经费支出决算情况说明\n“三公”经费支出2万元。',
+    org: '平安县民政局',
+    docType: '部门决算',
+  },
 ];
 
 describe('6, 7. the organisation and type of the document', () => {

@@ -11,7 +11,6 @@ function extract(args: string[]) {
   return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
 }
 
-
 describe('extract (command line)', () => {
   it('runs on the bundled corpus and writes every dataset as CSV with a data package', () => {
     const out = mkdtempSync(join(tmpdir(), 'cli-'));
@@ -48,7 +47,10 @@ describe('extract (command line)', () => {
     const r = extract([input, '--out', out, '--format', 'jsonl']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/failed: empty\.txt: empty file/);
-    const docs = readFileSync(join(out, 'documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const docs = readFileSync(join(out, 'documents.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(docs.map((d) => [d.doc_id, d.status])).toEqual([
       ['empty.txt', 'failed'],
       ['good.txt', 'ok'],

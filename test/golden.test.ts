@@ -15,7 +15,18 @@ describe.each(cases)('golden %s', (name) => {
   const text = readFileSync(join(root, name, 'input.txt'), 'utf8');
   const x = extractText(text, { docId: `${name}.txt` });
   const facts = x.facts.map(({ section, metric, item, code, role, basis, value, unit, raw, start, end, line }) => ({
-    section, metric, item, code, role, basis, value, unit, raw, start, end, line,
+    section,
+    metric,
+    item,
+    code,
+    role,
+    basis,
+    value,
+    unit,
+    raw,
+    start,
+    end,
+    line,
   }));
 
   it('matches the reviewed expected facts', () => {

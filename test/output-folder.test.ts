@@ -20,7 +20,18 @@ function previousRun(format = 'csv'): { out: string; inA: string; inB: string } 
 }
 
 /** The points of a commit where a test can kill the run (src/output/crash.ts). */
-const CSV_POINTS = ['dataset:documents', 'dataset:facts', 'dataset:summary', 'dataset:diagnostics', 'report-written', 'outputs-written', 'manifest-written', 'links-made', 'switched', 'tidied'];
+const CSV_POINTS = [
+  'dataset:documents',
+  'dataset:facts',
+  'dataset:summary',
+  'dataset:diagnostics',
+  'report-written',
+  'outputs-written',
+  'manifest-written',
+  'links-made',
+  'switched',
+  'tidied',
+];
 
 describe('the output folder after a kill', () => {
   it.each(CSV_POINTS)('shows one whole run when killed at %s, and --resume completes it', (point) => {
@@ -52,7 +63,7 @@ describe('the output folder after a kill', () => {
       const old = shown();
       const child = spawn(process.execPath, [bin, inB, '--out', out, '--quiet'], { cwd: root });
       const exited = new Promise((resolve) => child.on('exit', resolve));
-      for (const deadline = Date.now() + 40_000; Date.now() < deadline; ) {
+      for (const deadline = Date.now() + 40_000; Date.now() < deadline;) {
         if (shown() !== old) break;
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -110,7 +121,7 @@ describe('two runs on one output folder', () => {
     const out = scratch('out-');
     const first = spawn(process.execPath, [bin, input, '--out', out, '--quiet', '--jobs', '1'], { cwd: root });
     const exited = new Promise<number | null>((resolve) => first.on('exit', resolve));
-    for (const deadline = Date.now() + 30_000; !existsSync(join(out, '.extract', 'lock')) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 10));
+    for (const deadline = Date.now() + 30_000; !existsSync(join(out, '.extract', 'lock')) && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 10));
     const second = extract([corpusOf(A), '--out', out, '--quiet']);
     expect(second.status).toBe(3);
     expect(second.stderr).toMatch(/in use by another run \(pid \d+/);

@@ -38,7 +38,9 @@ export function oneRunOf(out: string): string[] {
   const ids = docs.map((d) => d.doc_id as string).sort();
   const set = new Set(ids);
   if (set.size !== ids.length) throw new Error(`documents.csv repeats an id: ${ids.join(' ')}`);
-  const summary = csvRows(join(out, 'summary.csv')).map((r) => r.doc_id as string).sort();
+  const summary = csvRows(join(out, 'summary.csv'))
+    .map((r) => r.doc_id as string)
+    .sort();
   if (summary.join('\n') !== ids.join('\n')) throw new Error(`summary ${summary.join(' ')} ≠ documents ${ids.join(' ')}`);
   const facts = new Map<string, number>();
   for (const f of csvRows(join(out, 'facts.csv'))) facts.set(f.doc_id as string, (facts.get(f.doc_id as string) ?? 0) + 1);

@@ -92,7 +92,11 @@ describe('XRegExp from its one-file build', () => {
     const dir = join(import.meta.dirname, '..', 'patterns');
     let compared = 0;
     for (const file of ['quantities.json', 'headings.json']) {
-      const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { parts: Record<string, string>; patterns?: Array<{ pattern: string }>; styles?: Array<{ pattern: string }> };
+      const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+        parts: Record<string, string>;
+        patterns?: Array<{ pattern: string }>;
+        styles?: Array<{ pattern: string }>;
+      };
       for (const { pattern } of [...(data.patterns ?? []), ...(data.styles ?? [])]) {
         const built = (X: X) => {
           const subs = Object.fromEntries(Object.entries(data.parts).map(([k, v]) => [k, X(v)]));

@@ -22,7 +22,12 @@ describe('the PDF reader (PDFium)', () => {
   });
 
   it('places runs where the page shows them: top-left origin, baseline, right edge', async () => {
-    const pdf = await extractPdfText(buildPdf([{ text: 'Total', x: 72, y: 742 }, { text: '1,234.56', x: 400, y: 742 }]));
+    const pdf = await extractPdfText(
+      buildPdf([
+        { text: 'Total', x: 72, y: 742 },
+        { text: '1,234.56', x: 400, y: 742 },
+      ]),
+    );
     const [label, amount] = pdf.pages[0]?.items ?? [];
     expect(label).toMatchObject({ str: 'Total', y: expect.closeTo(100, 0) });
     expect(label?.x).toBeGreaterThanOrEqual(72);
@@ -50,7 +55,13 @@ describe('the PDF reader (PDFium)', () => {
   });
 
   it('leaves out text set past the page edge, as the page does not show it', async () => {
-    const pdf = await extractPdfText(buildPdf([{ text: 'Shown', x: 72, y: 400 }, { text: 'Beyond', x: 72, y: -20 }, { text: 'Right', x: 700, y: 400 }]));
+    const pdf = await extractPdfText(
+      buildPdf([
+        { text: 'Shown', x: 72, y: 400 },
+        { text: 'Beyond', x: 72, y: -20 },
+        { text: 'Right', x: 700, y: 400 },
+      ]),
+    );
     expect(squeeze(pdf.text)).toBe('Shown');
     expect(pdf.pages[0]?.items.map((i) => i.str)).toEqual(['Shown']);
   });
@@ -61,9 +72,17 @@ describe('the PDF reader (PDFium)', () => {
     const pdf = await extractPdfText(buildPdf([{ text: 'x', x: 72, y: 750 }], { drawing }));
     const rules = pdf.pages[0]?.rules;
     const across = (rules?.across ?? []).map((r) => [Math.round(r.at), Math.round(r.from), Math.round(r.to)]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
-    expect(across).toEqual([[142, 50, 500], [242, 50, 500], [442, 100, 300], [542, 100, 300]]);
+    expect(across).toEqual([
+      [142, 50, 500],
+      [242, 50, 500],
+      [442, 100, 300],
+      [542, 100, 300],
+    ]);
     const down = (rules?.down ?? []).map((r) => [Math.round(r.at), Math.round(r.from), Math.round(r.to)]).sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
-    expect(down).toEqual([[100, 442, 542], [300, 442, 542]]);
+    expect(down).toEqual([
+      [100, 442, 542],
+      [300, 442, 542],
+    ]);
   });
 
   it('says why a PDF cannot be opened', async () => {

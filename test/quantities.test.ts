@@ -16,7 +16,13 @@ function quantities(input: string) {
 }
 
 const table: Array<{ input: string; results: Array<{ raw: string; value: string; unit: string }> }> = [
-  { input: '社会保障和就业支出28.99万元，占0.86%', results: [{ raw: '28.99万元', value: '289900', unit: 'CNY' }, { raw: '0.86%', value: '0.86', unit: '%' }] },
+  {
+    input: '社会保障和就业支出28.99万元，占0.86%',
+    results: [
+      { raw: '28.99万元', value: '289900', unit: 'CNY' },
+      { raw: '0.86%', value: '0.86', unit: '%' },
+    ],
+  },
   { input: '收入决算1433715.14元', results: [{ raw: '1433715.14元', value: '1433715.14', unit: 'CNY' }] },
   { input: '采购28861.938591萬元', results: [{ raw: '28861.938591萬元', value: '288619385.91', unit: 'CNY' }] },
   { input: '支出决算为1511.89万\n元。', results: [{ raw: '1511.89万\n元', value: '15118900', unit: 'CNY' }] },
@@ -25,12 +31,49 @@ const table: Array<{ input: string; results: Array<{ raw: string; value: string;
   { input: '增长5.11 %，', results: [{ raw: '5.11 %', value: '5.11', unit: '%' }] },
   { input: '全年１２３．４５万元', results: [{ raw: '１２３．４５万元', value: '1234500', unit: 'CNY' }] },
   { input: '不足0.3万，', results: [{ raw: '0.3万', value: '3000', unit: 'CNY' }] },
-  { input: '收、支总计各是4125.49,4143.91万元', results: [{ raw: '4125.49', value: '41254900', unit: 'CNY' }, { raw: '4143.91万元', value: '41439100', unit: 'CNY' }] },
-  { input: '各减少1267.86,2570.97万元', results: [{ raw: '1267.86', value: '12678600', unit: 'CNY' }, { raw: '2570.97万元', value: '25709700', unit: 'CNY' }] },
-  { input: '办公费10.96万元、公务用车运行维护费7.09。', results: [{ raw: '10.96万元', value: '109600', unit: 'CNY' }, { raw: '7.09', value: '70900', unit: 'CNY' }] },
-  { input: '公务用车保有量2辆，购置两辆', results: [{ raw: '2辆', value: '2', unit: '辆' }, { raw: '两辆', value: '2', unit: '辆' }] },
-  { input: '接待0批次，4200人次，设备2台（套）', results: [{ raw: '0批次', value: '0', unit: '批次' }, { raw: '4200人次', value: '4200', unit: '人次' }, { raw: '2台（套）', value: '2', unit: '台（套）' }] },
-  { input: '下属 5 家预算单位，下设一个分支机构', results: [{ raw: '5 家', value: '5', unit: '家' }, { raw: '一个', value: '1', unit: '个' }] },
+  {
+    input: '收、支总计各是4125.49,4143.91万元',
+    results: [
+      { raw: '4125.49', value: '41254900', unit: 'CNY' },
+      { raw: '4143.91万元', value: '41439100', unit: 'CNY' },
+    ],
+  },
+  {
+    input: '各减少1267.86,2570.97万元',
+    results: [
+      { raw: '1267.86', value: '12678600', unit: 'CNY' },
+      { raw: '2570.97万元', value: '25709700', unit: 'CNY' },
+    ],
+  },
+  {
+    input: '办公费10.96万元、公务用车运行维护费7.09。',
+    results: [
+      { raw: '10.96万元', value: '109600', unit: 'CNY' },
+      { raw: '7.09', value: '70900', unit: 'CNY' },
+    ],
+  },
+  {
+    input: '公务用车保有量2辆，购置两辆',
+    results: [
+      { raw: '2辆', value: '2', unit: '辆' },
+      { raw: '两辆', value: '2', unit: '辆' },
+    ],
+  },
+  {
+    input: '接待0批次，4200人次，设备2台（套）',
+    results: [
+      { raw: '0批次', value: '0', unit: '批次' },
+      { raw: '4200人次', value: '4200', unit: '人次' },
+      { raw: '2台（套）', value: '2', unit: '台（套）' },
+    ],
+  },
+  {
+    input: '下属 5 家预算单位，下设一个分支机构',
+    results: [
+      { raw: '5 家', value: '5', unit: '家' },
+      { raw: '一个', value: '1', unit: '个' },
+    ],
+  },
   { input: '经(jīng)費(fèi)312.23 萬(wàn)元', results: [{ raw: '312.23 萬(wàn)元', value: '3122300', unit: 'CNY' }] },
 ];
 
@@ -64,4 +107,3 @@ describe('numbers written without a unit', () => {
     for (const q of got) expect(input.slice(q.start, q.end)).toBe(q.raw);
   });
 });
-

@@ -45,9 +45,12 @@ describe('report.html', () => {
     expect(readFileSync(join(out, 'report', 'document.html'), 'utf8')).not.toMatch(/(?:src|href)=["']https?:/);
   });
 
-  it('keeps a hostile document\'s text as data, never as HTML', () => {
+  it("keeps a hostile document's text as data, never as HTML", () => {
     const bundle = readFileSync(join(out, 'report', 'docs-0.js'), 'utf8');
-    const entries = bundle.trimEnd().split('\n').map((l) => JSON.parse(l.replace(/^fdxDocument\(/, '').replace(/\);$/, '')) as { id: string; text: string });
+    const entries = bundle
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l.replace(/^fdxDocument\(/, '').replace(/\);$/, '')) as { id: string; text: string });
     expect(entries.find((e) => e.id === 'hostile.txt')?.text).toContain('<script>window.__pwned = 1; alert(1)</script>');
     // the viewer lays text out as text nodes: it never assigns HTML
     expect(readFileSync(join(out, 'report', 'document.html'), 'utf8')).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
@@ -97,7 +100,10 @@ describe('report.html', () => {
       expect(url.pathname).toBe('/out/report/document.html');
       expect(url.searchParams.get('doc')).toBe(row.doc_id);
       const bundle = readFileSync(join(bundled, 'report', url.searchParams.get('bundle') as string), 'utf8');
-      const entries = bundle.trimEnd().split('\n').map((l) => JSON.parse(l.replace(/^fdxDocument\(/, '').replace(/\);$/, '')) as { id: string });
+      const entries = bundle
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l.replace(/^fdxDocument\(/, '').replace(/\);$/, '')) as { id: string });
       expect(entries.map((e) => e.id)).toContain(row.doc_id);
     }
   });
@@ -120,11 +126,18 @@ describe('report.html', () => {
 
   it.runIf(existsSync(CHROMIUM))('shows a PDF’s tables with their figures, and marks a cell the text states otherwise', async () => {
     const pdfOut = mkdtempSync(join(tmpdir(), 'report-pdf-'));
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'extract.js'), join(root, 'test', 'fixtures', 'pdf', 'full-003.pdf'), '--out', pdfOut, '--quiet'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'extract.js'), join(root, 'test', 'fixtures', 'pdf', 'full-003.pdf'), '--out', pdfOut, '--quiet'], {
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     // a narrative mismatch planted in the bundle: the viewer must mark the cell it names
     const bundlePath = join(pdfOut, 'report', 'docs-0.js');
-    const entry = JSON.parse(readFileSync(bundlePath, 'utf8').trim().replace(/^fdxDocument\(/, '').replace(/\);$/, '')) as { diagnostics: unknown[] };
+    const entry = JSON.parse(
+      readFileSync(bundlePath, 'utf8')
+        .trim()
+        .replace(/^fdxDocument\(/, '')
+        .replace(/\);$/, ''),
+    ) as { diagnostics: unknown[] };
     const cell = { table: 'general_budget_by_function', code: '20139', row_label: '社会工作事务', column: 'total' };
     entry.diagnostics.push(['table.narrative-mismatch', 'warning', 'planted', JSON.stringify({ cell }), null]);
     writeFileSync(bundlePath, `fdxDocument(${JSON.stringify(entry)});\n`);

@@ -58,11 +58,11 @@ describe('a corpus with bad inputs', () => {
     const diags = rows(outMixed, 'diagnostics');
     expect(diags.some((d) => d.doc_id === 'truncated.txt' && d.rule === 'read.truncated')).toBe(true);
     expect(diags.some((d) => d.doc_id === 'mixed-encodings.txt' && d.rule === 'read.mixed-encodings')).toBe(true);
-    expect(rows(outMixed, 'facts').filter((f) => f.doc_id === 'mixed-encodings.txt').map((f) => f.metric)).toEqual([
-      'income.total',
-      'expenditure.total',
-      'balance.year_end',
-    ]);
+    expect(
+      rows(outMixed, 'facts')
+        .filter((f) => f.doc_id === 'mixed-encodings.txt')
+        .map((f) => f.metric),
+    ).toEqual(['income.total', 'expenditure.total', 'balance.year_end']);
     expect(diags.some((d) => d.doc_id === 'long-number.txt' && d.rule === 'validate.record-invalid')).toBe(true);
   });
 

@@ -27,10 +27,36 @@ describe('segmentSections', () => {
       ].join('\n'),
     );
     expect(s.body.map((h) => h.styleId)).toEqual([
-      'part', 'cn-comma', 'part', 'cn-comma', 'cn-paren', 'cn-paren', 'num-dot', 'num-paren', 'circled', 'cn-comma', 'cn-comma', 'cn-paren', 'part', 'num-dot',
+      'part',
+      'cn-comma',
+      'part',
+      'cn-comma',
+      'cn-paren',
+      'cn-paren',
+      'num-dot',
+      'num-paren',
+      'circled',
+      'cn-comma',
+      'cn-comma',
+      'cn-paren',
+      'part',
+      'num-dot',
     ]);
     expect(s.body.map((h) => h.section)).toEqual([
-      'overview', 'overview', null, 'income', 'income', 'expenditure', 'expenditure', 'expenditure', 'expenditure', 'three_public', 'other', 'other', 'glossary', 'glossary',
+      'overview',
+      'overview',
+      null,
+      'income',
+      'income',
+      'expenditure',
+      'expenditure',
+      'expenditure',
+      'expenditure',
+      'three_public',
+      'other',
+      'other',
+      'glossary',
+      'glossary',
     ]);
   });
   it('gives the chain of enclosing headings at an offset, innermost first', () => {
@@ -47,7 +73,18 @@ describe('segmentSections', () => {
     expect(seg('第一部分 部门概括\n一、职能').body[0]?.section).toBe('overview');
   });
   it('keeps a table of contents out of the body', () => {
-    const s = seg(['目 录', '第一部分 部门概况 PAGEREF _Toc25831 h 3', '一、 主要职责 PAGEREF _Toc32310 h 3', '第二部分 情况说明 ........ 5', '', '第一部分 部门概况', '一、主要职责', '负责全市工作。'].join('\n'));
+    const s = seg(
+      [
+        '目 录',
+        '第一部分 部门概况 PAGEREF _Toc25831 h 3',
+        '一、 主要职责 PAGEREF _Toc32310 h 3',
+        '第二部分 情况说明 ........ 5',
+        '',
+        '第一部分 部门概况',
+        '一、主要职责',
+        '负责全市工作。',
+      ].join('\n'),
+    );
     expect(s.tocRanges.length).toBe(1);
     expect(s.body.map((h) => h.title)).toEqual(['部门概况', '主要职责']);
   });

@@ -8,7 +8,7 @@ import { extractFiles } from '../src/index.js';
 import { loadTableVocabulary } from '../src/patterns.js';
 import { documentTables } from '../src/stages/tables/index.js';
 import { checkNarrativeAgainstTables } from '../src/checks/narrative-tables.js';
-import { loadChecks } from '../src/checks/table.js';
+import { loadChecks } from '../src/patterns.js';
 import type { FactRow, TableCellRow } from '../src/schema.js';
 import { readPdfTables } from '../src/stages/tables/read-pdf.js';
 // @ts-expect-error: a plain script module without types
@@ -63,7 +63,12 @@ function page(lines: Array<Array<[string, number]>>, number = 1): PdfPage {
 
 const TITLE: Array<[string, number]> = [['一般公共预算财政拨款支出决算表', 200]];
 const UNIT: Array<[string, number]> = [['单位：万元', 480]];
-const HEAD: Array<[string, number]> = [['科目名称', 100], ['合计', 282], ['基本支出', 346], ['项目支出', 416]];
+const HEAD: Array<[string, number]> = [
+  ['科目名称', 100],
+  ['合计', 282],
+  ['基本支出', 346],
+  ['项目支出', 416],
+];
 /** Figures right-aligned on 300, 370 and 440. */
 const row = (code: string, name: string, ...figures: string[]): Array<[string, number]> => [
   [code, 20],
@@ -73,7 +78,16 @@ const row = (code: string, name: string, ...figures: string[]): Array<[string, n
 
 describe('a table read from positions', () => {
   it('flags a table whose rows do not add up, naming the sum, and still writes its cells', () => {
-    const pages = [page([TITLE, UNIT, HEAD, row('201', '一般公共服务支出', '10.00', '10.00', '0.00'), row('20106', '财政事务', '7.00', '7.00', '0.00'), row('', '合计', '10.00', '10.00', '0.00')])];
+    const pages = [
+      page([
+        TITLE,
+        UNIT,
+        HEAD,
+        row('201', '一般公共服务支出', '10.00', '10.00', '0.00'),
+        row('20106', '财政事务', '7.00', '7.00', '0.00'),
+        row('', '合计', '10.00', '10.00', '0.00'),
+      ]),
+    ];
     const [t] = readPdfTables(pages);
     expect(t?.closes).toBe(false);
     expect(t?.failures.join()).toMatch(/201 一般公共服务支出: 10\.00 printed, its 1 rows below sum to 7\.00/);
@@ -83,7 +97,17 @@ describe('a table read from positions', () => {
   });
 
   it('puts a name broken over two lines back together, and reads 合计 = 基本 + 项目 per row', () => {
-    const pages = [page([TITLE, UNIT, HEAD, row('208', '社会保障和就业支出', '3.00', '1.00', '2.00'), [['机关事业单位基本养老', 100]], row('20805', '', '3.00', '1.00', '2.00'), [['保险缴费支出', 100]]])];
+    const pages = [
+      page([
+        TITLE,
+        UNIT,
+        HEAD,
+        row('208', '社会保障和就业支出', '3.00', '1.00', '2.00'),
+        [['机关事业单位基本养老', 100]],
+        row('20805', '', '3.00', '1.00', '2.00'),
+        [['保险缴费支出', 100]],
+      ]),
+    ];
     const [t] = readPdfTables(pages);
     expect(t?.cells.find((c) => c.code === '20805')?.row_label).toBe('机关事业单位基本养老保险缴费支出');
     expect(t?.closes).toBe(true);
@@ -117,19 +141,43 @@ describe('a table read from a page that draws its grid', () => {
   const cases: Array<{ kind: string; pieces: Array<[string, number, number]>; rules: number[]; want: Array<[string, string, string]> }> = [
     {
       kind: 'a figure centred in its cell above the code and the first line of a wrapped name',
-      pieces: [...head, ['208', 20, 140], ['社会保障和就业支出', 100, 140], ['3.00', 276, 140], ['2.00', 276, 162], ['20805', 20, 169], ['机关事业单位基本养老', 100, 169], ['保险缴费支出', 100, 183]],
+      pieces: [
+        ...head,
+        ['208', 20, 140],
+        ['社会保障和就业支出', 100, 140],
+        ['3.00', 276, 140],
+        ['2.00', 276, 162],
+        ['20805', 20, 169],
+        ['机关事业单位基本养老', 100, 169],
+        ['保险缴费支出', 100, 183],
+      ],
       rules: [96, 120, 150, 190],
-      want: [['208', '社会保障和就业支出', '30000'], ['20805', '机关事业单位基本养老保险缴费支出', '20000']],
+      want: [
+        ['208', '社会保障和就业支出', '30000'],
+        ['20805', '机关事业单位基本养老保险缴费支出', '20000'],
+      ],
     },
     {
       kind: 'two rows in one band of a grid drawn without its inner rules: read line by line',
       pieces: [...head, ['201', 20, 140], ['一般公共服务支出', 100, 140], ['5.00', 276, 140], ['20106', 20, 156], ['财政事务', 100, 156], ['5.00', 276, 156]],
       rules: [96, 120, 170],
-      want: [['201', '一般公共服务支出', '50000'], ['20106', '财政事务', '50000']],
+      want: [
+        ['201', '一般公共服务支出', '50000'],
+        ['20106', '财政事务', '50000'],
+      ],
     },
     {
       kind: 'a title that shares a header cell with the line under it',
-      pieces: [['部门：某某局', 40, 80], ['一般公共预算财政拨款支出决算表', 200, 68], ['单位：万元', 480, 80], ['科目名称', 100, 112], ['合计', 282, 112], ['201', 20, 140], ['一般公共服务支出', 100, 140], ['5.00', 276, 140]],
+      pieces: [
+        ['部门：某某局', 40, 80],
+        ['一般公共预算财政拨款支出决算表', 200, 68],
+        ['单位：万元', 480, 80],
+        ['科目名称', 100, 112],
+        ['合计', 282, 112],
+        ['201', 20, 140],
+        ['一般公共服务支出', 100, 140],
+        ['5.00', 276, 140],
+      ],
       rules: [50, 90, 120, 150],
       want: [['201', '一般公共服务支出', '50000']],
     },
@@ -142,9 +190,35 @@ describe('a table read from a page that draws its grid', () => {
 
 describe('classification codes as tables print them', () => {
   it.each([
-    ['a 款 printed as a number, its leading zero lost', [['301', 20], ['2', 50], ['津贴补贴', 100], ['7.00', 276]], '30102'],
-    ['类 and 款 in their columns', [['301', 20], ['02', 50], ['津贴补贴', 100], ['7.00', 276]], '30102'],
-    ['a whole code', [['30102', 20], ['津贴补贴', 100], ['7.00', 276]], '30102'],
+    [
+      'a 款 printed as a number, its leading zero lost',
+      [
+        ['301', 20],
+        ['2', 50],
+        ['津贴补贴', 100],
+        ['7.00', 276],
+      ],
+      '30102',
+    ],
+    [
+      '类 and 款 in their columns',
+      [
+        ['301', 20],
+        ['02', 50],
+        ['津贴补贴', 100],
+        ['7.00', 276],
+      ],
+      '30102',
+    ],
+    [
+      'a whole code',
+      [
+        ['30102', 20],
+        ['津贴补贴', 100],
+        ['7.00', 276],
+      ],
+      '30102',
+    ],
   ] as Array<[string, Array<[string, number]>, string]>)('%s', (_kind, line, code) => {
     const pages = [page([TITLE, UNIT, HEAD, line])];
     const [t] = readPdfTables(pages);
@@ -154,9 +228,40 @@ describe('classification codes as tables print them', () => {
 
 describe('the narrative against the tables (patterns/checks.json tableFacts)', () => {
   const fact = (raw: string, value: number, code = '201') =>
-    ({ doc_id: 'd', section: 'expenditure', metric: 'general_budget_expenditure.by_function', item: '一般公共服务支出', code, role: 'value', basis: 'clause', value, unit: 'CNY', raw, start: 10, end: 20, line: 1, page: 3 }) as FactRow;
+    ({
+      doc_id: 'd',
+      section: 'expenditure',
+      metric: 'general_budget_expenditure.by_function',
+      item: '一般公共服务支出',
+      code,
+      role: 'value',
+      basis: 'clause',
+      value,
+      unit: 'CNY',
+      raw,
+      start: 10,
+      end: 20,
+      line: 1,
+      page: 3,
+    }) as FactRow;
   const cell = (raw: string, value: number, unit = '万元') =>
-    ({ doc_id: 'd', table: 'general_budget_by_function', title: '一般公共预算财政拨款支出决算表', row: 1, row_label: '一般公共服务支出', code: '201', column: 'total', column_label: '合计', side: 0, value, raw, unit, page: 15, x: 300, y: 200 }) as TableCellRow;
+    ({
+      doc_id: 'd',
+      table: 'general_budget_by_function',
+      title: '一般公共预算财政拨款支出决算表',
+      row: 1,
+      row_label: '一般公共服务支出',
+      code: '201',
+      column: 'total',
+      column_label: '合计',
+      side: 0,
+      value,
+      raw,
+      unit,
+      page: 15,
+      x: 300,
+      y: 200,
+    }) as TableCellRow;
   const rules = loadChecks().tableFacts;
 
   it('says where the text and its cell differ, with both places', () => {
@@ -237,13 +342,31 @@ describe('kinds of layout met in the corpus', () => {
   });
 
   it('takes no table of contents for tables: titles followed by page numbers', () => {
-    const toc = page([[['五、一般公共预算财政拨款支出决算表', 60], ['12', 500]], [['六、一般公共预算财政拨款基本支出决算表', 60], ['13', 500]], [['七、财政拨款“三公”经费支出决算表', 60], ['14', 500]]]);
+    const toc = page([
+      [
+        ['五、一般公共预算财政拨款支出决算表', 60],
+        ['12', 500],
+      ],
+      [
+        ['六、一般公共预算财政拨款基本支出决算表', 60],
+        ['13', 500],
+      ],
+      [
+        ['七、财政拨款“三公”经费支出决算表', 60],
+        ['14', 500],
+      ],
+    ]);
     expect(readPdfTables([toc])).toEqual([]);
   });
 
   it('opens the second column group at its code, even when the first has no figure', () => {
     const title: Array<[string, number]> = [['一般公共预算财政拨款基本支出决算表', 200]];
-    const head: Array<[string, number]> = [['科目名称', 100], ['决算数', 262], ['科目名称', 400], ['决算数', 532]];
+    const head: Array<[string, number]> = [
+      ['科目名称', 100],
+      ['决算数', 262],
+      ['科目名称', 400],
+      ['决算数', 532],
+    ];
     const pieces = (...p: Array<[string, number]>) => p;
     const pages = [
       page([

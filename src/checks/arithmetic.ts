@@ -1,6 +1,5 @@
-import { objectList } from '../shapes.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
-import type { ChecksTable } from './table.js';
+import type { ChecksTable } from '../patterns.js';
 import { bounds, type CheckFact, display, factsBy, judge, leading, stepOf, sumBounds } from './precision.js';
 
 const spanOf = (f: CheckFact) => ({ start: f.start, end: f.end });
@@ -40,15 +39,13 @@ const SUMMED_ROLES = ['value', 'budget', 'prior_year'] as const;
 
 /** The sum relations of patterns/checks.json over headline metrics. */
 export function checkSums(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
-  const out = objectList<Diagnostic>();
-  for (let relAt = 0; relAt < table.sums.length; relAt++) {
-    const rel = table.sums[relAt] as (typeof table.sums)[number];
+  const out: Diagnostic[] = [];
+  for (const rel of table.sums) {
     if (rel.skipIf?.some((m) => first(facts, m))) continue;
     const needed = rel.need.map((m) => first(facts, m));
     if (needed.some((f) => !f)) continue;
     const parts = rel.parts.map((m) => first(facts, m)).filter((f): f is CheckFact => Boolean(f));
-    for (let roleAt = 0; roleAt < SUMMED_ROLES.length; roleAt++) {
-      const role = SUMMED_ROLES[roleAt] as (typeof SUMMED_ROLES)[number];
+    for (const role of SUMMED_ROLES) {
       const total = rel.total.map((m) => first(facts, m, role)).find((f) => f);
       const roleParts = role === 'value' ? parts : rel.parts.map((m) => first(facts, m, role)).filter((f): f is CheckFact => Boolean(f));
       if (!total || roleParts.length < rel.need.length) continue;
@@ -61,13 +58,11 @@ export function checkSums(facts: CheckFact[], table: ChecksTable): Diagnostic[] 
 
 /** Listed lines (机关运行经费 lines, project items, vehicles by kind …) against the line they are listed under. */
 export function checkItemLists(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
-  const out = objectList<Diagnostic>();
-  for (let r = 0; r < table.items.length; r++) {
-    const rel = table.items[r] as (typeof table.items)[number];
+  const out: Diagnostic[] = [];
+  for (const rel of table.items) {
     const groups = new Map<CheckFact, CheckFact[]>();
     let parent: CheckFact | undefined;
-    for (let k = 0; k < facts.length; k++) {
-      const f = facts[k] as CheckFact;
+    for (const f of facts) {
       if (f.role !== 'value') continue;
       if (f.metric === rel.total && f.item === '') parent = f;
       else if (f.metric === rel.item && f.item !== '' && parent) {
@@ -76,11 +71,11 @@ export function checkItemLists(facts: CheckFact[], table: ChecksTable): Diagnost
         groups.set(parent, list);
       }
     }
-    groups.forEach((parts, total) => {
-      if (parts.length < 2) return;
+    for (const [total, parts] of groups) {
+      if (parts.length < 2) continue;
       const d = compareSum(`check.sum.${rel.id}`, table.label(rel.total), total, parts);
       if (d) out.push(d);
-    });
+    }
   }
   return out;
 }
@@ -89,16 +84,14 @@ const FAMILY = /^(\w*expenditure)\.by_(function|economic)$/;
 
 /** 类 items of a function or economic breakdown against their total, and 项 items against their 类. */
 export function checkBreakdowns(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
-  const out = objectList<Diagnostic>();
+  const out: Diagnostic[] = [];
   /** Items by family, kind and the figure they are listed under (none: the family's total). */
   const groups = new Map<string, { family: string; kind: string; parent: CheckFact | undefined; items: CheckFact[] }>();
   const parents = new EconomicParents(facts);
-  for (let fAt = 0; fAt < facts.length; fAt++) {
-    const f = facts[fAt] as (typeof facts)[number];
+  for (const f of facts) {
     const m = FAMILY.exec(f.metric);
     if (!m || f.role !== 'value' || f.code.length !== 3) continue;
-    const family = m[1] as string;
-    const kind = m[2] as string;
+    const [, family = '', kind = ''] = m;
     const parent = kind === 'economic' ? parents.of(f, family) : undefined;
     const key = `${family}|${kind}|${parent ? parent.start : ''}`;
     let group = groups.get(key);
@@ -108,22 +101,20 @@ export function checkBreakdowns(facts: CheckFact[], table: ChecksTable): Diagnos
     }
     if (!group.items.some((x) => x.code === f.code)) group.items.push(f);
   }
-  groups.forEach(({ family, kind, parent, items }) => {
-    if (items.length < 2) return;
+  for (const { family, kind, parent, items } of groups.values()) {
+    if (items.length < 2) continue;
     const total = parent ?? first(facts, `${family}.total`) ?? first(facts, `${family}.current_year`);
-    if (!total) return;
+    if (!total) continue;
     const d = compareSum(`check.sum.${kind}-items`, `${table.label(total.metric)}按${kind === 'function' ? '功能' : '经济'}分类`, total, items);
     if (d) out.push(d);
-  });
+  }
   // 项 lines following their 类, matched by code prefix
   const fn = facts.filter((f) => /\.by_function$/.test(f.metric) && f.role === 'value');
-  for (let i = 0; i < fn.length; i++) {
-    const head = fn[i] as CheckFact;
+  for (const [i, head] of fn.entries()) {
     if (head.code.length !== 3) continue;
     const children: CheckFact[] = [];
     let complete = true;
-    for (let j = i + 1; j < fn.length; j++) {
-      const c = fn[j] as CheckFact;
+    for (const c of fn.slice(i + 1)) {
       if (c.code === '') {
         complete = c.line === head.line; // a line without a code: the list cannot be summed
         if (!complete) break;
@@ -153,8 +144,7 @@ class EconomicParents {
   private readonly lastBefore = new Map<string, Int32Array>();
 
   constructor(facts: CheckFact[]) {
-    for (let fAt = 0; fAt < facts.length; fAt++) {
-      const f = facts[fAt] as (typeof facts)[number];
+    for (const f of facts) {
       const list = this.lines.get(f.line);
       if (list) list.push(f);
       else this.lines.set(f.line, [f]);
@@ -176,10 +166,11 @@ class EconomicParents {
     if (!t) {
       const parents = ECONOMIC_PARENTS(family);
       t = new Int32Array(line.length + 1);
-      t[0] = -1;
-      for (let k = 0; k < line.length; k++) {
-        const f = line[k] as CheckFact;
-        t[k + 1] = f.role === 'value' && f.item === '' && parents.includes(f.metric) ? k : (t[k] as number);
+      let last = -1;
+      t[0] = last;
+      for (const [k, f] of line.entries()) {
+        if (f.role === 'value' && f.item === '' && parents.includes(f.metric)) last = k;
+        t[k + 1] = last;
       }
       this.lastBefore.set(key, t);
     }
@@ -198,7 +189,7 @@ export function checkBalance(facts: CheckFact[], table: ChecksTable): Diagnostic
       { value: inc.value, step: stepOf(inc) },
       { value: exp.value, step: stepOf(exp) },
     ],
-    (x) => (x[0] as number) - (x[1] as number),
+    ([a, b]) => (a as number) - (b as number),
   );
   const verdict = judge(bal.value, stepOf(bal), implied, inc.value - exp.value);
   if (verdict === 'exact') return [];

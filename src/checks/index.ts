@@ -3,8 +3,7 @@ import { checkBalance, checkBreakdowns, checkItemLists, checkSums } from './arit
 import type { CheckFact } from './precision.js';
 import { checkBudget, checkBudgetWording, checkCounts, checkShares, checkShareSums, checkYoy } from './rates.js';
 import { checkHeadingsNameTheDocument, checkPlaceholders, checkRepetition, checkUnitCount, checkUnits, type HeadingLine } from './structure.js';
-import { objectList } from '../shapes.js';
-import { loadChecks } from './table.js';
+import { loadChecks } from '../patterns.js';
 
 export type { CheckFact } from './precision.js';
 export type { HeadingLine } from './structure.js';
@@ -28,24 +27,23 @@ export interface CheckInput {
 export function runChecks(input: CheckInput): Diagnostic[] {
   const table = loadChecks();
   const facts = input.facts.filter((f) => f.metric !== 'unmapped');
-  // concat, not spreads: TurboFan compiles each spread with the whole iterator protocol
-  const found = objectList<Diagnostic>().concat(
-    checkSums(facts, table),
-    checkItemLists(facts, table),
-    checkBreakdowns(facts, table),
-    checkBalance(facts, table),
-    checkShares(facts, table),
-    checkShareSums(facts, table),
-    checkYoy(facts, table),
-    checkBudget(facts, table),
-    checkBudgetWording(input.text, facts, table),
-    checkCounts(facts, table),
-    checkRepetition(facts, table),
-    checkUnitCount(facts, input.listedUnits),
-    checkHeadingsNameTheDocument(input.headings, input.org, input.year),
-    checkPlaceholders(input.text),
-    checkUnits(input.facts),
-  );
+  const found = [
+    ...checkSums(facts, table),
+    ...checkItemLists(facts, table),
+    ...checkBreakdowns(facts, table),
+    ...checkBalance(facts, table),
+    ...checkShares(facts, table),
+    ...checkShareSums(facts, table),
+    ...checkYoy(facts, table),
+    ...checkBudget(facts, table),
+    ...checkBudgetWording(input.text, facts, table),
+    ...checkCounts(facts, table),
+    ...checkRepetition(facts, table),
+    ...checkUnitCount(facts, input.listedUnits),
+    ...checkHeadingsNameTheDocument(input.headings, input.org, input.year),
+    ...checkPlaceholders(input.text),
+    ...checkUnits(input.facts),
+  ];
   // a figure stated twice gives the same finding twice: keep one
   const seen = new Set<string>();
   return found.filter((d) => {

@@ -1,7 +1,7 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import type { FactRow, TableCellRow } from '../schema.js';
 import { unitPower } from '../stages/tables/printed.js';
-import type { ChecksTable } from './table.js';
+import type { ChecksTable } from '../patterns.js';
 
 type Rule = ChecksTable['tableFacts'][number];
 
@@ -55,7 +55,18 @@ export function checkNarrativeAgainstTables(facts: readonly FactRow[], cells: re
           {
             rule: rule.id,
             fact: { metric: fact.metric, raw: fact.raw, value: fact.value, start: fact.start, end: fact.end },
-            cell: { table: cell.table, title: cell.title, row_label: cell.row_label, code: cell.code, column: cell.column, raw: cell.raw, value: cell.value, page: cell.page, x: cell.x, y: cell.y },
+            cell: {
+              table: cell.table,
+              title: cell.title,
+              row_label: cell.row_label,
+              code: cell.code,
+              column: cell.column,
+              raw: cell.raw,
+              value: cell.value,
+              page: cell.page,
+              x: cell.x,
+              y: cell.y,
+            },
           },
         ),
       );

@@ -19,8 +19,7 @@ export function factsBy(facts: CheckFact[]): Map<string, CheckFact[]> {
   let index = indexes.get(facts);
   if (!index) {
     index = new Map();
-    for (let xAt = 0; xAt < facts.length; xAt++) {
-      const x = facts[xAt] as (typeof facts)[number];
+    for (const x of facts) {
       const key = `${x.metric}|${x.item}|${x.role}`;
       const list = index.get(key);
       if (list) list.push(x);
@@ -74,8 +73,7 @@ export function round(x: number, digits: number): number {
 export function sumBounds(inputs: Array<{ value: number; step: number }>): [number, number] {
   let lo = 0;
   let hi = 0;
-  for (let xAt = 0; xAt < inputs.length; xAt++) {
-    const x = inputs[xAt] as (typeof inputs)[number];
+  for (const x of inputs) {
     lo += x.value - x.step / 2;
     hi += x.value + x.step / 2;
   }
@@ -107,8 +105,7 @@ export type Verdict = 'exact' | 'rounding' | 'off';
 export function judge(stated: number, statedStep: number, implied: [number, number], exactValue: number): Verdict {
   // the stated figure is the exact one, rounded as the text rounds
   if (Math.abs(stated - exactValue) <= statedStep / 2 + 1e-9 * Math.max(1, Math.abs(stated))) return 'exact';
-  const lo = implied[0];
-  const hi = implied[1];
+  const [lo, hi] = implied;
   const slack = statedStep / 2 + 1e-9 * Math.max(1, Math.abs(stated));
   if (stated >= lo - slack && stated <= hi + slack) return 'rounding';
   // one unit of the last written decimal is still rounding (±0.01 of the unit the text uses)

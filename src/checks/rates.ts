@@ -1,8 +1,7 @@
-import { forEachMatch, objectList } from '../shapes.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { first } from './arithmetic.js';
 import { bounds, type CheckFact, display, factsBy, judge, leading, round, stepOf } from './precision.js';
-import type { ChecksTable } from './table.js';
+import type { ChecksTable } from '../patterns.js';
 
 const spanOf = (f: CheckFact) => ({ start: f.start, end: f.end });
 const used = (f: CheckFact) => ({ metric: f.metric, item: f.item, role: f.role, value: f.value, raw: f.raw, start: f.start, end: f.end });
@@ -39,9 +38,8 @@ function rateVerdict(rule: string, stated: CheckFact, inputs: CheckFact[], fn: (
 
 /** Each share against part ÷ parent, trying the totals a share is usually taken of. */
 export function checkShares(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
-  const out = objectList<Diagnostic>();
-  for (let sAt = 0; sAt < facts.length; sAt++) {
-    const s = facts[sAt] as (typeof facts)[number];
+  const out: Diagnostic[] = [];
+  for (const s of facts) {
     if (s.role !== 'share') continue;
     if (s.value > 100 + stepOf(s)) {
       out.push(diagnostic('check.impossible.share-over-100', 'error', `${name(s, table)}占比 ${s.value}% 超过 100%`, spanOf(s), { stated: used(s) }));
@@ -54,8 +52,12 @@ export function checkShares(facts: CheckFact[], table: ChecksTable): Diagnostic[
     const parents = parentNames.map((m) => first(facts, m)).filter((p): p is CheckFact => Boolean(p) && p !== part);
     if (parents.length === 0) continue;
     const results = parents.map((p) =>
-      rateVerdict('check.share', s, [part, p], (x) => ((x[0] as number) / (x[1] as number)) * 100, (x) =>
-        `${name(s, table)}占比为 ${s.value}%，按 ${display(part.value, part)} ÷ ${table.label(p.metric)} ${display(p.value, p)} 计算应为 ${round(x, 2)}%`,
+      rateVerdict(
+        'check.share',
+        s,
+        [part, p],
+        ([a, b]) => ((a as number) / (b as number)) * 100,
+        (x) => `${name(s, table)}占比为 ${s.value}%，按 ${display(part.value, part)} ÷ ${table.label(p.metric)} ${display(p.value, p)} 计算应为 ${round(x, 2)}%`,
       ),
     );
     if (results.some((r) => r === null)) continue;
@@ -67,8 +69,7 @@ export function checkShares(facts: CheckFact[], table: ChecksTable): Diagnostic[
 /** The shares of a breakdown (功能分类 类, “三公” parts) should add up to 100 %. */
 export function checkShareSums(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
   const groups = new Map<string, CheckFact[]>();
-  for (let sAt = 0; sAt < facts.length; sAt++) {
-    const s = facts[sAt] as (typeof facts)[number];
+  for (const s of facts) {
     if (s.role !== 'share') continue;
     const key = /\.by_function$/.test(s.metric) && s.code.length === 3 ? s.metric : /^three_public\.(overseas|reception|vehicles)$/.test(s.metric) ? 'three_public' : null;
     if (!key) continue;
@@ -76,12 +77,12 @@ export function checkShareSums(facts: CheckFact[], table: ChecksTable): Diagnost
     if (!list.some((x) => x.metric === s.metric && x.item === s.item)) list.push(s);
     groups.set(key, list);
   }
-  const out = objectList<Diagnostic>();
-  groups.forEach((shares, key) => {
-    if (shares.length < 2 || (key === 'three_public' && shares.length < 3)) return;
+  const out: Diagnostic[] = [];
+  for (const [key, shares] of groups) {
+    if (shares.length < 2 || (key === 'three_public' && shares.length < 3)) continue;
     const sum = shares.reduce((a, s) => a + s.value, 0);
     const slack = shares.reduce((a, s) => a + stepOf(s) / 2, 0) + 1e-9;
-    if (Math.abs(sum - 100) < 1e-9) return;
+    if (Math.abs(sum - 100) < 1e-9) continue;
     const severity = Math.abs(sum - 100) <= slack + 0.01 ? 'info' : 'warning';
     const label = key === 'three_public' ? table.label('three_public.total') : table.label(key.replace('.by_function', '.total'));
     out.push(
@@ -90,15 +91,14 @@ export function checkShareSums(facts: CheckFact[], table: ChecksTable): Diagnost
         sum: round(sum, 4),
       }),
     );
-  });
+  }
   return out;
 }
 
 /** Year-over-year figures against each other; a fall of more than 100 %; a rate from a zero base. */
 export function checkYoy(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
-  const out = objectList<Diagnostic>();
-  for (let rAt = 0; rAt < facts.length; rAt++) {
-    const r = facts[rAt] as (typeof facts)[number];
+  const out: Diagnostic[] = [];
+  for (const r of facts) {
     if (r.role === 'yoy_rate' && r.value < -100) {
       out.push(diagnostic('check.impossible.decrease-over-100', 'error', `${name(r, table)}下降 ${-r.value}%：减少不可能超过 100%`, spanOf(r), { stated: used(r) }));
       continue;
@@ -107,8 +107,12 @@ export function checkYoy(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
       const v = partner(facts, r, 'value');
       const p = partner(facts, r, 'prior_year');
       if (!v || !p) continue;
-      const d = rateVerdict('check.yoy.change', r, [v, p], (y) => (y[0] as number) - (y[1] as number), (x) =>
-        `${name(r, table)}增减额为 ${display(r.value, r)}，本年 ${display(v.value, v)} − 上年 ${display(p.value, p)} = ${display(x, r)}`,
+      const d = rateVerdict(
+        'check.yoy.change',
+        r,
+        [v, p],
+        ([a, b]) => (a as number) - (b as number),
+        (x) => `${name(r, table)}增减额为 ${display(r.value, r)}，本年 ${display(v.value, v)} − 上年 ${display(p.value, p)} = ${display(x, r)}`,
       );
       if (d) out.push(d);
       continue;
@@ -123,18 +127,22 @@ export function checkYoy(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
     if (prior === 0 && v.value === 0) continue; // nothing then, nothing now
     if (prior <= 0) {
       out.push(
-        diagnostic('check.yoy.zero-base', prior === 0 && Math.abs(r.value) === 100 ? 'info' : 'warning', `${name(r, table)}上年为 ${display(prior, v)}，增长率 ${r.value}% 没有意义（基数为零或负）`, spanOf(r), {
-          stated: used(r),
-          value: used(v),
-          prior,
-        }),
+        diagnostic(
+          'check.yoy.zero-base',
+          prior === 0 && Math.abs(r.value) === 100 ? 'info' : 'warning',
+          `${name(r, table)}上年为 ${display(prior, v)}，增长率 ${r.value}% 没有意义（基数为零或负）`,
+          spanOf(r),
+          {
+            stated: used(r),
+            value: used(v),
+            prior,
+          },
+        ),
       );
       continue;
     }
     const inputs = c ? [v, c] : [v, p as CheckFact];
-    const fn = c
-      ? (y: number[]) => ((y[1] as number) / ((y[0] as number) - (y[1] as number))) * 100
-      : (y: number[]) => (((y[0] as number) - (y[1] as number)) / (y[1] as number)) * 100;
+    const fn = c ? ([a, b]: number[]) => ((b as number) / ((a as number) - (b as number))) * 100 : ([a, b]: number[]) => (((a as number) - (b as number)) / (b as number)) * 100;
     const d = rateVerdict('check.yoy.rate', r, inputs, fn, (x) =>
       c
         ? `${name(r, table)}增长率为 ${r.value}%，按增减额 ${display(c.value, c)} 与本年 ${display(v.value, v)}（上年 ${display(prior, v)}）计算应为 ${round(x, 2)}%`
@@ -147,26 +155,39 @@ export function checkYoy(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
 
 /** 完成年初预算的…% against value ÷ budget; a rate against a zero budget; budget_variance against value − budget. */
 export function checkBudget(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
-  const out = objectList<Diagnostic>();
-  for (let rAt = 0; rAt < facts.length; rAt++) {
-    const r = facts[rAt] as (typeof facts)[number];
+  const out: Diagnostic[] = [];
+  for (const r of facts) {
     if (r.role !== 'budget_completion_rate' && r.role !== 'budget_variance') continue;
     const v = partner(facts, r, 'value');
     const b = partner(facts, r, 'budget');
     if (!v || !b) continue;
     if (r.role === 'budget_completion_rate' && b.value === 0) {
       if (v.value !== 0 || r.value !== 0) {
-        out.push(diagnostic('check.budget.zero-budget', 'warning', `${name(r, table)}年初预算为 0，完成率 ${r.value}% 没有意义`, spanOf(r), { stated: used(r), budget: used(b), value: used(v) }));
+        out.push(
+          diagnostic('check.budget.zero-budget', 'warning', `${name(r, table)}年初预算为 0，完成率 ${r.value}% 没有意义`, spanOf(r), {
+            stated: used(r),
+            budget: used(b),
+            value: used(v),
+          }),
+        );
       }
       continue;
     }
     const d =
       r.role === 'budget_completion_rate'
-        ? rateVerdict('check.budget.completion', r, [v, b], (y) => ((y[0] as number) / (y[1] as number)) * 100, (x) =>
-            `${name(r, table)}完成年初预算 ${r.value}%，按决算 ${display(v.value, v)} ÷ 预算 ${display(b.value, b)} 计算应为 ${round(x, 2)}%`,
+        ? rateVerdict(
+            'check.budget.completion',
+            r,
+            [v, b],
+            ([a, c]) => ((a as number) / (c as number)) * 100,
+            (x) => `${name(r, table)}完成年初预算 ${r.value}%，按决算 ${display(v.value, v)} ÷ 预算 ${display(b.value, b)} 计算应为 ${round(x, 2)}%`,
           )
-        : rateVerdict('check.budget.variance', r, [v, b], (y) => (y[0] as number) - (y[1] as number), (x) =>
-            `${name(r, table)}决算与预算之差为 ${display(r.value, r)}，按 ${display(v.value, v)} − ${display(b.value, b)} 应为 ${display(x, r)}`,
+        : rateVerdict(
+            'check.budget.variance',
+            r,
+            [v, b],
+            ([a, c]) => (a as number) - (c as number),
+            (x) => `${name(r, table)}决算与预算之差为 ${display(r.value, r)}，按 ${display(v.value, v)} − ${display(b.value, b)} 应为 ${display(x, r)}`,
           );
     if (d) out.push(d);
   }
@@ -175,11 +196,10 @@ export function checkBudget(facts: CheckFact[], table: ChecksTable): Diagnostic[
 
 /** 决算数大于/小于年初预算数 against the completion rate stated beside it. */
 export function checkBudgetWording(text: string, facts: CheckFact[], table: ChecksTable): Diagnostic[] {
-  const out = objectList<Diagnostic>();
+  const out: Diagnostic[] = [];
   const re = /决算数?\s*(大于|小于|等于|高于|低于|超过|大小于|小大于|小于大于|大于小于)\s*(?:年初)?预算数?/gu;
   const rates = new Map<number, Ordered>();
-  for (let fAt = 0; fAt < facts.length; fAt++) {
-    const f = facts[fAt] as (typeof facts)[number];
+  for (const f of facts) {
     if (f.role !== 'budget_completion_rate') continue;
     const line = rates.get(f.line);
     if (!line) rates.set(f.line, { list: [f], ascending: true });
@@ -190,7 +210,7 @@ export function checkBudgetWording(text: string, facts: CheckFact[], table: Chec
   }
   let lineNo = 1;
   let nextBreak = text.indexOf('\n');
-  forEachMatch(re, text, (m) => {
+  for (const m of text.matchAll(re)) {
     const start = m.index;
     const end = start + m[0].length;
     const word = m[1] as string;
@@ -202,21 +222,27 @@ export function checkBudgetWording(text: string, facts: CheckFact[], table: Chec
     const line = lineNo;
     if (/大小|小大|小于大于|大于小于/.test(word)) {
       out.push(diagnostic('check.budget.wording-unresolved', 'warning', `模板中的“大于/小于”未作选择：“${m[0]}”`, { start, end }, { text: m[0] }));
-      return;
+      continue;
     }
     const rate = lastEndingBy(rates.get(line), start);
-    if (!rate) return;
+    if (!rate) continue;
     const says = /大于|高于|超过/.test(word) ? 1 : /小于|低于/.test(word) ? -1 : 0;
     const actual = Math.sign(round(rate.value - 100, 6));
     if (says !== actual) {
       out.push(
-        diagnostic('check.budget.wording', 'warning', `文中称决算数${word}预算数，但${name(rate, table)}完成年初预算 ${rate.value}%`, { start, end }, {
-          text: m[0],
-          rate: used(rate),
-        }),
+        diagnostic(
+          'check.budget.wording',
+          'warning',
+          `文中称决算数${word}预算数，但${name(rate, table)}完成年初预算 ${rate.value}%`,
+          { start, end },
+          {
+            text: m[0],
+            rate: used(rate),
+          },
+        ),
       );
     }
-  });
+  }
   return out;
 }
 

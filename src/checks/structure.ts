@@ -1,8 +1,7 @@
-import { forEachMatch, objectList } from '../shapes.js';
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { first } from './arithmetic.js';
 import { type CheckFact, display } from './precision.js';
-import type { ChecksTable } from './table.js';
+import type { ChecksTable } from '../patterns.js';
 
 export interface HeadingLine {
   readonly title: string;
@@ -14,9 +13,8 @@ const NAMED = /([\u4e00-\u9fff]{2,30}?(?:局|委|办|中心|院|厅|政府|部|�
 
 /** A heading that names another organisation or another year than the document's. */
 export function checkHeadingsNameTheDocument(headings: HeadingLine[], org: string | null, year: number | null): Diagnostic[] {
-  const out = objectList<Diagnostic>();
-  for (let hAt = 0; hAt < headings.length; hAt++) {
-    const h = headings[hAt] as (typeof headings)[number];
+  const out: Diagnostic[] = [];
+  for (const h of headings) {
     // NAMED ends with 决算 or 预算, which most titles do not hold: tested first, before the regex
     // (it tries its lazy run of up to 30 characters at every Chinese character of the title)
     if (!h.title.includes('算')) continue;
@@ -54,26 +52,23 @@ const PLACEHOLDERS: Array<[RegExp, string]> = [
 
 /** Template text left in: XX部门, `占 %`, `比上年减少 万元`. */
 export function checkPlaceholders(text: string): Diagnostic[] {
-  const out = objectList<Diagnostic>();
-  for (let k = 0; k < PLACEHOLDERS.length; k++) {
-    const placeholder = PLACEHOLDERS[k] as (typeof PLACEHOLDERS)[number];
-    const re = placeholder[0];
-    const what = placeholder[1];
-    forEachMatch(re, text, (m) => {
+  const out: Diagnostic[] = [];
+  for (const [re, what] of PLACEHOLDERS) {
+    for (const m of text.matchAll(re)) {
       out.push(diagnostic('structure.template-placeholder', 'warning', `${what}：“${m[0]}”`, { start: m.index, end: m.index + m[0].length }, { text: m[0] }));
-    });
+    }
   }
   return out;
 }
 
 /** Amounts written without their unit (支出决算为4.19。) or with 万 for 万元. */
 export function checkUnits(facts: CheckFact[]): Diagnostic[] {
-  const out = objectList<Diagnostic>();
-  for (let fAt = 0; fAt < facts.length; fAt++) {
-    const f = facts[fAt] as (typeof facts)[number];
+  const out: Diagnostic[] = [];
+  for (const f of facts) {
     if (f.unit !== 'CNY' || !/\d/.test(f.raw)) continue;
     const span = { start: f.start, end: f.end };
-    if (!/[元万亿]/.test(f.raw)) out.push(diagnostic('structure.unit-missing', 'warning', `金额“${f.raw}”没有写单位，按上文读作 ${display(f.value, f)}`, span, { raw: f.raw, value: f.value }));
+    if (!/[元万亿]/.test(f.raw))
+      out.push(diagnostic('structure.unit-missing', 'warning', `金额“${f.raw}”没有写单位，按上文读作 ${display(f.value, f)}`, span, { raw: f.raw, value: f.value }));
     else if (/[万亿]\s*$/.test(f.raw)) out.push(diagnostic('structure.unit-incomplete', 'info', `金额“${f.raw}”只写了“万”，读作万元`, span, { raw: f.raw, value: f.value }));
   }
   return out;
@@ -95,9 +90,8 @@ const REPEAT_CHECKED = new Set([
 /** The same headline total stated twice with different values (on different lines). */
 export function checkRepetition(facts: CheckFact[], table: ChecksTable): Diagnostic[] {
   const seen = new Map<string, CheckFact>();
-  const out = objectList<Diagnostic>();
-  for (let fAt = 0; fAt < facts.length; fAt++) {
-    const f = facts[fAt] as (typeof facts)[number];
+  const out: Diagnostic[] = [];
+  for (const f of facts) {
     if (f.role !== 'value' || !REPEAT_CHECKED.has(f.metric) || f.item !== '' || f.value === 0) continue;
     const key = `${f.metric}|${f.unit}`;
     const prev = seen.get(key);
@@ -128,9 +122,15 @@ export function checkUnitCount(facts: CheckFact[], units: ReadonlyArray<{ start:
   if (listed === 0 || stated.value === listed) return [];
   // the overview's list is read by the tool and may be incomplete: fewer listed is only info
   return [
-    diagnostic('check.sum.internal-units', listed > stated.value ? 'warning' : 'info', `文中称设 ${stated.value} 个内设机构，概况列出 ${listed} 个`, { start: stated.start, end: stated.end }, {
-      stated: stated.value,
-      listed,
-    }),
+    diagnostic(
+      'check.sum.internal-units',
+      listed > stated.value ? 'warning' : 'info',
+      `文中称设 ${stated.value} 个内设机构，概况列出 ${listed} 个`,
+      { start: stated.start, end: stated.end },
+      {
+        stated: stated.value,
+        listed,
+      },
+    ),
   ];
 }

@@ -11,10 +11,54 @@ export interface TextView {
 }
 
 /** Elements whose content is never part of the disclosure. */
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'nav', 'header', 'footer', 'aside', 'select', 'option', 'button', 'iframe', 'svg', 'form', 'object']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'select',
+  'option',
+  'button',
+  'iframe',
+  'svg',
+  'form',
+  'object',
+]);
 /** Elements that end a line of text. */
 const BLOCK = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'tr', 'table', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'hr', 'td', 'th', 'center', 'body',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'table',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'dd',
+  'dt',
+  'dl',
+  'hr',
+  'td',
+  'th',
+  'center',
+  'body',
 ]);
 /** class or id words of portal chrome: menus, breadcrumbs, share bars, footers. */
 const CHROME = /(?:^|[\s_-])(?:nav|navbar|menu|breadcrumb|crumb|footer|header|sidebar|share|toolbar|topbar|banner|copyright|friendlink|links)(?:$|[\s_-])/i;
@@ -91,4 +135,3 @@ export function extractHtmlText(source: string): TextView {
   map.push(source.length);
   return { text: out.join(''), map: Int32Array.from(map), grids: grids.tables };
 }
-

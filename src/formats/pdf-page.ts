@@ -120,12 +120,7 @@ function runsOf(fn: Pdfium, heap: () => ArrayBuffer, tp: number, frame: PageFram
 
 /** Whether a character goes on with a run: same direction, same baseline, no step back and no wide gap. */
 function continues(run: Run, across: boolean, base: number, along: number): boolean {
-  return (
-    run.across === across &&
-    Math.abs(base - run.y) < 0.3 * run.size &&
-    along >= run.end - 0.3 * run.size &&
-    along - run.end < 1.5 * run.size
-  );
+  return run.across === across && Math.abs(base - run.y) < 0.3 * run.size && along >= run.end - 0.3 * run.size && along - run.end < 1.5 * run.size;
 }
 
 /** A run as the table reader takes it: across the page, x and width along the run; down it, the run's length as its height. */

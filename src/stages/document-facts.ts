@@ -15,10 +15,7 @@ const ORG_FIRST = new RegExp(`(${ORG})\\s*((?:19|20)\\d{2})\\s*年\\s*度?\\s*[\
 /** 2021年ORG部门决算 */
 const YEAR_FIRST = new RegExp(`((?:19|20)\\d{2})\\s*年\\s*度?\\s*(${ORG})\\s*(?:部门|单位)?\\s*${TOPIC}\\s*${KIND}`, 'u');
 /** 预算主管部门：ORG / 来源:ORG / 单位名称：ORG */
-const LABELLED = new RegExp(
-  `(?:预算主管部门|主管部门|预算单位|单位名称|部门名称|信息来源|来源|发布机构|发文机关)\\s*[:：]\\s*(${ORG})(?=$|[\\s|,，。;；])`,
-  'gmu',
-);
+const LABELLED = new RegExp(`(?:预算主管部门|主管部门|预算单位|单位名称|部门名称|信息来源|来源|发布机构|发文机关)\\s*[:：]\\s*(${ORG})(?=$|[\\s|,，。;；])`, 'gmu');
 /** 第一部分 ORG概况 */
 const PART_ONE = new RegExp(`第一部分\\s*[:：]?\\s*(${ORG})(?:部门|单位){0,2}(?:基本)?概况`, 'u');
 /** 渠县农业综合技术服务中心下设办公室… (a sentence that opens with the organisation) */
@@ -62,7 +59,10 @@ function widenOrg(org: string, text: string): string {
   for (let at = text.indexOf(org, 1); at > 0 && !placeBefore; at = text.indexOf(org, at + 1)) placeBefore = PLACE_END.has(text.charAt(at - 1));
   if (!placeBefore) return org;
   const escaped = org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(?:(?<![\\u4e00-\\u9fff])|(?<=部分|说明|公开|概况))((?:(?:(?!部分|说明|公开|决算|预算|概况)[\\u4e00-\\u9fff]){1,7}?(?:省|市|州|盟|县|区|自治区|自治州|自治县|旗))+)${escaped}`, 'gu');
+  const re = new RegExp(
+    `(?:(?<![\\u4e00-\\u9fff])|(?<=部分|说明|公开|概况))((?:(?:(?!部分|说明|公开|决算|预算|概况)[\\u4e00-\\u9fff]){1,7}?(?:省|市|州|盟|县|区|自治区|自治州|自治县|旗))+)${escaped}`,
+    'gu',
+  );
   let best = org;
   for (const m of text.matchAll(re)) if ((m[1] ?? '').length + org.length > best.length) best = (m[1] ?? '') + org;
   return best;
@@ -132,13 +132,18 @@ export function extractDocumentFacts(text: string): DocumentFacts {
   }
   org ??= firstClean(LABELLED, head) ?? cleanOrg(PART_ONE.exec(head)?.[1]) ?? firstClean(ACCOUNT_UNIT, head) ?? firstClean(SENTENCE_SUBJECT, head.slice(0, 2000)) ?? place;
   // a line that names a year with 决算, 预算 or 三公, not as a figure's comparison (较2022年度决算数)
-  year ??= candidates
-    .filter((l) => !AMOUNT.test(l))
-    .map((l) => TITLE_YEAR.exec(l))
-    .filter((t) => t && !/(?:比|较|与|同|和)\s*$/.test(t.input.slice(0, t.index)))
-    .map((t) => Number(t?.[1]))[0] ?? null;
+  year ??=
+    candidates
+      .filter((l) => !AMOUNT.test(l))
+      .map((l) => TITLE_YEAR.exec(l))
+      .filter((t) => t && !/(?:比|较|与|同|和)\s*$/.test(t.input.slice(0, t.index)))
+      .map((t) => Number(t?.[1]))[0] ?? null;
   year ??= mostNamedYear(text, head);
-  docType ??= candidates.filter((l) => /\d{4}/.test(l) && !AMOUNT.test(l) && /(?:部门|单位)(?:决算|预算)/.test(l)).map(docTypeOfLine).find(Boolean) ?? null;
+  docType ??=
+    candidates
+      .filter((l) => /\d{4}/.test(l) && !AMOUNT.test(l) && /(?:部门|单位)(?:决算|预算)/.test(l))
+      .map(docTypeOfLine)
+      .find(Boolean) ?? null;
   docType ??= docTypeByCount(head);
   // a fiscal year of the People's Republic (a 1919年 is a date in a history, not the year of a disclosure)
   const fiscal = year !== null && year >= 1949 && year <= 2100 ? year : null;

@@ -1,5 +1,4 @@
 import { scaleDecimal } from '../decimal.js';
-import { forEachMatch, objectList } from '../shapes.js';
 import type { Patterns } from '../patterns.js';
 
 export type Kind = 'money' | 'percent' | 'count';
@@ -52,11 +51,10 @@ interface Raw {
 }
 
 /** Every match of every quantity pattern; where two overlap the earlier and longer one wins. */
-function matchAll(text: string, patterns: Patterns): Raw[] {
+function matchPatterns(text: string, patterns: Patterns): Raw[] {
   const found: Raw[] = [];
-  for (let pAt = 0; pAt < patterns.quantities.length; pAt++) {
-    const p = patterns.quantities[pAt] as (typeof patterns.quantities)[number];
-    forEachMatch(p.regex, text, (m) => {
+  for (const p of patterns.quantities) {
+    for (const m of text.matchAll(p.regex)) {
       const g = m.groups ?? {};
       const numText = g.num ?? g.cn ?? '';
       const number = p.kind === 'none' ? '0' : g.cn ? String(cnToInt(g.cn, patterns.units.chineseDigits)) : numText.replace(/,/g, '');
@@ -68,14 +66,13 @@ function matchAll(text: string, patterns: Patterns): Raw[] {
         end: m.index + m[0].length,
         patternId: p.id,
       });
-    });
+    }
   }
   const rank = (r: Raw) => ['money', 'percent', 'count', 'bare', 'none'].indexOf(r.kind);
   found.sort((a, b) => a.start - b.start || rank(a) - rank(b) || b.end - a.end);
   const kept: Raw[] = [];
   let lastEnd = -1;
-  for (let rAt = 0; rAt < found.length; rAt++) {
-    const r = found[rAt] as (typeof found)[number];
+  for (const r of found) {
     if (r.start < lastEnd) continue;
     kept.push(r);
     lastEnd = r.end;
@@ -85,7 +82,7 @@ function matchAll(text: string, patterns: Patterns): Raw[] {
 
 /** Numbers listed before `r` that share its unit: `各是4125.49,4143.91万元`. */
 function listBefore(text: string, r: Raw, floor: number): Raw[] {
-  const members: Raw[] = objectList();
+  const members: Raw[] = [];
   let pos = r.start;
   for (;;) {
     const window = text.slice(Math.max(floor, pos - 40), pos);
@@ -94,9 +91,7 @@ function listBefore(text: string, r: Raw, floor: number): Raw[] {
     const numStart = pos - window.length + m.index;
     if (numStart > 0 && /[\d.A-Za-z]/.test(text[numStart - 1] ?? '')) break;
     const number = m[0].replace(/\s*[,、]\s*$/, '');
-    // a literal with the fields in Raw's order (a spread copy with fields written over it would
-    // have another hidden class than the matches it is listed with)
-    members.unshift({ kind: r.kind, number: number.replace(/,/g, ''), unitText: r.unitText, start: numStart, end: numStart + number.length, patternId: r.patternId });
+    members.unshift({ ...r, number: number.replace(/,/g, ''), start: numStart, end: numStart + number.length });
     pos = numStart;
   }
   if (members.length === 0) return members;
@@ -105,20 +100,15 @@ function listBefore(text: string, r: Raw, floor: number): Raw[] {
   return allDecimal || cue ? members : [];
 }
 
-/**
- * Finds amounts, percentages and counts, exact values included, in reading order. Every quantity
- * is built with the same properties in the same order (one hidden class: the classifier's
- * optimised code then never meets a second shape and is thrown away).
- */
+/** Finds amounts, percentages and counts, exact values included, in reading order. */
 export function extractQuantities(text: string, patterns: Patterns): Quantity[] {
-  const raws = matchAll(text, patterns);
+  const raws = matchPatterns(text, patterns);
   const out: Quantity[] = [];
   let prevEnd = 0;
   // the line of the current quantity, followed forward (quantities come in order)
   let lineStart = 0;
   let nextBreak = text.indexOf('\n');
-  for (let rAt = 0; rAt < raws.length; rAt++) {
-    const r = raws[rAt] as (typeof raws)[number];
+  for (const r of raws) {
     while (nextBreak >= 0 && nextBreak < r.start) {
       lineStart = nextBreak + 1;
       nextBreak = text.indexOf('\n', lineStart);
@@ -146,13 +136,7 @@ export function extractQuantities(text: string, patterns: Patterns): Quantity[] 
       // the head of a list that shares the unit of its last member (减少1267.86,2570.97万元) is read with the list
       if (LIST_GOES_ON.test(text.slice(r.end, r.end + 40))) continue;
       // the last amount before it on its line gives its unit
-      let prior: Quantity | null = null;
-      for (let k = out.length - 1; k >= 0 && (out[k] as Quantity).start >= lineStart; k--) {
-        if ((out[k] as Quantity).kind === 'money') {
-          prior = out[k] as Quantity;
-          break;
-        }
-      }
+      const prior = lastMoneySince(out, lineStart);
       if (!prior) continue;
       const power = moneyPower(prior.writtenUnit, patterns);
       out.push({
@@ -171,17 +155,15 @@ export function extractQuantities(text: string, patterns: Patterns): Quantity[] 
       prevEnd = r.end;
       continue;
     }
-    const group = r.kind === 'count' ? [r] : listBefore(text, r, prevEnd).concat(r);
-    group.forEach((g, index) => {
+    const group = r.kind === 'count' ? [r] : [...listBefore(text, r, prevEnd), r];
+    for (const [index, { number, start, end }] of group.entries()) {
       const list = group.length > 1 ? { index, size: group.length } : null;
-      const start = g === r ? r.start : g.start;
-      const end = g === r ? r.end : g.end;
       if (r.kind === 'money') {
         const unit = r.unitText.replace(/\s+/g, '');
         out.push({
           kind: 'money',
-          number: g.number,
-          value: scaleDecimal(g.number, moneyPower(unit, patterns)),
+          number,
+          value: scaleDecimal(number, moneyPower(unit, patterns)),
           unit: 'CNY',
           writtenUnit: unit.endsWith('元') ? unit : `${unit}元`,
           start,
@@ -192,15 +174,33 @@ export function extractQuantities(text: string, patterns: Patterns): Quantity[] 
           patternId: r.patternId,
         });
       } else if (r.kind === 'percent') {
-        out.push({ kind: 'percent', number: g.number, value: scaleDecimal(g.number, 0), unit: '%', writtenUnit: '%', start, end, inheritedUnit: false, none: false, list, patternId: r.patternId });
+        out.push({
+          kind: 'percent',
+          number,
+          value: scaleDecimal(number, 0),
+          unit: '%',
+          writtenUnit: '%',
+          start,
+          end,
+          inheritedUnit: false,
+          none: false,
+          list,
+          patternId: r.patternId,
+        });
       } else {
         const unit = patterns.units.count[r.unitText.replace(/\s+/g, '')] ?? r.unitText;
-        out.push({ kind: 'count', number: g.number, value: scaleDecimal(g.number, 0), unit, writtenUnit: unit, start, end, inheritedUnit: false, none: false, list, patternId: r.patternId });
+        out.push({ kind: 'count', number, value: scaleDecimal(number, 0), unit, writtenUnit: unit, start, end, inheritedUnit: false, none: false, list, patternId: r.patternId });
       }
-    });
+    }
     prevEnd = r.end;
   }
   return withRespectiveLists(text, out);
+}
+
+/** The last amount found that starts at or after `from` (the start of the current line). */
+function lastMoneySince(found: readonly Quantity[], from: number): Quantity | null {
+  const q = found.findLast((x) => x.kind === 'money' || x.start < from);
+  return q?.kind === 'money' && q.start >= from ? q : null;
 }
 
 /** 各 / 分别 before a run of figures with their own units: 各下降23.51%、38.28%. */
@@ -210,23 +210,27 @@ const RESPECTIVE = /(?:各|分别)(?:是|为|下降|增长|增加|减少|上升|
  * Figures that each carry their unit but follow 各 or 分别, separated by , or 、 only, are a list
  * like `各是4125.49,4143.91万元`: each is the figure of its place in the subject (收、支总计).
  */
-function withRespectiveLists(text: string, qs: Quantity[]): Quantity[] {
-  const out = qs;
-  for (let i = 0; i < out.length; i++) {
-    const first = out[i] as Quantity;
+function withRespectiveLists(text: string, out: Quantity[]): Quantity[] {
+  // the figures of a run, once in a list, are passed over as the loop reaches them
+  for (const [i, first] of out.entries()) {
     if (first.list) continue;
     const before = text.slice(Math.max(0, first.start - 6), first.start);
     if ((!before.includes('各') && !before.includes('分别')) || !RESPECTIVE.test(before)) continue;
-    let j = i;
-    while (j + 1 < out.length) {
-      const next = out[j + 1] as Quantity;
-      if (next.kind !== first.kind || next.list || !/^\s*[,，、]\s*$/.test(text.slice((out[j] as Quantity).end, next.start))) break;
-      j++;
-    }
-    const size = j - i + 1;
-    if (size < 2) continue;
-    for (let k = i; k <= j; k++) out[k] = { ...(out[k] as Quantity), list: { index: k - i, size } };
-    i = j;
+    const run = runFrom(text, out, first, i);
+    if (run.length < 2) continue;
+    out.splice(i, run.length, ...run.map((q, index) => ({ ...q, list: { index, size: run.length } })));
   }
   return out;
+}
+
+/** `first` (at `at`) and the figures after it of its kind, in no list yet, separated by , or 、 only. */
+function runFrom(text: string, qs: readonly Quantity[], first: Quantity, at: number): Quantity[] {
+  const run = [first];
+  let last = first;
+  for (;;) {
+    const next = qs[at + run.length];
+    if (!next || next.kind !== first.kind || next.list || !/^\s*[,，、]\s*$/.test(text.slice(last.end, next.start))) return run;
+    run.push(next);
+    last = next;
+  }
 }

@@ -13,20 +13,25 @@ const SPLIT = /[:：]|是指|系指|指的是|(?<=^[^，,。]{2,12})(?:是|指|�
 /** 名词解释 entries, wherever the glossary part stands: `1.财政拨款收入：指…`. */
 export function extractGlossary(text: string, seg: Segmentation): GlossaryEntry[] {
   const entries: GlossaryEntry[] = [];
-  const body = seg.body;
-  for (let i = 0; i < body.length; i++) {
-    const h = body[i] as (typeof body)[number];
+  const { body } = seg;
+  for (const [i, h] of body.entries()) {
     if (h.section !== 'glossary' || h.ownSection === 'glossary' || h.level < 1) continue;
     // the next heading of the body (in order: a forward look, not a search from the start)
     let k = i + 1;
-    while (k < body.length && (body[k] as (typeof body)[number]).start <= h.start) k++;
+    while ((body[k]?.start ?? Infinity) <= h.start) k++;
     const next = body[k];
     const end = Math.min(next ? next.start : text.length, h.start + 2000);
     const entry = text.slice(h.start, end).replace(MARKER, '');
     const m = SPLIT.exec(entry);
     if (!m || m.index < 1 || m.index > 40) continue;
-    const term = entry.slice(0, m.index).replace(/^["“]|["”]$/g, '').trim();
-    const definition = entry.slice(m.index + m[0].length).replace(/\s*\n\s*/g, '').trim();
+    const term = entry
+      .slice(0, m.index)
+      .replace(/^["“]|["”]$/g, '')
+      .trim();
+    const definition = entry
+      .slice(m.index + m[0].length)
+      .replace(/\s*\n\s*/g, '')
+      .trim();
     if (!term || /[。；]/.test(term)) continue;
     entries.push({ term, definition, start: h.start, end });
   }

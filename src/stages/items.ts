@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { PATTERNS_DIR } from '../patterns.js';
+import { loadCueWords } from '../patterns.js';
 import { remembered } from '../memo.js';
 import { cutWithOffsets } from '../segmenter.js';
 
-const cueWords = JSON.parse(readFileSync(`${PATTERNS_DIR}jieba/extra-words.json`, 'utf8')) as { leadWords: string[]; tailWords: string[] };
-/** Words that open a listed line without being part of its name (patterns/jieba/extra-words.json). */
-const LEAD_WORDS = new Set(cueWords.leadWords);
-/** Words that close the span before a number without being part of the name. */
-const TAIL_WORDS = new Set(cueWords.tailWords);
+/** Words that open a listed line without being part of its name, and words that close the span before a number. */
+const { leadWords: LEAD_WORDS, tailWords: TAIL_WORDS } = loadCueWords();
 const MARK = /^[\s,，:：;；、。.()（）“”"'①-⑳\d一二三四五六七八九十]+$/;
 
 /**
@@ -30,7 +26,7 @@ function nameOf(span: string): string {
   let b = words.length;
   while (a < b) {
     const w = words[a]?.word ?? '';
-    if (LEAD_WORDS.has(w) || (/^[\s,，:：;；、。()（）“”"①-⑳]+$/.test(w))) a++;
+    if (LEAD_WORDS.has(w) || /^[\s,，:：;；、。()（）“”"①-⑳]+$/.test(w)) a++;
     else break;
   }
   while (b > a) {
@@ -41,7 +37,13 @@ function nameOf(span: string): string {
   if (a >= b) return '';
   const start = words[a]?.start ?? 0;
   const end = words[b - 1]?.end ?? s.length;
-  let item = s.replace(/[(（][类款项][)）]\s*$/, '').slice(start, end).trim();
-  item = item.replace(/(费)支出$/, '$1').replace(/[为是:：]$/, '').replace(/[(（][类款项][)）]$/, '');
+  let item = s
+    .replace(/[(（][类款项][)）]\s*$/, '')
+    .slice(start, end)
+    .trim();
+  item = item
+    .replace(/(费)支出$/, '$1')
+    .replace(/[为是:：]$/, '')
+    .replace(/[(（][类款项][)）]$/, '');
   return item.length > 40 ? '' : item;
 }

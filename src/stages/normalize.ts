@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { decodeHTML as DecodeHTML } from 'entities/decode';
-import { PATTERNS_DIR } from '../patterns.js';
+import { loadFoldTable } from '../patterns.js';
 import { softBreaks } from './soft-breaks.js';
 
 const require = createRequire(import.meta.url);
@@ -41,37 +40,8 @@ export interface NormalizeReport {
   entities: number;
 }
 
-/**
- * Simplified code of each Chinese character U+3400–U+9FFF: patterns/simplified.tsv (OpenCC's Hong
- * Kong traditional → mainland simplified, one character for one, built by
- * scripts/build-fold-table.mjs); every other character stands for itself.
- */
-const SIMPLIFIED = (() => {
-  const table = new Uint16Array(0x9fff - 0x3400 + 1);
-  for (let k = 0; k < table.length; k++) table[k] = 0x3400 + k;
-  const rows = readFileSync(`${PATTERNS_DIR}simplified.tsv`, 'utf8').split('\n').slice(1);
-  for (let rowAt = 0; rowAt < rows.length; rowAt++) {
-    const row = rows[rowAt] as (typeof rows)[number];
-    if (row.length !== 3) continue; // `經\t经`; the last line is empty
-    table[row.charCodeAt(0) - 0x3400] = row.charCodeAt(2);
-  }
-  return table;
-})();
-
-/**
- * Every UTF-16 code unit folded (full-width ASCII and spaces to half-width, traditional to
- * simplified, the rest as it is): one look-up per character in the hot loop (128 KB per thread).
- */
-const FOLD = (() => {
-  const t = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xff01 && c <= 0xff5e) t[c] = c - 0xfee0;
-    else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) t[c] = 0x20;
-    else if (c >= 0x3400 && c <= 0x9fff) t[c] = SIMPLIFIED[c - 0x3400] as number;
-    else t[c] = c;
-  }
-  return t;
-})();
+/** Every UTF-16 code unit folded: one look-up per character (patterns.ts, loadFoldTable). */
+const FOLD = loadFoldTable();
 
 /** One character folded: full-width ASCII and spaces to half-width, traditional to simplified. */
 export function foldChar(ch: string): string {
@@ -219,4 +189,3 @@ export function toOriginal(normal: NormalText, start: number, end: number): { st
   const e = end > start ? (normal.map[end - 1] ?? 0) + 1 : s;
   return { start: s, end: e };
 }
-

@@ -1,4 +1,3 @@
-import { allMatches, forEachMatch } from '../shapes.js';
 import type { Segmentation } from './segment.js';
 
 export interface OrgUnit {
@@ -20,16 +19,15 @@ const LABELLED = /(?:^|\n)\s*(分支机构|直属单位|派出机构)[:：]\s*([
 const LISTED = /(内设|下设|设有|设立|下属|所属)[^。；]*?(?:分别为|分别是|包括|为|是)[:：]?([^。；]+)/gu;
 
 function postsIn(s: string): number | null {
-  const all = allMatches(POSTS, s);
+  const all = [...s.matchAll(POSTS)];
   return all.length ? all.reduce((n, m) => n + Number(m[1]), 0) : null;
 }
 
 /** Internal units named in 概况: numbered unit headings with their quotas, and listed names. */
 export function extractOrgUnits(text: string, seg: Segmentation): OrgUnit[] {
   const units: OrgUnit[] = [];
-  for (let i = 0; i < seg.body.length; i++) {
-    const h = seg.body[i];
-    if (!h || h.level < 3 || h.section !== 'overview') continue;
+  for (const [i, h] of seg.body.entries()) {
+    if (h.level < 3 || h.section !== 'overview') continue;
     const name = h.title.replace(/[。.]$/, '');
     if (!UNIT_NAME.test(name)) continue;
     const next = seg.body[i + 1];
@@ -41,25 +39,27 @@ export function extractOrgUnits(text: string, seg: Segmentation): OrgUnit[] {
   // 分支机构：大数据设施管理科 (a unit introduced by a label rather than a number); the labels are
   // looked for first: most documents have none, and the regex is tried at every line start
   if (text.includes('分支机构') || text.includes('直属单位') || text.includes('派出机构')) {
-    forEachMatch(LABELLED, text, (m) => {
-      if (seg.sectionAt(m.index) !== 'overview') return;
-      const quota = QUOTA.exec(m[0]);
-      units.push({ name: m[2] ?? '', kind: m[1] ?? null, staffQuota: quota ? Number(quota[1]) : null, leaderPosts: postsIn(m[0]), start: m.index, end: m.index + m[0].length });
-    });
+    for (const m of text.matchAll(LABELLED)) {
+      if (seg.sectionAt(m.index) !== 'overview') continue;
+      const [whole, kind, name] = m;
+      const quota = QUOTA.exec(whole);
+      units.push({ name: name ?? '', kind: kind ?? null, staffQuota: quota ? Number(quota[1]) : null, leaderPosts: postsIn(whole), start: m.index, end: m.index + whole.length });
+    }
   }
   if (units.length) return units;
-  forEachMatch(LISTED, text, (m) => {
-    if (seg.sectionAt(m.index) !== 'overview') return;
-    const kind = m[1] === '下属' || m[1] === '所属' ? '下属单位' : '内设机构';
-    const body = m[2] ?? '';
-    let pos = m.index + m[0].length - body.length;
-    const parts = body.split(/[、，,]/);
-    for (let k = 0; k < parts.length; k++) {
-      const part = parts[k] as string;
-      const name = part.trim().replace(/^(?:等|和|及)/, '').replace(/等.*$/, '');
+  for (const m of text.matchAll(LISTED)) {
+    if (seg.sectionAt(m.index) !== 'overview') continue;
+    const [whole, verb, body = ''] = m;
+    const kind = verb === '下属' || verb === '所属' ? '下属单位' : '内设机构';
+    let pos = m.index + whole.length - body.length;
+    for (const part of body.split(/[、，,]/)) {
+      const name = part
+        .trim()
+        .replace(/^(?:等|和|及)/, '')
+        .replace(/等.*$/, '');
       if (UNIT_NAME.test(name)) units.push({ name, kind, staffQuota: null, leaderPosts: null, start: pos, end: pos + part.length });
       pos += part.length + 1;
     }
-  });
+  }
   return units;
 }

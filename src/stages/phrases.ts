@@ -1,5 +1,4 @@
 import type { MetricEntry, Patterns, Subject } from '../patterns.js';
-import { objectList } from '../shapes.js';
 
 /** What a literal phrase can name: metrics, classification subjects, an expenditure family. */
 export interface PhraseInfo {
@@ -82,8 +81,7 @@ export function compact(s: string): Compact {
 /** The offset in the input of the character at `i` in the compact text. */
 export function offsetOf(c: Compact, i: number): number {
   let at = i;
-  for (let gAt = 0; gAt < c.gaps.length; gAt++) {
-    const g = c.gaps[gAt] as (typeof c.gaps)[number];
+  for (const g of c.gaps) {
     if (g > at) break;
     at++;
   }
@@ -111,9 +109,7 @@ export function buildPhraseMatcher(patterns: Patterns): PhraseMatcher {
   const slot = (phrase: string) => {
     let s = table.get(phrase);
     if (!s) {
-      // lists of objects from the start: an info with no metrics (or no subjects) keeps the
-      // hidden class of one that has some (shapes.ts)
-      s = { metrics: objectList<MetricEntry>(), subjects: objectList<Subject>(), family: null, renamedTo: null };
+      s = { metrics: [], subjects: [], family: null, renamedTo: null };
       table.set(phrase, s);
     }
     return s;
@@ -126,13 +122,11 @@ export function buildPhraseMatcher(patterns: Patterns): PhraseMatcher {
     for (const w of words) if (!slot(w).metrics.length) slot(w).metrics.push(entry);
   }
   for (const [p, family] of Object.entries(patterns.families)) slot(p).family = family;
-  for (let subjectAt = 0; subjectAt < patterns.subjects.length; subjectAt++) {
-    const subject = patterns.subjects[subjectAt] as (typeof patterns.subjects)[number];
+  for (const subject of patterns.subjects) {
     if (subject.name.length < 2) continue;
     for (const v of subjectVariants(subject.name)) slot(v).subjects.push(subject);
   }
-  for (let rAt = 0; rAt < patterns.renames.length; rAt++) {
-    const r = patterns.renames[rAt] as (typeof patterns.renames)[number];
+  for (const r of patterns.renames) {
     const target = patterns.subjects.find((s) => s.code === r.code);
     if (!target) continue;
     for (const v of subjectVariants(r.oldName)) {
@@ -147,13 +141,9 @@ export function buildPhraseMatcher(patterns: Patterns): PhraseMatcher {
     const base = literal.endsWith('支出') ? table.get(literal.slice(0, -2)) : undefined;
     if (base?.metrics.length) info.metrics.push(...base.metrics);
   }
-  // each info made again now that all are complete: setting a family (a string where null was)
-  // moved the class of these objects on, and the infos made before would keep the old class
-  // until each is next touched, inside optimised code, which would be thrown away for it
+  // the family each phrase names, now that all are complete
   const infos = new Map<string, PhraseInfo>();
-  for (const [literal, info] of table) {
-    infos.set(literal, { metrics: info.metrics, subjects: info.subjects, family: info.family, renamedTo: info.renamedTo, namesFamily: familyNamedBy(info.family, info.metrics) });
-  }
+  for (const [literal, info] of table) infos.set(literal, { ...info, namesFamily: familyNamedBy(info.family, info.metrics) });
   const trie = buildTrie(infos);
   // the same clause and heading texts are asked about again and again: remember the answers
   // (on the 112 distinct corpus documents two calls in three are repeats, a third of the characters)
@@ -195,10 +185,11 @@ function buildTrie(table: ReadonlyMap<string, PhraseInfo>): Trie {
   const codes = new Uint16Array(0x10000);
   let nCodes = 0;
   // nodes as maps while building (node 0 is the root), packed into typed arrays below
-  const next: Array<Map<number, number>> = [new Map()];
+  const root = new Map<number, number>();
+  const next = [root];
   const literal: Array<string | null> = [null];
   const info: Array<PhraseInfo | null> = [null];
-  table.forEach((phraseInfo, phrase) => {
+  for (const [phrase, phraseInfo] of table) {
     let node = 0;
     for (let i = 0; i < phrase.length; i++) {
       const ch = phrase.charCodeAt(i);
@@ -217,26 +208,22 @@ function buildTrie(table: ReadonlyMap<string, PhraseInfo>): Trie {
     }
     literal[node] = phrase;
     info[node] = phraseInfo;
-  });
+  }
   const rootChild = new Int32Array(nCodes + 1).fill(-1);
-  (next[0] as Map<number, number>).forEach((child, code) => {
-    rootChild[code] = child;
-  });
+  for (const [code, child] of root) rootChild[code] = child;
   const childStart = new Int32Array(next.length);
   const childCount = new Int32Array(next.length);
-  let edges = 0;
-  for (let n = 0; n < next.length; n++) edges += (next[n] as Map<number, number>).size;
+  const edges = next.reduce((n, children) => n + children.size, 0);
   const childCode = new Uint16Array(edges);
   const childNode = new Int32Array(edges);
   let at = 0;
-  for (let n = 0; n < next.length; n++) {
-    const pairs = [...(next[n] as Map<number, number>)].sort((a, b) => a[0] - b[0]);
+  for (const [n, children] of next.entries()) {
+    const pairs = [...children].sort((a, b) => a[0] - b[0]);
     childStart[n] = at;
     childCount[n] = pairs.length;
-    for (let k = 0; k < pairs.length; k++) {
-      const pair = pairs[k] as [number, number];
-      childCode[at] = pair[0];
-      childNode[at] = pair[1];
+    for (const [code, child] of pairs) {
+      childCode[at] = code;
+      childNode[at] = child;
       at++;
     }
   }
@@ -268,10 +255,8 @@ function childOf(t: Trie, node: number, code: number): number {
  * a trie walk costs the length of the phrase instead of one try per phrase).
  */
 function findLongest(t: Trie, s: string): PhraseMatch[] {
-  const out = objectList<PhraseMatch>();
-  const codes = t.codes;
-  const rootChild = t.rootChild;
-  const info = t.info;
+  const out: PhraseMatch[] = [];
+  const { codes, rootChild, info } = t;
   let i = 0;
   while (i < s.length) {
     const first = codes[s.charCodeAt(i)] as number;

@@ -1,7 +1,6 @@
 import { MAX_BYTES } from '../limits.js';
 import { type LoadedFile, loadFileSync, ReadError } from '../load-file.js';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type Chardet from 'chardet';
 import type Iconv from 'iconv-lite';
@@ -9,7 +8,7 @@ import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import type { TextView } from '../formats/html.js';
 import type { PdfPage } from '../formats/pdf.js';
 import type { GridTable } from '../formats/html-tables.js';
-import { PATTERNS_DIR } from '../patterns.js';
+import { loadCommonHanzi } from '../patterns.js';
 
 const require = createRequire(import.meta.url);
 let legacy: { chardet: typeof Chardet; iconv: typeof Iconv } | null = null;
@@ -45,7 +44,6 @@ export interface ReadResult {
   readonly error: string | null;
   readonly diagnostics: Diagnostic[];
 }
-
 
 const SIGNATURES: ReadonlyArray<[string, number[]]> = [
   ['pdf', [0x25, 0x50, 0x44, 0x46]],
@@ -159,14 +157,9 @@ function decodeMixed(buf: Uint8Array): { text: string; runs: number } | null {
 function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 20000);
   if (!head.includes('<')) return false;
-  return /^\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(text.slice(0, 2000)) || /<(?:body|div|p|table)[\s>][\s\S]*<\/(?:body|div|p|table)>/i.test(text.slice(0, 20000));
-}
-
-let common: Set<string> | null = null;
-/** The characters disclosures use most (patterns/common-hanzi.txt, mined from the corpus). */
-function commonHanzi(): Set<string> {
-  common ??= new Set(readFileSync(`${PATTERNS_DIR}common-hanzi.txt`, 'utf8').trim());
-  return common;
+  return (
+    /^\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(text.slice(0, 2000)) || /<(?:body|div|p|table)[\s>][\s\S]*<\/(?:body|div|p|table)>/i.test(text.slice(0, 20000))
+  );
 }
 
 /**
@@ -207,9 +200,7 @@ export function decodeBytes(buf: Uint8Array): { text: string; encoding: string; 
   // UTF-8 with runs of another encoding pasted in (mixed encodings): each run decoded as GB18030
   const mixed = decodeMixed(buf);
   if (mixed) {
-    diagnostics.push(
-      diagnostic('read.mixed-encodings', 'warning', `UTF-8 with ${mixed.runs} run(s) of non-UTF-8 bytes, decoded as GB18030`, null, { runs: mixed.runs }),
-    );
+    diagnostics.push(diagnostic('read.mixed-encodings', 'warning', `UTF-8 with ${mixed.runs} run(s) of non-UTF-8 bytes, decoded as GB18030`, null, { runs: mixed.runs }));
     return { text: mixed.text, encoding: 'utf-8+gb18030', diagnostics };
   }
   // a few bad sequences in otherwise valid UTF-8 (corruption): keep UTF-8
@@ -232,7 +223,7 @@ export function decodeBytes(buf: Uint8Array): { text: string; encoding: string; 
       for (const ch of text) {
         if (/[\u4e00-\u9fff]/.test(ch)) {
           hanzi++;
-          if (commonHanzi().has(ch)) good++;
+          if (loadCommonHanzi().has(ch)) good++;
         }
       }
       const replaced = (text.match(/\ufffd/g) ?? []).length;
@@ -252,10 +243,15 @@ export function decodeBytes(buf: Uint8Array): { text: string; encoding: string; 
         { encoding, confidence: top?.name === best.name ? top.confidence : null },
       ),
     );
-    if (best.replaced) diagnostics.push(diagnostic('read.undecodable-bytes', 'error', `${best.replaced} byte sequences are not valid ${encoding}; replaced by U+FFFD`, null, { replaced: best.replaced }));
+    if (best.replaced)
+      diagnostics.push(
+        diagnostic('read.undecodable-bytes', 'error', `${best.replaced} byte sequences are not valid ${encoding}; replaced by U+FFFD`, null, { replaced: best.replaced }),
+      );
     return { text: best.text, encoding, diagnostics };
   }
-  diagnostics.push(diagnostic('read.undecodable-bytes', 'error', `${bad} byte sequences are not valid UTF-8 and no other encoding fits; replaced by U+FFFD`, null, { replaced: bad }));
+  diagnostics.push(
+    diagnostic('read.undecodable-bytes', 'error', `${bad} byte sequences are not valid UTF-8 and no other encoding fits; replaced by U+FFFD`, null, { replaced: bad }),
+  );
   return { text: lenient, encoding: 'utf-8', diagnostics };
 }
 
@@ -265,7 +261,6 @@ export function extensionOf(path: string): string {
 
 const docxEntry = (buf: Buffer) => buf.includes('word/document.xml');
 
-
 /** Reads one input file whatever its format. Never throws for a bad file: the result carries the reason. */
 export async function readDocument(path: string): Promise<ReadResult> {
   return decodeDocument(loadFileSync(path));
@@ -274,7 +269,17 @@ export async function readDocument(path: string): Promise<ReadResult> {
 /** Bytes to the document as decoded, whatever the format (the CPU part of reading, done in a worker). */
 export async function decodeDocument(file: LoadedFile): Promise<ReadResult> {
   const { path } = file;
-  const base = { bytes: file.size, encoding: null, format: extensionOf(path) || 'txt', text: null, view: null, pageStarts: null, pages: null, grids: null, diagnostics: [] as Diagnostic[] };
+  const base = {
+    bytes: file.size,
+    encoding: null,
+    format: extensionOf(path) || 'txt',
+    text: null,
+    view: null,
+    pageStarts: null,
+    pages: null,
+    grids: null,
+    diagnostics: [] as Diagnostic[],
+  };
   if (!file.bytes) return { ...base, sha256: '', error: file.error ?? 'no bytes' };
   const buf = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
   const sha256 = createHash('sha256').update(buf).digest('hex');

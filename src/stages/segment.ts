@@ -1,6 +1,5 @@
 import { type Diagnostic, diagnostic } from '../diagnostics.js';
 import { derivedFrom, type Patterns } from '../patterns.js';
-import { objectList } from '../shapes.js';
 
 export type Section = 'overview' | 'income' | 'expenditure' | 'three_public' | 'other' | 'glossary';
 
@@ -44,8 +43,7 @@ const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六
 
 export function parseHeadingNumber(n: string): number {
   if (/^\d+$/.test(n)) return Number(n);
-  // (an empty number reads past the end: tested first, not left to codePointAt)
-  const circled = n.length > 0 ? n.charCodeAt(0) : 0;
+  const circled = n.codePointAt(0) ?? 0;
   if (circled >= 0x2460 && circled <= 0x2473) return circled - 0x245f;
   if (n === '十') return 10;
   if (n.length === 2 && n.startsWith('十')) return 10 + (CN[n[1] ?? ''] ?? 0);
@@ -64,8 +62,7 @@ export function sectionOfTitle(title: string, patterns: Patterns): Section | nul
   if (section !== undefined) return section;
   section = null;
   const t = (title.split(/[,，。；;：:\d]/)[0] ?? '').replace(/["“”'‘’\s]/g, '');
-  for (let sAt = 0; sAt < patterns.sections.length; sAt++) {
-    const s = patterns.sections[sAt] as (typeof patterns.sections)[number];
+  for (const s of patterns.sections) {
     if (s.keywords.some((k) => t.includes(k))) {
       section = s.section as Section;
       break;
@@ -118,25 +115,18 @@ function titleEnd(line: string): boolean {
 }
 
 /** Matches a line against the heading styles; null when the line is not a heading. */
-export function matchHeading(
-  line: string,
-  patterns: Patterns,
-): { styleId: string; level: number; n: number; title: string } | null {
+export function matchHeading(line: string, patterns: Patterns): { styleId: string; level: number; n: number; title: string } | null {
   // most lines are neither: two character tests before any regex
   const numbered = headingStart(line);
   if (!numbered && !titleEnd(line)) return null;
-  // (indexed loops here and below: under the run's V8 flags a for…of allocates an iterator and a
-  // result per step, and these loops run for every line)
-  const styles = patterns.headings;
-  for (let s = 0; s < styles.length; s++) {
-    const style = styles[s] as (typeof styles)[number];
+  for (const style of patterns.headings) {
     // numbered styles begin as headingStart allows; an unnumbered title ends as titleEnd says
     if (style.id === 'title' ? !titleEnd(line) : !numbered) continue;
     const m = style.regex.exec(line);
     if (!m) continue;
     const rest = line.slice(m[0].length).trim();
     if (rest === '' && style.level > 0) return null;
-    const title = (style.id === 'title' ? line.trim() : rest.split(/[。；;：:]/)[0] ?? '')
+    const title = (style.id === 'title' ? line.trim() : (rest.split(/[。；;：:]/)[0] ?? ''))
       .replace(/\s*(?:PAGEREF.*|_Toc\d+.*|\.{3,}.*|…{2,}.*|·{3,}.*|\s\d{1,3})\s*$/u, '')
       .slice(0, 60)
       .trim();
@@ -145,8 +135,15 @@ export function matchHeading(
   return null;
 }
 
+/** A line of the normal text and its offsets. */
+interface Line {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
 /** Finds table-of-contents blocks: a 目录 line and the heading-like lines under it. */
-function findToc(lines: Array<{ text: string; start: number; end: number }>, patterns: Patterns): Array<[number, number]> {
+function findToc(lines: Line[], patterns: Patterns): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -190,34 +187,32 @@ const CELL = /^[\s\f|]*(?:-?[\d,]+(?:\.\d+)?|\|)?[\s\f|]*$/;
  * Flattened tables: runs of at least eight short lines of which most are lone numbers or `|`
  * separators. Their numbers are cells, not sentences.
  */
-function findTables(lines: Array<{ text: string; start: number; end: number }>): Array<[number, number]> {
+function findTables(lines: Line[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  let runStart = -1;
+  let first: Line | undefined;
   let cells = 0;
   let count = 0;
-  const close = (endLine: number) => {
-    if (runStart >= 0 && count >= 8 && cells >= count * 0.5) {
-      ranges.push([(lines[runStart] as { start: number }).start, (lines[endLine] as { end: number }).end]);
-    }
-    runStart = -1;
+  const close = (last: Line | undefined) => {
+    if (first && last && count >= 8 && cells >= count * 0.5) ranges.push([first.start, last.end]);
+    first = undefined;
     cells = 0;
     count = 0;
   };
-  for (let k = 0; k < lines.length; k++) {
-    const t = (lines[k] as { text: string }).text;
+  for (const [k, line] of lines.entries()) {
+    const t = line.text;
     const from = firstSolid(t);
     const solid = from < t.length ? endSolid(t) - from : 0;
     const short = solid <= 24 && t.indexOf('。') < 0 && t.indexOf('；') < 0;
     if (!short) {
-      close(k - 1);
+      close(lines[k - 1]);
       continue;
     }
     if (solid === 0) continue;
-    if (runStart < 0) runStart = k;
+    first ??= line;
     count++;
     if (CELL.test(t)) cells++;
   }
-  close(lines.length - 1);
+  close(lines.at(-1));
   return ranges;
 }
 
@@ -225,8 +220,7 @@ function checkSequence(body: Heading[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const lastAt = new Map<string, Heading>();
   const stack: Heading[] = [];
-  for (let hAt = 0; hAt < body.length; hAt++) {
-    const h = body[hAt] as (typeof body)[number];
+  for (const h of body) {
     while (stack.length && (stack[stack.length - 1]?.level ?? -1) >= h.level) stack.pop();
     // numbering restarts under a new parent
     const parent = stack[stack.length - 1];
@@ -236,10 +230,16 @@ function checkSequence(body: Heading[]): Diagnostic[] {
     if (h.styleId === 'title' || h.inTable) continue;
     if (h.misStyled) {
       out.push(
-        diagnostic('structure.heading-style', 'warning', `标题“${h.title}”的编号（${h.n}）与同级标题的编号样式不一致`, { start: h.start, end: h.end }, {
-          style: h.styleId,
-          n: h.n,
-        }),
+        diagnostic(
+          'structure.heading-style',
+          'warning',
+          `标题“${h.title}”的编号（${h.n}）与同级标题的编号样式不一致`,
+          { start: h.start, end: h.end },
+          {
+            style: h.styleId,
+            n: h.n,
+          },
+        ),
       );
     }
     // parts and 一、 sections only: list numbering inside flattened tables is no structure
@@ -251,9 +251,7 @@ function checkSequence(body: Heading[]): Diagnostic[] {
         diagnostic(
           'structure.heading-sequence',
           h.level === 0 && missing && prev ? 'warning' : 'info',
-          missing
-            ? `标题编号不连续：${where}应为第 ${expected} 项，却是第 ${h.n} 项（缺少或错编了一部分）`
-            : `标题编号顺序不对：${where}出现第 ${h.n} 项，应为第 ${expected} 项`,
+          missing ? `标题编号不连续：${where}应为第 ${expected} 项，却是第 ${h.n} 项（缺少或错编了一部分）` : `标题编号顺序不对：${where}出现第 ${h.n} 项，应为第 ${expected} 项`,
           { start: h.start, end: h.end },
           { style: h.styleId, found: h.n, expected },
         ),
@@ -265,21 +263,17 @@ function checkSequence(body: Heading[]): Diagnostic[] {
   return out;
 }
 
-const NO_HEADINGS = objectList<Heading>();
-
 /** Splits a document into headings and canonical sections. */
 export function segmentSections(text: string, patterns: Patterns): Segmentation {
-  const lines: Array<{ text: string; start: number; end: number }> = [];
+  const lines: Line[] = [];
   let pos = 0;
-  const split = text.split('\n');
-  for (let k = 0; k < split.length; k++) {
-    const t = split[k] as string;
+  for (const t of text.split('\n')) {
     lines.push({ text: t, start: pos, end: pos + t.length });
     pos += t.length + 1;
   }
   const tocRanges = findToc(lines, patterns);
   const tableRanges = findTables(lines);
-  const inToc = (offset: number) => tocRanges.some((r) => offset >= r[0] && offset < r[1]);
+  const inToc = (offset: number) => tocRanges.some(([from, to]) => offset >= from && offset < to);
   const headings: Heading[] = [];
   /** Where the last （n） heading so far starts (headings come in order). */
   let lastNumParen = -1;
@@ -289,7 +283,7 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
   const numberLine = (k: number) => /^\s*-?[\d,]+(?:\.\d+)?\s*$/.test(lines[k]?.text ?? '');
   const nearNumbers = (k: number) => {
     let seen = 0;
-    for (let step = -1; step <= 1; step += 2) {
+    for (const step of [-1, 1]) {
       for (let j = k + step, n = 0; j >= 0 && j < lines.length && n < 2; j += step) {
         if ((lines[j]?.text ?? '').trim() === '') continue;
         n++;
@@ -298,19 +292,16 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
     }
     return seen > 0;
   };
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k] as { text: string; start: number; end: number };
+  for (const [k, line] of lines.entries()) {
     const m = matchHeading(line.text, patterns);
     if (!m) continue;
-    // one object shape for every heading (spreading objects of several shapes is slow)
     let level = m.level;
     let misStyled = false;
     const inTable = m.level > 0 && nearNumbers(k);
     const toc = inToc(line.start);
     if (!toc && m.styleId === 'num-paren' && m.n > 1) {
       // （3） among （一）（二）（四）: a sibling numbered in the wrong style, not a child
-      let lastParen: Heading | undefined; // the innermost open （n） heading
-      for (let s = stack.length - 1; s >= 0 && !lastParen; s--) if ((stack[s] as Heading).level === 2) lastParen = stack[s];
+      const lastParen = stack.findLast((x) => x.level === 2); // the innermost open （n） heading
       const childSince = lastParen && lastNumParen > lastParen.start;
       if (lastParen && lastParen.n === m.n - 1 && !childSince) {
         level = 2;
@@ -349,12 +340,11 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
   // each body heading's enclosing one: the nearest before it of a lower level (-1: none); a level-0
   // heading encloses everything after it, so a chain stops there
   const parents = new Int32Array(body.length);
-  const open: number[] = [];
-  for (let k = 0; k < body.length; k++) {
-    const level = (body[k] as Heading).level;
-    while (open.length && (body[open[open.length - 1] as number] as Heading).level >= level) open.pop();
-    parents[k] = open.length ? (open[open.length - 1] as number) : -1;
-    open.push(k);
+  const open: Array<{ k: number; level: number }> = [];
+  for (const [k, { level }] of body.entries()) {
+    while (open.length && (open.at(-1)?.level ?? -1) >= level) open.pop();
+    parents[k] = open.at(-1)?.k ?? -1;
+    open.push({ k, level });
   }
   /** The chains asked for, by heading index (quantities under one heading share it). */
   const chains: Array<readonly Heading[] | undefined> = [];
@@ -383,7 +373,7 @@ export function segmentSections(text: string, patterns: Patterns): Segmentation 
     },
     headingsAt(offset) {
       const i = indexAt(offset);
-      if (i < 0) return NO_HEADINGS;
+      if (i < 0) return [];
       let chain = chains[i];
       if (!chain) {
         // the heading at the offset, then each enclosing one (the nearest before it of a lower level)

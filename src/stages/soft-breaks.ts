@@ -4,8 +4,7 @@
  * and drops.
  */
 
-const LINE_START_MARKER =
-  /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳]|目\s*录|附[表件])/;
+const LINE_START_MARKER = /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳]|目\s*录|附[表件])/;
 
 /**
  * Finds the width at which a PDF conversion wrapped its lines (display widths given), or null for
@@ -150,4 +149,3 @@ export function softBreaks(original: string): { joins: Set<number>; dropAt: Map<
   }
   return { joins, dropAt };
 }
-

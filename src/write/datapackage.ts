@@ -3,7 +3,25 @@ import { COLUMNS, DATASETS, DOC_TYPES, type Dataset, ROLES, SECTIONS, SEVERITIES
 import { BASES } from '../stages/classify/types.js';
 import { Ledger } from './ledger.js';
 
-const INTEGER = new Set(['bytes', 'facts', 'diagnostics', 'errors', 'warnings', 'infos', 'start', 'end', 'line', 'page', 'staff_quota', 'leader_posts', 'year', 'row', 'side', 'rows', 'cells']);
+const INTEGER = new Set([
+  'bytes',
+  'facts',
+  'diagnostics',
+  'errors',
+  'warnings',
+  'infos',
+  'start',
+  'end',
+  'line',
+  'page',
+  'staff_quota',
+  'leader_posts',
+  'year',
+  'row',
+  'side',
+  'rows',
+  'cells',
+]);
 const ENUMS: Record<string, readonly string[]> = { section: SECTIONS, role: ROLES, basis: BASES, severity: SEVERITIES, status: STATUSES, doc_type: DOC_TYPES };
 /** Columns every row has. */
 const REQUIRED: Record<string, readonly string[]> = {
@@ -18,9 +36,10 @@ const REQUIRED: Record<string, readonly string[]> = {
 };
 const DESCRIPTIONS: Record<string, string> = {
   doc_id: 'the input file’s path relative to the folder it was found under',
-  metric: 'canonical metric (see the README), or unmapped',
+  metric: 'canonical metric (docs/metrics.md), or unmapped',
   code: '政府收支分类科目 code: 功能分类 3/5/7 digits, 经济分类 3/5 digits; the text’s own code, or the classification table’s for that very name; empty when neither gives one',
-  basis: 'how the subject was found (the resolver that placed it: coded, path, clause, enumeration, reason, trail, lead, total, inherited, heading, weak; org-unit or unplaced for unmapped)',
+  basis:
+    'how the subject was found (the resolver that placed it: coded, path, clause, enumeration, reason, trail, lead, total, inherited, heading, weak; org-unit or unplaced for unmapped)',
   value: 'money in yuan (exact to the fen), percentages as the percent number, counts as integers',
   raw: 'the exact source text of the quantity',
   start: 'UTF-16 offset of raw in the document as decoded (inclusive)',

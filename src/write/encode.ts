@@ -46,10 +46,7 @@ const encoders = new Map<Format, Record<Dataset, ReturnType<typeof encoder>>>();
 function encodersFor(format: Format) {
   let e = encoders.get(format);
   if (!e) {
-    e = Object.fromEntries(DATASETS.map((d) => [d, encoder(format, d === 'summary' ? summaryColumns() : COLUMNS[d])])) as Record<
-      Dataset,
-      ReturnType<typeof encoder>
-    >;
+    e = Object.fromEntries(DATASETS.map((d) => [d, encoder(format, d === 'summary' ? summaryColumns() : COLUMNS[d])])) as Record<Dataset, ReturnType<typeof encoder>>;
     encoders.set(format, e);
   }
   return e;

@@ -38,10 +38,11 @@ export function encoder(format: Format, columns: string[]): Encoder {
     case 'csv':
       return {
         header: () => stringify([columns], CSV_OPTIONS),
-        rows: (rows) => stringify(
-          rows.map((r) => columns.map((c) => csvCell(r[c]))),
-          CSV_OPTIONS,
-        ),
+        rows: (rows) =>
+          stringify(
+            rows.map((r) => columns.map((c) => csvCell(r[c]))),
+            CSV_OPTIONS,
+          ),
         footer: () => '',
       };
     case 'json':

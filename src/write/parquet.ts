@@ -11,7 +11,10 @@ export async function writeParquet(rowsFile: string, target: string, dataset: Da
   // loaded only when a run writes Parquet (≈ 45 ms of every run's start-up otherwise)
   const { parquetWriteBuffer } = await import('hyparquet-writer');
   const text = await readFile(rowsFile, 'utf8');
-  const rows = text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const rows = text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   const columnData = columns.map((name) => {
     const type = fieldType(name, dataset);
     const parquetType = type === 'integer' ? ('INT32' as const) : type === 'number' ? ('DOUBLE' as const) : type === 'boolean' ? ('BOOLEAN' as const) : ('STRING' as const);

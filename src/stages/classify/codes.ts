@@ -65,7 +65,10 @@ export function codeOfName(patterns: Patterns, name: string, nextTo: string): st
 }
 
 /** A name written with its code in front: 205-教育支出, 20502－普通教育, 2080505 机关事业单位基本养老保险缴费支出. */
-const CODED = new RegExp(`^\\s*(?:${LIST_MARK}\\s*)?((?:2[0-3]\\d|3[019]\\d|5\\d\\d)(?:\\d{2}){0,2})\\s*[-－—–‐.．、:：]?\\s*([\\u4e00-\\u9fff][\\u4e00-\\u9fff()（）、“”"]*)$`, 'u');
+const CODED = new RegExp(
+  `^\\s*(?:${LIST_MARK}\\s*)?((?:2[0-3]\\d|3[019]\\d|5\\d\\d)(?:\\d{2}){0,2})\\s*[-－—–‐.．、:：]?\\s*([\\u4e00-\\u9fff][\\u4e00-\\u9fff()（）、“”"]*)$`,
+  'u',
+);
 /** Words after an item's name that say which figure follows, not part of the name (教育支出决算数为). */
 const FIGURE_WORDS = /(?:(?:年初|调整)?预算数?|决算数?|执行数|合计|小计|金额|为|是|共计|共|计|达)+$/u;
 

@@ -207,5 +207,4 @@ export class Walk {
     this.scan = scanLine(text, begin, end, this.phrases, this.maker);
     this.passed = { families: 0, paths: 0, economic: 0, functional: 0 };
   }
-
 }

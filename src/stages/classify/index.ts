@@ -83,7 +83,9 @@ export class Classifier {
    */
   private place(out: Placed[], site: Site, subj: Subject | null): Subject | null {
     const { q, clause, section } = site;
-    const { role, negative } = q.none ? { role: 'value' as Role, negative: false } : this.roles.roleOf(q, cueOf(clause, subj, this.phrases), new SentenceContext(this.patterns, site.sentence));
+    const { role, negative } = q.none
+      ? { role: 'value' as Role, negative: false }
+      : this.roles.roleOf(q, cueOf(clause, subj, this.phrases), new SentenceContext(this.patterns, site.sentence));
     const value = negative ? negateDecimal(q.value) : q.value;
     if (site.orgUnit !== null) {
       out.push(unmapped(q, site.orgUnit, role, value, section, 'org-unit'));

@@ -6,10 +6,7 @@ import type { SubjectMaker, Want } from './subjects.js';
 import type { Basis, Subject } from './types.js';
 
 /** What a resolver decides: no quantity at all, a quantity it cannot place, or its subject. */
-export type Outcome =
-  | { readonly kind: 'skip' }
-  | { readonly kind: 'unmapped'; readonly item: string }
-  | { readonly kind: 'subject'; readonly subject: Subject };
+export type Outcome = { readonly kind: 'skip' } | { readonly kind: 'unmapped'; readonly item: string } | { readonly kind: 'subject'; readonly subject: Subject };
 
 /** What the resolvers of one quantity share: the tools, and what an earlier one found. */
 export interface Run {

@@ -119,7 +119,10 @@ export const heading: Resolver = {
       const title = compactText(h.title);
       const hp = [...title.matchAll(PATH)].pop();
       if (hp) {
-        const { code, item } = resolvePath(run.patterns, [hp[1], hp[2], hp[3]].filter((n): n is string => Boolean(n)));
+        const { code, item } = resolvePath(
+          run.patterns,
+          [hp[1], hp[2], hp[3]].filter((n): n is string => Boolean(n)),
+        );
         return subject(classificationLine(run.want.family, code, item, '', 'heading'));
       }
       const found = run.maker.pickLast(maskForSubject(title, run.patterns), run.want, false, 'heading');

@@ -5,4 +5,19 @@ import type { Resolver } from './outcome.js';
 export type { Outcome, Resolver, Run } from './outcome.js';
 
 /** The resolvers, in the order they are asked: the first outcome wins. */
-export const RESOLVERS: readonly Resolver[] = [noneTrail, countTrail, unsignedDifference, coded, reason, enumeration, path, clause, lead, bareTotal, ownNamed, inherited, heading, weak];
+export const RESOLVERS: readonly Resolver[] = [
+  noneTrail,
+  countTrail,
+  unsignedDifference,
+  coded,
+  reason,
+  enumeration,
+  path,
+  clause,
+  lead,
+  bareTotal,
+  ownNamed,
+  inherited,
+  heading,
+  weak,
+];

@@ -3,17 +3,7 @@ import type { Quantity } from '../extract-quantities.js';
 import type { Section } from '../segment.js';
 
 /** The roles a figure plays (SPEC: facts columns). */
-export const ROLES = [
-  'value',
-  'prior_year',
-  'yoy_change',
-  'yoy_rate',
-  'share',
-  'budget',
-  'budget_completion_rate',
-  'budget_variance',
-  'budget_variance_rate',
-] as const;
+export const ROLES = ['value', 'prior_year', 'yoy_change', 'yoy_rate', 'share', 'budget', 'budget_completion_rate', 'budget_variance', 'budget_variance_rate'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

@@ -48,7 +48,9 @@ export function checkTable(cells: readonly CellRead[]): { closes: boolean | null
       checked++;
       const sum = children.reduce((a, c) => a + unitsOf(c, decimals), 0n);
       if (!withinRounding(sum, unitsOf(parent, decimals), children.length)) {
-        failures.push(`${parent.column_label || parent.column} ${code} ${parent.row_label}: ${parent.raw} printed, its ${children.length} rows below sum to ${show(sum, decimals)}`);
+        failures.push(
+          `${parent.column_label || parent.column} ${code} ${parent.row_label}: ${parent.raw} printed, its ${children.length} rows below sum to ${show(sum, decimals)}`,
+        );
       }
     }
     const total = group.find((c) => !c.code && TOTAL_ROW.test(c.row_label));
@@ -56,7 +58,8 @@ export function checkTable(cells: readonly CellRead[]): { closes: boolean | null
     if (total && tops.length) {
       checked++;
       const sum = tops.reduce((a, c) => a + unitsOf(c, decimals), 0n);
-      if (!withinRounding(sum, unitsOf(total, decimals), tops.length)) failures.push(`${total.column_label || total.column} ${total.row_label}: ${total.raw} printed, its ${tops.length} 类 rows sum to ${show(sum, decimals)}`);
+      if (!withinRounding(sum, unitsOf(total, decimals), tops.length))
+        failures.push(`${total.column_label || total.column} ${total.row_label}: ${total.raw} printed, its ${tops.length} 类 rows sum to ${show(sum, decimals)}`);
     }
   }
   const rows = new Map<number, CellRead[]>();

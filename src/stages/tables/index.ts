@@ -43,14 +43,26 @@ export function documentTables(pages: readonly PdfPage[], grids: readonly GridTa
       });
     }
     tables.push({ table: t.table, title: t.title, pages: t.pages.join(','), rows: t.rows, cells: t.cells.length, status: t.status, closes: t.closes, reason: t.reason });
-    if (t.status === 'unread') diagnostics.push(diagnostic('table.unread', 'warning', `${t.title}${t.pages.length ? ` (page ${t.pages.join(', ')})` : ''} not read: ${t.reason ?? ''}`, null, { table: t.table, pages: t.pages }));
-    if (t.closes === false) {
+    if (t.status === 'unread')
       diagnostics.push(
-        diagnostic('table.not-closed', 'warning', `${t.title}${t.pages.length ? ` (page ${t.pages.join(', ')})` : ''} does not add up: ${t.failures.slice(0, 3).join('; ')}${t.failures.length > 3 ? ' …' : ''}`, null, {
+        diagnostic('table.unread', 'warning', `${t.title}${t.pages.length ? ` (page ${t.pages.join(', ')})` : ''} not read: ${t.reason ?? ''}`, null, {
           table: t.table,
           pages: t.pages,
-          sums: t.failures,
         }),
+      );
+    if (t.closes === false) {
+      diagnostics.push(
+        diagnostic(
+          'table.not-closed',
+          'warning',
+          `${t.title}${t.pages.length ? ` (page ${t.pages.join(', ')})` : ''} does not add up: ${t.failures.slice(0, 3).join('; ')}${t.failures.length > 3 ? ' …' : ''}`,
+          null,
+          {
+            table: t.table,
+            pages: t.pages,
+            sums: t.failures,
+          },
+        ),
       );
     }
   }

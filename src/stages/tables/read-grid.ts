@@ -80,7 +80,11 @@ export function readGridTables(grids: readonly GridTable[]): TableRead[] {
       let c = columns.get(j);
       if (!c) {
         const labels = header.map((r) => r[j] ?? '').filter((t, i, all) => t && all.indexOf(t) === i && !unitOf(t));
-        const id = [...labels].reverse().map((l) => vocabulary.find((v) => v.pattern.test(l))?.id).find(Boolean) ?? '';
+        const id =
+          [...labels]
+            .reverse()
+            .map((l) => vocabulary.find((v) => v.pattern.test(l))?.id)
+            .find(Boolean) ?? '';
         c = { id, label: labels.join('') };
         columns.set(j, c);
       }
@@ -98,12 +102,34 @@ export function readGridTables(grids: readonly GridTable[]): TableRead[] {
           if (!AMOUNT.test(value) || (j > side.from && row[j - 1] === value && columnAt(j - 1).label === columnAt(j).label)) continue;
           const col = columnAt(j);
           if (!holdsFigures(col.id)) continue;
-          cells.push({ table: title.id, title: title.title, row_label: label, code, column: col.id, column_label: col.label, raw: value, yuan: scaleDecimal(plainAmount(value), unitPower(unit)), unit, page: null, x: null, y: null, row: n + 1, side: side.side });
+          cells.push({
+            table: title.id,
+            title: title.title,
+            row_label: label,
+            code,
+            column: col.id,
+            column_label: col.label,
+            raw: value,
+            yuan: scaleDecimal(plainAmount(value), unitPower(unit)),
+            unit,
+            page: null,
+            x: null,
+            y: null,
+            row: n + 1,
+            side: side.side,
+          });
         }
       }
     }
     const check = checkTable(cells);
-    out.push({ ...base, cells, status: 'read', reason: check.failures.length ? `does not close: ${check.failures.length} sum(s) differ` : null, closes: check.closes, failures: check.failures });
+    out.push({
+      ...base,
+      cells,
+      status: 'read',
+      reason: check.failures.length ? `does not close: ${check.failures.length} sum(s) differ` : null,
+      closes: check.closes,
+      failures: check.failures,
+    });
   }
   return out;
 }

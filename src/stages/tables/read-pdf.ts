@@ -262,5 +262,12 @@ function finished(b: Building): TableRead {
     }
   }
   const check = checkTable(cells);
-  return { ...base, cells, status: 'read', reason: check.failures.length ? `does not close: ${check.failures.length} sum(s) differ` : null, closes: check.closes, failures: check.failures };
+  return {
+    ...base,
+    cells,
+    status: 'read',
+    reason: check.failures.length ? `does not close: ${check.failures.length} sum(s) differ` : null,
+    closes: check.closes,
+    failures: check.failures,
+  };
 }
