@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFiles, extractText, FactRow, jsonSchemas } from '../src/index.js';
-import { csvCell, encoder } from '../src/write/formats.js';
+import { stringify } from 'csv-stringify/sync';
+import { CSV_OPTIONS, csvCell, encoder } from '../src/write/formats.js';
 import { parseCsvStrict } from './csv-strict.js';
 
 const root = join(import.meta.dirname, '..');
@@ -24,6 +25,25 @@ describe('CSV rows', () => {
     ['a formula guarded with a quote mark', { a: '=1+2', b: '－5' }, "'=1+2,'－5\n"],
   ] as Array<[string, Record<string, unknown>, string]>)('write %s', (_kind, row, line) => {
     expect(encoder('csv', ['a', 'b']).rows([row])).toBe(line);
+  });
+
+  it('are the bytes csv-stringify writes, whatever the cells hold', () => {
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12, unit: fc.constantFrom('a', '1', ',', '"', '\n', '\r', '\t', ' ', '万', '，', "'", '=', '+', '-', '@', '＝') }),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constantFrom('', null, undefined),
+      fc.dictionary(fc.constantFrom('k', '键'), fc.oneof(fc.integer(), fc.string({ maxLength: 4 }))),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (cells) => {
+        const columns = ['a', 'b', 'c', 'd'];
+        const rows = cells.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
+        expect(encoder('csv', columns).rows(rows)).toBe(stringify(rows.map((r) => columns.map((c) => csvCell(r[c]))), CSV_OPTIONS));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('read back as written by a strict reader, lone carriage returns and line feeds included', () => {
