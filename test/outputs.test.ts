@@ -40,7 +40,12 @@ describe('CSV rows', () => {
       fc.property(fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (cells) => {
         const columns = ['a', 'b', 'c', 'd'];
         const rows = cells.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
-        expect(encoder('csv', columns).rows(rows)).toBe(stringify(rows.map((r) => columns.map((c) => csvCell(r[c]))), CSV_OPTIONS));
+        expect(encoder('csv', columns).rows(rows)).toBe(
+          stringify(
+            rows.map((r) => columns.map((c) => csvCell(r[c]))),
+            CSV_OPTIONS,
+          ),
+        );
       }),
       { numRuns: 2000 },
     );
