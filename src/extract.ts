@@ -7,11 +7,12 @@ import type { PdfPage } from './formats/pdf.js';
 import { runChecks } from './checks/index.js';
 import { checkNarrativeAgainstTables } from './checks/narrative-tables.js';
 import { loadChecks, loadPatterns } from './patterns.js';
-import { summarize } from './rows.js';
+import { isHeadline, summarize } from './rows.js';
 import {
   DiagnosticRow as DiagnosticSchema,
   DocumentRow as DocumentSchema,
   type Extraction,
+  type FactRow,
   FactRow as FactSchema,
   GlossaryRow as GlossarySchema,
   OrgUnitRow as OrgUnitSchema,
@@ -70,6 +71,44 @@ function decodedSpan(text: string, normal: NormalText, view: TextView | null): (
   };
 }
 
+/** An id not given yet in this document: `a.txt#12-20`, then `a.txt#12-20.2` … for a span that gives two facts. */
+function uniqueId(given: Set<string>, id: string): string {
+  let out = id;
+  for (let n = 2; given.has(out); n++) out = `${id}.${n}`;
+  given.add(out);
+  return out;
+}
+
+/**
+ * A headline metric stated with different values (its `value` facts without an item): the
+ * summary takes the first, and says so here with every fact, so a reader can choose.
+ */
+function headlineDisagreements(facts: readonly FactRow[]): Diagnostic[] {
+  const byMetric = new Map<string, FactRow[]>();
+  for (const f of facts) {
+    if (f.role !== 'value' || f.item !== '' || f.metric === 'unmapped') continue;
+    const list = byMetric.get(f.metric);
+    if (list) list.push(f);
+    else byMetric.set(f.metric, [f]);
+  }
+  const out: Diagnostic[] = [];
+  for (const [metric, list] of byMetric) {
+    const values = [...new Set(list.map((f) => f.value))];
+    if (values.length < 2 || !isHeadline(metric)) continue;
+    const [first] = list as [FactRow];
+    // a long document may state a figure thousands of times: the message and evidence name the first few
+    const shown =
+      list
+        .slice(0, 5)
+        .map((f) => f.raw)
+        .join('、') + (list.length > 5 ? ` 等 ${list.length} 处` : '');
+    const message = `${metric} 有 ${values.length} 个不同的数值（${shown}），汇总表取第一个 ${first.raw}`;
+    const facts = list.slice(0, 20).map((f) => ({ fact_id: f.fact_id, value: f.value, raw: f.raw }));
+    out.push(diagnostic('summary.values-disagree', 'warning', message, { start: first.start, end: first.end }, { metric, facts, count: list.length }));
+  }
+  return out;
+}
+
 const phraseMatcher = (() => {
   let built: ReturnType<typeof buildPhraseMatcher> | null = null;
   return () => (built ??= buildPhraseMatcher(loadPatterns()));
@@ -107,8 +146,10 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
   // …and here, once, they are taken back to the decoded document
   const diags: Diagnostic[] = [...(info.readDiagnostics ?? []), ...stageDiagnostics.map(inDocument)];
   const lines = new LineIndex(text);
+  const ids = new Set<string>();
   const factRows = placed.map((p) => {
     const { start, end } = back(p.quantity);
+    const fact_id = uniqueId(ids, `${info.docId}#${start}-${end}`);
     const { metric, item, code, role, basis, section } = p;
     const page = info.pageStarts ? pageOf(info.pageStarts, start) : null;
     return {
@@ -126,6 +167,7 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
       end,
       line: lines.lineOf(start),
       page,
+      fact_id,
     };
   });
   const facts = validated(FactSchema, factRows, 'fact', diags);
@@ -155,6 +197,7 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
     'table',
     diags,
   );
+  diags.push(...headlineDisagreements(facts));
   diags.push(...checkNarrativeAgainstTables(facts, tableCells, loadChecks().tableFacts));
   const listedUnits = orgUnits.filter((u) => u.kind === null || u.kind === '内设机构');
   diags.push(...runChecks({ text, facts, headings: headings.map(inDocument), org: docFacts.org, year: docFacts.year, listedUnits }));
@@ -172,7 +215,7 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
     doc_id: info.docId,
     path: info.path ?? info.docId,
     sha256: info.sha256 ?? '',
-    bytes: info.bytes ?? text.length,
+    bytes: info.bytes ?? Buffer.byteLength(text, 'utf8'),
     encoding: info.encoding ?? null,
     format: info.format ?? 'txt',
     org: docFacts.org,

@@ -14,11 +14,16 @@ export { run, collectInputs, type RunOptions, type RunSummary } from './run.js';
 export * from './schema.js';
 export { jsonSchemas } from './json-schema.js';
 
-export type ExtractTextOptions = Partial<TextInfo>;
+/** What a library caller may say about a text; the id may be given as `doc_id`, the column's name, or `docId`. */
+export type ExtractTextOptions = Partial<TextInfo> & { readonly doc_id?: string };
 
-/** Extracts one decoded text: its document row, facts, diagnostics, org units and glossary. */
+/**
+ * Extracts one decoded text: its document row, facts, diagnostics, org units and glossary.
+ * `documents.bytes` is the text's size in UTF-8 unless `bytes` says otherwise.
+ */
 export function extractText(text: string, options: ExtractTextOptions = {}): Extraction {
-  return extractOne(text, { ...options, docId: options.docId ?? 'text' });
+  const { doc_id, ...info } = options;
+  return extractOne(text, { ...info, docId: doc_id ?? info.docId ?? 'text', bytes: info.bytes ?? Buffer.byteLength(text, 'utf8') });
 }
 
 /** Extracts files and folders (walked recursively), one result per document, in order. */

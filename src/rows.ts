@@ -13,12 +13,30 @@ const headlineColumns = () => {
   return columns;
 };
 
-/** One row per document: the first `value` of each headline metric. */
+/** Whether a metric has a column in the summary. */
+export const isHeadline = (metric: string) => headlineColumns().some(([m]) => m === metric);
+
+/** Each headline metric's first `value` fact (no item), in document order. */
+export function headlineFacts(facts: readonly FactRow[]): Map<string, FactRow> {
+  const first = new Map<string, FactRow>();
+  for (const f of facts) if (f.role === 'value' && f.item === '' && !first.has(f.metric)) first.set(f.metric, f);
+  return first;
+}
+
+/**
+ * One row per document: the first `value` of each headline metric, and in `sources` (JSON) the
+ * fact each value came from, by column (`{"income_total":"a.txt#120-131"}`).
+ */
 export function summarize(document: DocumentRow, facts: FactRow[]): SummaryRow {
   const row: SummaryRow = { doc_id: document.doc_id, org: document.org, year: document.year, doc_type: document.doc_type };
-  const firstValue = new Map<string, number>();
-  for (const f of facts) if (f.role === 'value' && f.item === '' && !firstValue.has(f.metric)) firstValue.set(f.metric, f.value);
-  for (const [metric, column] of headlineColumns()) row[column] = firstValue.get(metric) ?? null;
+  const first = headlineFacts(facts);
+  const sources: Record<string, string> = {};
+  for (const [metric, column] of headlineColumns()) {
+    const fact = first.get(metric);
+    row[column] = fact?.value ?? null;
+    if (fact) sources[column] = fact.fact_id;
+  }
+  row.sources = Object.keys(sources).length ? JSON.stringify(sources) : null;
   return row;
 }
 

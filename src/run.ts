@@ -5,7 +5,8 @@ import PQueue from 'p-queue';
 import { collectInputs } from './inputs.js';
 import { crashPoint } from './output/crash.js';
 import { OutputFolder } from './output/folder.js';
-import { STATE, verifyManifest } from './output/manifest.js';
+import { verifyManifest } from './output/manifest.js';
+import { generationState, pruneStates, stateHome } from './output/state-home.js';
 import { PATTERNS_DIR } from './patterns.js';
 import { WorkerPool, workerCount } from './pool.js';
 import { AHEAD, BATCH } from './worker-protocol.js';
@@ -15,8 +16,9 @@ import type { DocumentRow } from './schema.js';
 import { DatasetWriter } from './write/datasets.js';
 import { Ledger } from './write/ledger.js';
 import { ReportWriter } from './write/report-writer.js';
-import { type EncodedDoc, encodeExtraction } from './write/encode.js';
+import { type EncodedDoc, withDocument, encodeExtraction } from './write/encode.js';
 import { phaseOf, writeDataPackage } from './write/datapackage.js';
+import { writeLoadSql } from './write/load-sql.js';
 import { FORMATS, type Format } from './write/formats.js';
 
 export type { InputFile } from './process-file.js';
@@ -82,7 +84,6 @@ async function resultKey(format: Format): Promise<string> {
 }
 
 /** The resume state of a generation folder. */
-const stateOf = <T extends string | null>(gen: T): T => (gen === null ? gen : (join(gen, STATE) as T));
 
 /** What a run counts as documents finish: statuses, reused documents, facts, diagnostics by severity. */
 class Totals {
@@ -151,7 +152,15 @@ async function extractAll(inputs: InputFile[], options: RunOptions, workers: () 
 async function extractInto(folder: OutputFolder, inputs: InputFile[], options: RunOptions, workers: () => WorkerPool, t0: number): Promise<Omit<RunSummary, 'workers'>> {
   const key = await resultKey(options.format);
   const bom = options.format === 'csv' && (options.bom ?? false);
-  const previous = options.resume ? await PreviousRun.load(await stateOf(await folder.current()), (await folder.interrupted()).map(stateOf), key) : null;
+  const home = await stateHome(folder.root);
+  const stateOf = (gen: string | null) => (gen === null ? null : generationState(home, gen));
+  const previous = options.resume
+    ? await PreviousRun.load(
+        stateOf(await folder.current()),
+        (await folder.interrupted()).map((g) => generationState(home, g)),
+        key,
+      )
+    : null;
   if (options.resume && !previous) options.onWarning?.('--resume: no earlier run of this version and format in the output folder; extracting everything');
   if (previous?.rejected) options.onWarning?.(`--resume: ${previous.rejected} record(s) of the earlier state did not verify (torn by a kill, or edited) and are extracted again`);
   const hashes = previous ? inputHashes(inputs) : null;
@@ -163,6 +172,7 @@ async function extractInto(folder: OutputFolder, inputs: InputFile[], options: R
       // but put back a link a user removed, and remove what an interrupted run left
       await previous.close();
       await folder.settle();
+      await pruneStates(home, [gen]);
       const totals = new Totals();
       for (const { document, counts } of previous.completeDocuments()) totals.add(document, counts);
       totals.reused = inputs.length;
@@ -173,7 +183,7 @@ async function extractInto(folder: OutputFolder, inputs: InputFile[], options: R
   const ledger = new Ledger();
   const writer = await DatasetWriter.open(gen, options.format, { bom: options.bom ?? false, ledger });
   const report = await ReportWriter.open(gen, ledger);
-  const state = await RunState.begin(join(gen, STATE), key);
+  const state = await RunState.begin(generationState(home, gen), key);
   // documents being read or extracted at once: with workers, enough to keep each AHEAD documents
   // ahead while its last batch is written (worker-protocol.ts), else a few reads per job
   const inFlight = Math.max(1, options.jobs) * (options.workers ? AHEAD + BATCH : 3);
@@ -194,11 +204,17 @@ async function extractInto(folder: OutputFolder, inputs: InputFile[], options: R
     fatal ??= err;
     wake?.();
   };
+  // the first input of each content: a later one with the same bytes is marked as its copy
+  const firstOf = new Map<string, string>();
   const flush = async () => {
     while (pending.has(next)) {
-      const x = pending.get(next) as EncodedDoc;
+      let x = pending.get(next) as EncodedDoc;
       pending.delete(next);
       next++;
+      const { sha256, doc_id } = x.document;
+      const original = sha256 ? firstOf.get(sha256) : undefined;
+      if (original !== undefined) x = withDocument(x, { ...x.document, duplicate_of: original }, options.format);
+      else if (sha256) firstOf.set(sha256, doc_id);
       await writer.add(x);
       await report.add(x);
       wake?.();
@@ -243,9 +259,12 @@ async function extractInto(folder: OutputFolder, inputs: InputFile[], options: R
     await writer.commit();
     await report.commit();
     crashPoint('report-written');
-    if (options.format === 'csv') await writeDataPackage(gen, phases, ledger);
+    await writeDataPackage(gen, phases, ledger, options.format);
+    await writeLoadSql(gen, options.format, ledger);
     crashPoint('outputs-written');
     const manifest = await folder.commit(gen, { version: await toolVersion(), format: options.format, bom }, ledger);
+    // the states of generations the commit removed go too; the shown one's stays for --resume
+    await pruneStates(home, [gen, ...(await folder.interrupted())]);
     const files = [...new Set(manifest.files.map((f) => f.path.split('/')[0] as string))].map((n) => join(folder.root, n));
     return totals.summary(inputs.length, files, t0);
   } catch (err) {

@@ -31,6 +31,8 @@ export const DocumentRow = z.object({
   infos: z.number().int().nonnegative(),
   status: z.enum(STATUSES),
   error: z.string().nullable(),
+  /** The doc_id of an earlier input with the same bytes: its figures are counted once. */
+  duplicate_of: z.string().nullable().default(null),
 });
 
 export const FactRow = z
@@ -49,6 +51,8 @@ export const FactRow = z
     end: offset,
     line: z.number().int().positive(),
     page: z.number().int().positive().nullable(),
+    /** Stable for the same input and version: the document's id and the fact's span (`a.txt#120-131`). */
+    fact_id: z.string().min(1),
   })
   .refine((f) => f.end > f.start, { message: 'end must be after start', path: ['end'] })
   .refine((f) => f.unit !== '%' || f.role !== 'value' || Math.abs(f.value) < 1e6, { message: 'percentage out of range', path: ['value'] });
@@ -161,7 +165,7 @@ export function headlineMetrics(): string[] {
 }
 
 export function summaryColumns(): string[] {
-  return ['doc_id', 'org', 'year', 'doc_type', ...headlineMetrics().map((m) => m.replace(/\./g, '_'))];
+  return ['doc_id', 'org', 'year', 'doc_type', ...headlineMetrics().map((m) => m.replace(/\./g, '_')), 'sources'];
 }
 
 export { DATASETS } from './output/names.js';
@@ -169,7 +173,7 @@ export type Dataset = (typeof DATASETS)[number];
 
 export const COLUMNS: Record<Exclude<Dataset, 'summary'>, string[]> = {
   documents: Object.keys(DocumentRow.shape),
-  facts: ['doc_id', 'section', 'metric', 'item', 'code', 'role', 'basis', 'value', 'unit', 'raw', 'start', 'end', 'line', 'page'],
+  facts: ['doc_id', 'section', 'metric', 'item', 'code', 'role', 'basis', 'value', 'unit', 'raw', 'start', 'end', 'line', 'page', 'fact_id'],
   org_units: Object.keys(OrgUnitRow.shape),
   glossary: Object.keys(GlossaryRow.shape),
   diagnostics: Object.keys(DiagnosticRow.shape),

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +31,9 @@ function addLongDocument(dir: string, name: string, chars: number): void {
  * Resolves once a run writing to `out` has finished some documents (its state's manifest has
  * lines), so a signal sent then lands in the middle of the run whatever the machine's speed.
  */
+/** Where runs into `out` keep their resume state (src/output/state-home.ts; the tests set EXTRACT_STATE_HOME). */
+const stateHomeOf = (out: string) => join(process.env.EXTRACT_STATE_HOME as string, createHash('sha256').update(realpathSync(out)).digest('hex').slice(0, 16));
+
 async function midRun(out: string): Promise<void> {
   // the run being written is the generation folder that is not (yet) current
   const manifests = () => {
@@ -38,7 +42,7 @@ async function midRun(out: string): Promise<void> {
     const current = existsSync(join(dir, 'current')) ? readlinkSync(join(dir, 'current')) : '';
     return readdirSync(dir)
       .filter((n) => n.startsWith('gen-') && n !== current)
-      .map((n) => join(dir, n, 'state', 'manifest.jsonl'));
+      .map((n) => join(stateHomeOf(out), n, 'manifest.jsonl'));
   };
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 10))) {
     if (manifests().some((m) => existsSync(m) && statSync(m).size > 0)) return;

@@ -9,7 +9,8 @@ import { join } from 'node:path';
  *
  * Tests make their corpora and output folders with mkdtemp under os.tmpdir(). For the run, that
  * is one scratch folder (TMPDIR, inherited by the test workers and the processes they spawn),
- * removed when the run ends: a run leaves nothing behind (it used to leave ≈ 14 MB per run).
+ * removed when the run ends: a run leaves nothing behind (it used to leave ≈ 14 MB per run), the
+ * runs' resume state included.
  */
 export default function setup(): () => void {
   const root = join(import.meta.dirname, '..');
@@ -18,5 +19,7 @@ export default function setup(): () => void {
   execFileSync(process.execPath, [join(root, 'scripts', 'cache-regexes.mjs')], { cwd: root, stdio: 'ignore' });
   const scratch = mkdtempSync(join(tmpdir(), 'fdx-test-'));
   process.env.TMPDIR = scratch;
+  // runs keep their resume state outside --out (src/output/state-home.ts): here, in the scratch folder
+  process.env.EXTRACT_STATE_HOME = join(scratch, 'state-home');
   return () => rmSync(scratch, { recursive: true, force: true });
 }

@@ -115,6 +115,18 @@ describe('files the tool did not write', () => {
   });
 });
 
+describe('what a user publishes from --out', () => {
+  it('holds no resume state: it is kept outside, and --resume still finds it', () => {
+    const { out, inA } = previousRun();
+    const inside = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? inside(join(dir, e.name)) : [join(dir, e.name)]));
+    const files = inside(out).map((f) => f.slice(out.length + 1));
+    expect(files.filter((f) => /(^|\/)state(\/|$)|results\.txt|manifest\.jsonl/.test(f))).toEqual([]);
+    const again = extract([inA, '--out', out, '--resume']);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/3 reused/);
+  });
+});
+
 describe('two runs on one output folder', () => {
   it('refuses the second while the first runs; the first completes whole', async () => {
     const input = corpusOf(bundled(), 40);

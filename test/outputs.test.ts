@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractFiles, extractText, FactRow, jsonSchemas } from '../src/index.js';
+import { DATASETS, extractFiles, extractText, FactRow, jsonSchemas } from '../src/index.js';
 import { stringify } from 'csv-stringify/sync';
 import { CSV_OPTIONS, csvCell, encoder } from '../src/write/formats.js';
 import { parseCsvStrict } from './csv-strict.js';
@@ -129,6 +129,14 @@ describe('datapackage.json', () => {
 });
 
 describe('the library', () => {
+  it('takes the id as the column names it (doc_id) or as docId, and counts bytes in UTF-8', () => {
+    const text = '某某局2019年度部门决算\n收入总计100万元。\n';
+    expect(extractText(text, { doc_id: 'a' }).document.doc_id).toBe('a');
+    expect(extractText(text, { docId: 'b' }).facts[0]?.doc_id).toBe('b');
+    expect(extractText(text).document.bytes).toBe(Buffer.byteLength(text));
+    expect(extractText(text).document.bytes).toBeGreaterThan(text.length);
+  });
+
   it('extractText(seed) returns the seed’s facts, typed and valid', () => {
     const text = readFileSync(join(root, 'test', 'fixtures', 'seed-000', 'input.txt'), 'utf8');
     const x = extractText(text);
@@ -161,13 +169,49 @@ describe('the library', () => {
     for await (const x of extractFiles([join(root, 'corpus')])) ids.push(x.document.doc_id);
     expect(ids).toHaveLength(7);
   });
-  it('exports JSON Schemas generated from the Zod schemas', () => {
-    const schemas = jsonSchemas() as Record<string, { type: string; properties: Record<string, unknown> }>;
-    expect(Object.keys(schemas)).toEqual(['documents', 'facts', 'org_units', 'glossary', 'diagnostics']);
-    expect(schemas.facts?.type).toBe('object');
-    expect(Object.keys(schemas.facts?.properties ?? {})).toContain('value');
+  it('exports JSON Schemas of every dataset that the written JSON records meet', () => {
+    const schemas = jsonSchemas() as Record<string, Prop>;
+    expect(Object.keys(schemas)).toEqual([...DATASETS]);
+    const out = mkdtempSync(join(tmpdir(), 'schema-out-'));
+    expect(spawnSync(process.execPath, [bin, join(root, 'corpus'), '--out', out, '--format', 'jsonl', '--quiet']).status).toBe(0);
+    for (const name of DATASETS) {
+      const schema = schemas[name] as Prop;
+      const records = readFileSync(join(out, `${name}.jsonl`), 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean);
+      expect(records.length, name).toBeGreaterThan(name === 'table_cells' || name === 'tables' ? -1 : 0);
+      for (const line of records) {
+        const record = JSON.parse(line) as Record<string, unknown>;
+        expect(Object.keys(record).sort(), name).toEqual(Object.keys(schema.properties ?? {}).sort());
+        for (const [k, v] of Object.entries(record)) expect(meets(v, schema.properties?.[k] as Prop), `${name}.${k} = ${JSON.stringify(v)}`).toBe(true);
+      }
+    }
+    // an empty text is written as null, as CSV cannot tell them apart
+    const facts = readFileSync(join(out, 'facts.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(facts.some((f) => f.code === null)).toBe(true);
+    expect(facts.some((f) => f.code === '')).toBe(false);
   });
 });
+
+interface Prop {
+  type?: string | string[];
+  anyOf?: Prop[];
+  properties?: Record<string, Prop>;
+}
+
+/** Whether a value is of the JSON Schema type a property allows (types only: enough to see a null where text was promised). */
+function meets(v: unknown, p: Prop | undefined): boolean {
+  if (!p) return false;
+  if (p.anyOf) return p.anyOf.some((q) => meets(v, q));
+  if (p.type === undefined) return true;
+  const kinds = [p.type].flat();
+  const kind = v === null ? 'null' : Number.isInteger(v) ? 'integer' : typeof v;
+  return kinds.includes(kind) || (kind === 'integer' && kinds.includes('number'));
+}
 
 describe('command-line conventions', () => {
   it('--version and --help print to stdout and exit 0', () => {

@@ -7,7 +7,7 @@ export const TOOL_DIR = '.extract';
 export const LEGACY_STATE = ['.extract-state', '.extract-state.partial', '.extract-state.partial.resuming'] as const;
 export const DATASETS = ['documents', 'facts', 'summary', 'org_units', 'glossary', 'diagnostics', 'table_cells', 'tables'] as const;
 export const FORMATS = ['csv', 'json', 'jsonl', 'parquet'] as const;
-const OTHERS = ['datapackage.json', 'report.html', 'report'];
+const OTHERS = ['datapackage.json', 'load.sql', 'report.html', 'report'];
 
 /** Every name the tool may write at the top of an output folder, whatever the format. */
 export function topLevelNames(): string[] {

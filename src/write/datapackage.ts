@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Format } from './formats.js';
 import { COLUMNS, DATASETS, DOC_TYPES, type Dataset, ROLES, SECTIONS, SEVERITIES, STATUSES, summaryColumns, TABLE_STATUSES } from '../schema.js';
 import { BASES } from '../stages/classify/types.js';
 import { Ledger } from './ledger.js';
@@ -36,6 +37,9 @@ const REQUIRED: Record<string, readonly string[]> = {
 };
 const DESCRIPTIONS: Record<string, string> = {
   doc_id: 'the input file’s path relative to the folder it was found under',
+  fact_id: 'the fact’s id, stable for the same input and version: doc_id#start-end',
+  sources: 'the fact each headline value came from, by column (JSON: {"income_total": "a.txt#120-131"})',
+  duplicate_of: 'the doc_id of an earlier input with the same bytes (same sha256): count its figures once',
   metric: 'canonical metric (docs/metrics.md), or unmapped',
   code: '政府收支分类科目 code: 功能分类 3/5/7 digits, 经济分类 3/5 digits; the text’s own code, or the classification table’s for that very name; empty when neither gives one',
   basis:
@@ -57,10 +61,13 @@ const DESCRIPTIONS: Record<string, string> = {
 };
 
 /** The Table Schema type of a column (Parquet follows it). */
+/** The columns that identify a row, where one row per key holds (tested on the corpus). */
+const PRIMARY_KEYS: Partial<Record<Dataset, string[]>> = { documents: ['doc_id'], summary: ['doc_id'], facts: ['fact_id'] };
+
 export function fieldType(name: string, dataset: Dataset): 'integer' | 'number' | 'string' | 'boolean' {
   if (INTEGER.has(name)) return 'integer';
   if (name === 'closes') return 'boolean';
-  if (name === 'value' || name === 'x' || name === 'y' || (dataset === 'summary' && !['doc_id', 'org', 'year', 'doc_type'].includes(name))) return 'number';
+  if (name === 'value' || name === 'x' || name === 'y' || (dataset === 'summary' && !['doc_id', 'org', 'year', 'doc_type', 'sources'].includes(name))) return 'number';
   return 'string';
 }
 
@@ -81,22 +88,22 @@ function field(name: string, dataset: Dataset): Record<string, unknown> {
  * Data Package model where it fits: amounts in CNY, phase from the kind of disclosure (决算 →
  * executed, 预算 → approved), codes as functional or economic classifications.
  */
-export function dataPackage(phases: ReadonlySet<string>): Record<string, unknown> {
+export function dataPackage(phases: ReadonlySet<string>, format: Format = 'csv'): Record<string, unknown> {
   const resources = DATASETS.map((name) => {
     const columns = name === 'summary' ? summaryColumns() : COLUMNS[name];
     return {
       name,
-      path: `${name}.csv`,
+      path: `${name}.${format}`,
       profile: 'tabular-data-resource',
-      format: 'csv',
-      mediatype: 'text/csv',
-      encoding: 'utf-8',
+      format,
+      mediatype: MEDIA_TYPES[format],
+      ...(format === 'parquet' ? {} : { encoding: 'utf-8' }),
       // said, not left to a reader's guess (a sniffer took the facts' first lines for one column)
-      dialect: { delimiter: ',', quoteChar: '"', doubleQuote: true, header: true },
+      ...(format === 'csv' ? { dialect: { delimiter: ',', quoteChar: '"', doubleQuote: true, header: true } } : {}),
       schema: {
         fields: columns.map((c) => field(c, name)),
         missingValues: [''],
-        ...(name === 'documents' || name === 'summary' ? { primaryKey: ['doc_id'] } : {}),
+        ...(PRIMARY_KEYS[name] ? { primaryKey: PRIMARY_KEYS[name] } : {}),
         ...(name !== 'documents' ? { foreignKeys: [{ fields: ['doc_id'], reference: { resource: 'documents', fields: ['doc_id'] } }] } : {}),
       },
     };
@@ -151,9 +158,11 @@ export function phaseOf(docType: string | null): string | null {
   return docType.endsWith('决算') ? 'executed' : 'approved';
 }
 
+const MEDIA_TYPES: Record<Format, string> = { csv: 'text/csv', json: 'application/json', jsonl: 'application/jsonl', parquet: 'application/vnd.apache.parquet' };
+
 /** Writes datapackage.json into a run's generation folder (switched in whole with the rest). */
-export async function writeDataPackage(dir: string, phases: ReadonlySet<string> = new Set(), ledger = new Ledger()): Promise<string> {
+export async function writeDataPackage(dir: string, phases: ReadonlySet<string> = new Set(), ledger = new Ledger(), format: Format = 'csv'): Promise<string> {
   const target = join(dir, 'datapackage.json');
-  await ledger.writeFile(target, `${JSON.stringify(dataPackage(phases), null, 2)}\n`);
+  await ledger.writeFile(target, `${JSON.stringify(dataPackage(phases, format), null, 2)}\n`);
   return target;
 }

@@ -70,3 +70,16 @@ export function encodeExtraction(x: Extraction, format: Format): EncodedDoc {
   for (const d of x.diagnostics) counts[d.severity]++;
   return { document: x.document, counts, bytes, lengths, report: { row: reportRow(x) } };
 }
+
+/** A document's encoded rows with its `documents` row replaced (the run marks a copy of an earlier input). */
+export function withDocument(doc: EncodedDoc, document: DocumentRow, format: Format): EncodedDoc {
+  const head = encodersFor(format).documents.rows([document]);
+  const parts = doc.lengths.map((_, i) => (i === 0 ? utf8.encode(head) : partOf(doc, i)));
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+  }
+  return { ...doc, document, bytes, lengths: parts.map((p) => p.length) };
+}

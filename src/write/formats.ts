@@ -73,5 +73,9 @@ export function encoder(format: Format, columns: string[]): Encoder {
   }
 }
 
-/** The row's columns in order, a missing one as null. */
-const pick = (r: Record<string, unknown>, columns: string[]): Record<string, unknown> => Object.fromEntries(columns.map((c) => [c, r[c] ?? null]));
+/**
+ * The row's columns in order, missing ones as null. An empty text is missing too (no item, no
+ * code, no sections): CSV cannot tell the two apart, so every format says null, and `IS NULL`
+ * counts the same rows whichever format a user loads.
+ */
+const pick = (r: Record<string, unknown>, columns: string[]): Record<string, unknown> => Object.fromEntries(columns.map((c) => [c, r[c] === '' ? null : (r[c] ?? null)]));
