@@ -16,6 +16,7 @@ import {
   FactRow as FactSchema,
   GlossaryRow as GlossarySchema,
   OrgUnitRow as OrgUnitSchema,
+  PanelRow as PanelSchema,
   SECTIONS,
   TableCellRow as TableCellSchema,
   TableRow as TableSchema,
@@ -26,6 +27,8 @@ import { extractQuantities } from './stages/extract-quantities.js';
 import { extractGlossary } from './stages/glossary.js';
 import { type NormalText, normalizeText, toOriginal } from './stages/normalize.js';
 import { extractOrgUnits } from './stages/org-units.js';
+import { resolveOrganisation } from './stages/organisation.js';
+import { panelRows, phaseOf } from './stages/panel.js';
 import { buildPhraseMatcher } from './stages/phrases.js';
 import { segmentSections } from './stages/segment.js';
 import { documentTables } from './stages/tables/index.js';
@@ -205,6 +208,9 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
   if (!docFacts.year) diags.push(diagnostic('document.year-missing', 'warning', 'no fiscal year found in the title or first lines'));
   if (facts.length === 0) diags.push(diagnostic('extract.no-facts', 'warning', 'no amounts, percentages or counts found in the text'));
 
+  const organisation = resolveOrganisation(docFacts.org, normal.text.slice(0, 300));
+  const where = { doc_id: info.docId, org_id: organisation?.org_id ?? null, region_code: organisation?.region_code ?? null, year: docFacts.year, phase: phaseOf(docFacts.docType) };
+  const panel = validated(PanelSchema, panelRows(where, facts, tableCells, loadChecks().tableFacts), 'panel', diags);
   const diagnosticRows = diags.map((d) => ({ doc_id: info.docId, ...d, evidence: d.evidence ? JSON.stringify(d.evidence) : null }));
   const diagnostics = validated(DiagnosticSchema, diagnosticRows, 'diagnostic', []);
   const sections = SECTIONS.filter((s) => facts.some((f) => f.section === s) || seg.body.some((h) => h.section === s));
@@ -229,6 +235,12 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
     infos: count('info'),
     status: partial ? 'partial' : 'ok',
     error: null,
+    org_id: organisation?.org_id ?? null,
+    region_code: organisation?.region_code ?? null,
+    org_name: organisation?.name ?? null,
+    org_level: organisation?.level ?? null,
+    org_kind: organisation?.kind ?? null,
+    scope: docFacts.docType ? (docFacts.docType.slice(0, 2) as '部门' | '单位') : null,
   });
-  return { document, facts, summary: summarize(document, facts), org_units: orgUnits, glossary, diagnostics, table_cells: tableCells, tables };
+  return { document, facts, summary: summarize(document, facts), org_units: orgUnits, glossary, diagnostics, table_cells: tableCells, tables, panel };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DiagnosticRow, DocumentRow, FactRow, GlossaryRow, OrgUnitRow, summaryColumns, TableCellRow, TableRow } from './schema.js';
+import { DiagnosticRow, DocumentRow, FactRow, GlossaryRow, LinkRow, OrganisationRow, OrgUnitRow, PanelRow, summaryColumns, TableCellRow, TableRow } from './schema.js';
 
 type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; [k: string]: unknown };
 
@@ -40,5 +40,8 @@ export function jsonSchemas(): Record<string, unknown> {
     diagnostics: of(DiagnosticRow),
     table_cells: of(TableCellRow),
     tables: of(TableRow),
+    panel: of(PanelRow),
+    organisations: of(OrganisationRow),
+    links: of(LinkRow),
   };
 }

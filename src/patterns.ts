@@ -378,3 +378,4 @@ export function loadCommonHanzi(): ReadonlySet<string> {
   commonHanzi ??= new Set(readFileSync(`${PATTERNS_DIR}common-hanzi.txt`, 'utf8').trim());
   return commonHanzi;
 }
+export { loadOrganisationRules, loadRegions, type OrganisationRules, type Region, type RegionLevel } from './pattern-data.js';

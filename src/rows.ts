@@ -62,5 +62,5 @@ export function failedExtraction(docId: string, path: string, read: Partial<Read
     error,
   });
   const diagnostics = [DiagnosticSchema.parse({ doc_id: docId, rule: 'read.failed', severity: 'error', message: error, start: null, end: null, evidence: null })];
-  return { document, facts: [], summary: summarize(document, []), org_units: [], glossary: [], diagnostics, table_cells: [], tables: [] };
+  return { document, facts: [], summary: summarize(document, []), org_units: [], glossary: [], diagnostics, table_cells: [], tables: [], panel: [] };
 }

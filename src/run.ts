@@ -19,6 +19,7 @@ import { ReportWriter } from './write/report-writer.js';
 import { type EncodedDoc, withDocument, encodeExtraction } from './write/encode.js';
 import { phaseOf, writeDataPackage } from './write/datapackage.js';
 import { writeLoadSql } from './write/load-sql.js';
+import { linkRows, organisationRows } from './write/run-datasets.js';
 import { FORMATS, type Format } from './write/formats.js';
 
 export type { InputFile } from './process-file.js';
@@ -62,7 +63,7 @@ export interface RunSummary {
 export { collectInputs } from './inputs.js';
 
 /** How results.txt lays out a document (rows, then the report entry); a change makes older states unusable. */
-const STATE_LAYOUT = 'rows+report-entry/4';
+const STATE_LAYOUT = 'rows+report-entry/5';
 
 /** The tool's version (package.json). */
 async function toolVersion(): Promise<string> {
@@ -206,6 +207,8 @@ async function extractInto(folder: OutputFolder, inputs: InputFile[], options: R
   };
   // the first input of each content: a later one with the same bytes is marked as its copy
   const firstOf = new Map<string, string>();
+  // every document's row, for the datasets built across documents (organisations, links)
+  const documentRows: DocumentRow[] = [];
   const flush = async () => {
     while (pending.has(next)) {
       let x = pending.get(next) as EncodedDoc;
@@ -215,6 +218,7 @@ async function extractInto(folder: OutputFolder, inputs: InputFile[], options: R
       const original = sha256 ? firstOf.get(sha256) : undefined;
       if (original !== undefined) x = withDocument(x, { ...x.document, duplicate_of: original }, options.format);
       else if (sha256) firstOf.set(sha256, doc_id);
+      documentRows.push(x.document);
       await writer.add(x);
       await report.add(x);
       wake?.();
@@ -256,6 +260,7 @@ async function extractInto(folder: OutputFolder, inputs: InputFile[], options: R
     await flushing;
     if (options.signal?.aborted) throw new Error('interrupted');
     await state.close();
+    await writer.addRunDatasets({ organisations: organisationRows(documentRows), links: linkRows(documentRows) });
     await writer.commit();
     await report.commit();
     crashPoint('report-written');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { loadMetricEntries } from './patterns.js';
 import { BASES, ROLES } from './stages/classify/types.js';
-import { DATASETS } from './output/names.js';
+import { DATASETS, RUN_DATASETS } from './output/names.js';
 
 export const SECTIONS = ['overview', 'income', 'expenditure', 'three_public', 'other', 'glossary'] as const;
 export { ROLES };
@@ -33,6 +33,18 @@ export const DocumentRow = z.object({
   error: z.string().nullable(),
   /** The doc_id of an earlier input with the same bytes: its figures are counted once. */
   duplicate_of: z.string().nullable().default(null),
+  /** The organisation (src/stages/organisation.ts): its id, region (GB/T 2260), full name, level and kind. */
+  org_id: z.string().nullable().default(null),
+  region_code: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable()
+    .default(null),
+  org_name: z.string().nullable().default(null),
+  org_level: z.enum(['province', 'city', 'county', 'township']).nullable().default(null),
+  org_kind: z.string().nullable().default(null),
+  /** 部门 (a department's consolidated accounts) or 单位 (one unit's), from the document's kind. */
+  scope: z.enum(['部门', '单位']).nullable().default(null),
 });
 
 export const FactRow = z
@@ -120,6 +132,52 @@ export const TableRow = z.object({
   reason: z.string().nullable(),
 });
 
+/** One figure in long form (src/stages/panel.ts): a Fiscal Data Package-shaped row across organisations, years and phases. */
+export const PanelRow = z.object({
+  doc_id: z.string().min(1),
+  org_id: z.string().nullable(),
+  region_code: z.string().nullable(),
+  year: z.number().int().nullable(),
+  phase: z.enum(['approved', 'executed']).nullable(),
+  classification: z.enum(['function', 'economic', '']),
+  code: z.string(),
+  item: z.string(),
+  metric: z.string().min(1),
+  amount: finite,
+  source: z.enum(['narrative', 'table', 'both']),
+  fact_id: z.string().nullable(),
+  table: z.string().nullable(),
+  column: z.string().nullable(),
+  page: z.number().int().positive().nullable(),
+  flag: z.string().nullable(),
+  table_amount: finite.nullable(),
+});
+
+/** One organisation of a run: the names it goes by resolved to one id (src/output/organisations.ts). */
+export const OrganisationRow = z.object({
+  org_id: z.string().min(1),
+  name: z.string().min(1),
+  region_code: z.string().nullable(),
+  region: z.string().nullable(),
+  level: z.string().nullable(),
+  kind: z.string().nullable(),
+  names: z.string(),
+  documents: z.number().int().positive(),
+  years: z.string(),
+});
+
+/** Two documents of a run that belong together, and why. */
+export const LinkRow = z.object({
+  doc_id: z.string().min(1),
+  other_doc_id: z.string().min(1),
+  link: z.enum(['same_org_next_year', 'budget_and_final', 'department_and_unit']),
+  org_id: z.string().min(1),
+  reason: z.string().min(1),
+});
+
+export type PanelRow = z.infer<typeof PanelRow>;
+export type OrganisationRow = z.infer<typeof OrganisationRow>;
+export type LinkRow = z.infer<typeof LinkRow>;
 export type DocumentRow = z.infer<typeof DocumentRow>;
 export type TableCellRow = z.infer<typeof TableCellRow>;
 export type TableRow = z.infer<typeof TableRow>;
@@ -139,6 +197,7 @@ export interface Extraction {
   readonly diagnostics: DiagnosticRow[];
   readonly table_cells: TableCellRow[];
   readonly tables: TableRow[];
+  readonly panel: PanelRow[];
   /** The document as decoded, when it was read from a file (the report shows it). */
   readonly text?: string;
 }
@@ -168,8 +227,8 @@ export function summaryColumns(): string[] {
   return ['doc_id', 'org', 'year', 'doc_type', ...headlineMetrics().map((m) => m.replace(/\./g, '_')), 'sources'];
 }
 
-export { DATASETS } from './output/names.js';
-export type Dataset = (typeof DATASETS)[number];
+export { DATASETS, RUN_DATASETS } from './output/names.js';
+export type Dataset = (typeof DATASETS)[number] | (typeof RUN_DATASETS)[number];
 
 export const COLUMNS: Record<Exclude<Dataset, 'summary'>, string[]> = {
   documents: Object.keys(DocumentRow.shape),
@@ -179,4 +238,7 @@ export const COLUMNS: Record<Exclude<Dataset, 'summary'>, string[]> = {
   diagnostics: Object.keys(DiagnosticRow.shape),
   table_cells: Object.keys(TableCellRow.shape),
   tables: Object.keys(TableRow.shape),
+  panel: Object.keys(PanelRow.shape),
+  organisations: Object.keys(OrganisationRow.shape),
+  links: Object.keys(LinkRow.shape),
 };

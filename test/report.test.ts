@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText } from '../src/index.js';
 import { encodeExtraction } from '../src/write/encode.js';
@@ -13,7 +13,42 @@ const root = join(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 const shots = join(import.meta.dirname, 'output');
 const out = mkdtempSync(join(tmpdir(), 'report-'));
+const pdfOut = mkdtempSync(join(tmpdir(), 'report-pdf-'));
 let browser: Browser | null = null;
+const withChromium = it.runIf(existsSync(CHROMIUM));
+
+/** A document's report entry, as its bundle holds it (the columns of documentEntry). */
+interface Entry {
+  id: string;
+  text: string;
+  facts: Array<[string | null, string, string, string, string, number, string, string, number, number, string, number | null, string]>;
+  diagnostics: Array<[string, string, string, string | null, number | null, number | null]>;
+}
+
+function entryOf(dir: string, id: string): Entry {
+  const lines = readFileSync(join(dir, 'report', 'docs-0.js'), 'utf8')
+    .trimEnd()
+    .split('\n');
+  const entry = lines.map((l) => JSON.parse(l.replace(/^fdxDocument\(/, '').replace(/\);$/, '')) as Entry).find((e) => e.id === id);
+  if (!entry) throw new Error(`no entry ${id}`);
+  return entry;
+}
+
+async function openDocument(dir: string, id: string): Promise<Page> {
+  const page = await (browser as Browser).newPage();
+  await page.goto(`${pathToFileURL(join(dir, 'report', 'document.html')).href}?bundle=docs-0.js&doc=${encodeURIComponent(id)}`);
+  await page.waitForSelector('#facts tbody tr');
+  return page;
+}
+
+/** Whether the element is shown inside the text's box and the window (scrolled to). */
+async function inTextView(page: Page, selector: string): Promise<boolean> {
+  const [box, text] = await Promise.all([page.locator(selector).boundingBox(), page.locator('#text').boundingBox()]);
+  const height = page.viewportSize()?.height ?? 0;
+  return !!box && !!text && box.y >= text.y && box.y + box.height <= text.y + text.height && box.y >= 0 && box.y + box.height <= height;
+}
+
+const textScroll = (page: Page) => page.evaluate('document.getElementById("text").scrollTop') as Promise<number>;
 
 beforeAll(async () => {
   const input = mkdtempSync(join(tmpdir(), 'report-in-'));
@@ -24,6 +59,10 @@ beforeAll(async () => {
   );
   const r = spawnSync(process.execPath, [join(root, 'bin', 'extract.js'), input, '--out', out, '--quiet'], { encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
+  const pdf = spawnSync(process.execPath, [join(root, 'bin', 'extract.js'), join(root, 'test', 'fixtures', 'pdf', 'full-003.pdf'), '--out', pdfOut, '--quiet'], {
+    encoding: 'utf8',
+  });
+  expect(pdf.status, pdf.stderr).toBe(0);
   mkdirSync(shots, { recursive: true });
   if (existsSync(CHROMIUM)) {
     browser = await chromium.launch({
@@ -124,12 +163,7 @@ describe('report.html', () => {
     await page.close();
   });
 
-  it.runIf(existsSync(CHROMIUM))('shows a PDF’s tables with their figures, and marks a cell the text states otherwise', async () => {
-    const pdfOut = mkdtempSync(join(tmpdir(), 'report-pdf-'));
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'extract.js'), join(root, 'test', 'fixtures', 'pdf', 'full-003.pdf'), '--out', pdfOut, '--quiet'], {
-      encoding: 'utf8',
-    });
-    expect(r.status, r.stderr).toBe(0);
+  withChromium('shows a PDF’s tables with their figures, and marks a cell the text states otherwise', async () => {
     // a narrative mismatch planted in the bundle: the viewer must mark the cell it names
     const bundlePath = join(pdfOut, 'report', 'docs-0.js');
     const entry = JSON.parse(
@@ -150,6 +184,155 @@ describe('report.html', () => {
     await expect.poll(() => flagged.count()).toBe(1);
     expect(await flagged.textContent()).toBe('264.87');
     await page.screenshot({ path: join(shots, 'report-tables.png'), fullPage: false });
+    await page.close();
+  });
+
+  withChromium('lists the facts in a table, one row per fact, sorted by value when its header is clicked and narrowed by the filters', async () => {
+    const entry = entryOf(out, 'seed.txt');
+    const page = await openDocument(out, 'seed.txt');
+    expect(await page.locator('#facts tbody tr').count()).toBe(entry.facts.length);
+    expect(await page.locator('#facts th[data-k="page"]').count()).toBe(0); // a text file has no pages
+    const values = async () => (await page.locator('#facts tbody td.c-value').allTextContents()).map((t) => Number(t.split(' ')[0]?.replace(/,/g, '')));
+    const ascending = (v: number[]) => v.every((x, i) => i === 0 || (v[i - 1] as number) <= x);
+    expect(ascending(await values())).toBe(false); // in text order at first
+    await page.locator('#facts th[data-k="value"]').click();
+    const sorted = await values();
+    expect(sorted).toHaveLength(entry.facts.length);
+    expect(ascending(sorted)).toBe(true);
+    expect(sorted).toEqual(entry.facts.map((f) => Number(f[5].toFixed(2))).sort((a, b) => a - b));
+    await page.locator('#facts th[data-k="value"]').click();
+    expect(ascending((await values()).reverse())).toBe(true);
+    await page.selectOption('#section', 'three_public');
+    expect(await page.locator('#facts tbody tr').count()).toBe(entry.facts.filter((f) => f[0] === 'three_public').length);
+    await page.selectOption('#section', '');
+    await page.locator('#fq').fill('3446.12万元');
+    expect(await page.locator('#facts tbody td.c-raw').allTextContents()).toEqual(entry.facts.filter((f) => f[7] === '3446.12万元').map((f) => f[7]));
+    await page.close();
+  });
+
+  withChromium('a click on a fact’s row highlights its mark in the text, scrolled to', async () => {
+    const entry = entryOf(out, 'seed.txt');
+    // the last fact in the text that has a mark of its own (no other fact's span holds it)
+    const own = entry.facts.map((f, i) => ({ f, i })).filter(({ f }) => !entry.facts.some((g) => g !== f && g[8] <= f[8] && g[9] >= f[9] && g[9] - g[8] > f[9] - f[8]));
+    const { f, i } = own.sort((a, b) => b.f[8] - a.f[8])[0] as (typeof own)[number];
+    expect(f[8]).toBeGreaterThan(entry.text.length / 2);
+    const page = await openDocument(out, 'seed.txt');
+    expect(await textScroll(page)).toBe(0);
+    await page.locator(`#facts tbody tr[data-i="${i}"]`).click();
+    const mark = page.locator('#text mark.sel');
+    expect(await mark.count()).toBe(1);
+    expect((await mark.getAttribute('data-f'))?.split(',')).toContain(String(i));
+    expect(await mark.textContent()).toBe(entry.text.slice(f[8], f[9]));
+    expect(await textScroll(page)).toBeGreaterThan(0);
+    expect(await inTextView(page, '#text mark.sel')).toBe(true);
+    expect(await page.locator(`#facts tbody tr[data-i="${i}"]`).getAttribute('class')).toContain('sel');
+    expect(await page.locator('#details .v-fact_id').textContent()).toBe(`seed.txt#${f[8]}-${f[9]}`);
+    expect(await page.locator('#details .v-metric').textContent()).toBe(f[1]);
+    await page.close();
+  });
+
+  withChromium('choosing a metric scrolls to its first match in the text, highlighted, with the count and next/previous', async () => {
+    const entry = entryOf(out, 'seed.txt');
+    // the metric that first appears furthest into the text
+    const first = new Map<string, number>();
+    for (const f of entry.facts) if (f[1] !== 'unmapped' && !first.has(f[1])) first.set(f[1], Math.min(...entry.facts.filter((g) => g[1] === f[1]).map((g) => g[8])));
+    const [metric, start] = [...first].sort((a, b) => b[1] - a[1])[0] as [string, number];
+    const page = await openDocument(out, 'seed.txt');
+    expect(await page.locator('#nav').isVisible()).toBe(false);
+    await page.selectOption('#metric', metric);
+    const mark = page.locator('#text mark.sel');
+    await expect.poll(() => mark.count()).toBe(1);
+    expect(Number(await mark.getAttribute('data-s'))).toBeLessThanOrEqual(start);
+    expect(Number(await mark.getAttribute('data-e'))).toBeGreaterThan(start);
+    expect(await textScroll(page)).toBeGreaterThan(0);
+    expect(await inTextView(page, '#text mark.sel')).toBe(true);
+    expect(await page.locator('#details .v-metric').first().textContent()).toBe(metric);
+    const matches = await page.locator('#text mark:not(.hidden)').count();
+    expect(await page.locator('#hits').textContent()).toBe(`1 / ${matches}`);
+    await page.locator('#prev').click(); // from the first, back to the last
+    expect(await page.locator('#hits').textContent()).toBe(`${matches} / ${matches}`);
+    expect(await mark.getAttribute('data-s')).toBe(await page.locator('#text mark:not(.hidden)').last().getAttribute('data-s'));
+    await page.close();
+  });
+
+  withChromium('lists diagnostics as sentences, errors before warnings before infos, their JSON behind a closed toggle; a click shows one in the text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-diags-'));
+    const seed = readFileSync(join(root, 'corpus', '000_4390827485b68ec2.txt'), 'utf8');
+    const text = `${seed}\n其中：财政拨款收入80万元，占收入总计的120%。\n`;
+    const x = extractText(text, { docId: 'errors.txt' });
+    // the worst last: the page must put them in order
+    const rank = { error: 0, warning: 1, info: 2 };
+    const diagnostics = [...x.diagnostics].sort((a, b) => rank[b.severity] - rank[a.severity]);
+    expect(diagnostics.at(-1)?.severity).toBe('error');
+    expect(diagnostics[0]?.severity).toBe('info');
+    const writer = await ReportWriter.open(dir);
+    await writer.add(encodeExtraction({ ...x, text, diagnostics }, 'csv'));
+    await writer.commit();
+    const page = await openDocument(dir, 'errors.txt');
+    const severities = await page.locator('li.diag').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-sev') as 'error' | 'warning' | 'info'));
+    expect(severities).toHaveLength(diagnostics.length);
+    expect(severities).toEqual([...severities].sort((a, b) => rank[a] - rank[b]));
+    expect(severities[0]).toBe('error');
+    const error = page.locator('li.diag').first();
+    const message = diagnostics.find((d) => d.severity === 'error');
+    expect(await error.locator('.msg').textContent()).toBe(message?.message);
+    expect(await page.locator('li.diag > pre').count()).toBe(0);
+    const evidence = error.locator('details');
+    expect(await evidence.getAttribute('open')).toBeNull();
+    expect(await evidence.locator('pre').isVisible()).toBe(false);
+    expect(JSON.parse((await evidence.locator('pre').textContent()) ?? '')).toEqual(JSON.parse(message?.evidence ?? ''));
+    await evidence.locator('summary').click();
+    expect(await evidence.locator('pre').isVisible()).toBe(true);
+    // the error is at the end of the text: a click on its sentence scrolls there
+    expect(await textScroll(page)).toBe(0);
+    await error.locator('.msg').click();
+    const d = await error.getAttribute('data-d');
+    expect(await page.locator('#text a.dmark.sel').getAttribute('data-d')).toBe(d);
+    expect(await textScroll(page)).toBeGreaterThan(0);
+    expect(await inTextView(page, '#text mark.sel')).toBe(true);
+    expect(Number(await page.locator('#text mark.sel').first().getAttribute('data-s'))).toBe(message?.start);
+    await page.screenshot({ path: join(shots, 'report-diagnostics.png'), fullPage: false });
+    await page.close();
+  });
+
+  withChromium('shows the page of a PDF’s fact, in its row and in its details', async () => {
+    const entry = entryOf(pdfOut, 'full-003.pdf');
+    const i = entry.facts.findIndex((f) => f[1] !== 'unmapped' && (f[11] ?? 0) > 1);
+    const fact = entry.facts[i];
+    expect(fact?.[11]).toBeGreaterThan(1);
+    const page = await openDocument(pdfOut, 'full-003.pdf');
+    expect(await page.locator('#facts th[data-k="page"]').count()).toBe(1);
+    const row = page.locator(`#facts tbody tr[data-i="${i}"]`);
+    expect(await row.locator('td.c-page').textContent()).toBe(String(fact?.[11]));
+    await row.click();
+    expect(await page.locator('#details .v-page').textContent()).toBe(String(fact?.[11]));
+    // and the same from its mark in the text
+    await page.locator('#text mark').first().click();
+    const first = Number((await page.locator('#text mark.sel').getAttribute('data-f'))?.split(',')[0]);
+    expect(await page.locator('#details .v-page').first().textContent()).toBe(String(entry.facts[first]?.[11]));
+    await page.close();
+  });
+
+  withChromium('the index shows each document’s income and expenditure totals, each a link that opens the document at its fact', async () => {
+    const entry = entryOf(out, 'seed.txt');
+    const headline = (metric: string) => entry.facts.find((f) => f[1] === metric && f[4] === 'value' && f[2] === '') as Entry['facts'][number];
+    const income = headline('income.total');
+    const expenditure = headline('expenditure.total');
+    const page = await (browser as Browser).newPage();
+    await page.goto(pathToFileURL(join(out, 'report.html')).href);
+    const row = page.locator('#docs tbody tr', { hasText: 'seed.txt' });
+    const link = row.locator('td[data-k="income"] a');
+    expect(await link.textContent()).toBe(income[5].toLocaleString('zh-CN'));
+    const factOf = async (a: typeof link) => new URL((await a.getAttribute('href')) ?? '', 'file:///x/').hash;
+    expect(await factOf(link)).toBe(`#fact=${encodeURIComponent(`seed.txt#${income[8]}-${income[9]}`)}`);
+    expect(await factOf(row.locator('td[data-k="expenditure"] a'))).toBe(`#fact=${encodeURIComponent(`seed.txt#${expenditure[8]}-${expenditure[9]}`)}`);
+    await link.click();
+    await page.waitForSelector('#text mark.sel');
+    expect(await page.locator('#text mark.sel').textContent()).toBe(entry.text.slice(income[8], income[9]));
+    expect(await page.locator('#details .v-fact_id').textContent()).toBe(`seed.txt#${income[8]}-${income[9]}`);
+    expect(await page.locator('#details .v-metric').textContent()).toBe('income.total');
+    expect(await inTextView(page, '#text mark.sel')).toBe(true);
+    await page.screenshot({ path: join(shots, 'report-headline.png'), fullPage: false });
     await page.close();
   });
 });

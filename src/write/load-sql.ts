@@ -1,4 +1,4 @@
-import { COLUMNS, DATASETS, type Dataset, summaryColumns } from '../schema.js';
+import { COLUMNS, DATASETS, type Dataset, RUN_DATASETS, summaryColumns } from '../schema.js';
 import { fieldType } from './datapackage.js';
 import type { Format } from './formats.js';
 import { join } from 'node:path';
@@ -39,7 +39,7 @@ export function loadSql(format: Format): string {
   const lines = [
     '-- Loads the datasets of this folder into DuckDB with the types of datapackage.json.',
     '-- Run it from this folder: duckdb fiscal.duckdb < load.sql',
-    ...DATASETS.map((name) => `CREATE OR REPLACE TABLE ${name} AS SELECT * FROM ${reader(name, format)};`),
+    ...[...DATASETS, ...RUN_DATASETS].map((name) => `CREATE OR REPLACE TABLE ${name} AS SELECT * FROM ${reader(name, format)};`),
   ];
   return `${lines.join('\n')}\n`;
 }
