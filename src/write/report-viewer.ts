@@ -27,10 +27,16 @@ window.fdxDocument = (entry) => {
   if (entry.id !== wanted || data) return;
   data = entry;
   document.title = entry.id;
-  const [org, year, docType, status, nFacts, errors, warnings, infos] = entry.head;
+  const [org, year, docType, status, nFacts, errors, warnings, infos, orgId] = entry.head;
   const strong = document.createElement('strong');
   strong.textContent = entry.id;
-  $('head').replaceChildren(strong, ' · ' + (org ?? '') + ' ' + (year ?? '') + ' ' + (docType ?? '') + ' · ' + status + ' · ' + nFacts + ' facts · diagnostics ' + errors + ' error / ' + warnings + ' warning / ' + infos + ' info');
+  // the organisation, a link to its page (report.html#org=<org_id>) when it is known
+  let orgNode = document.createTextNode(org ?? '');
+  if (isSet(orgId)) {
+    orgNode = document.createElement('a');
+    orgNode.id = 'orgLink'; orgNode.href = '../report.html#org=' + encodeURIComponent(orgId); orgNode.textContent = org ?? orgId;
+  }
+  $('head').replaceChildren(strong, ' · ', orgNode, ' ' + (year ?? '') + ' ' + (docType ?? '') + ' · ' + status + ' · ' + nFacts + ' facts · diagnostics ' + errors + ' error / ' + warnings + ' warning / ' + infos + ' info');
   $('text').replaceChildren(layOut(entry));
   $('diags').replaceChildren(...diagnosticsOf(entry));
   $('tables').replaceChildren(...tablesOf(entry));

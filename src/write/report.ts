@@ -1,10 +1,13 @@
 import type { Extraction } from '../extract.js';
+import { INDEX_SCRIPT } from './report-index.js';
+import { ORGANISATION_SCRIPT } from './report-organisation.js';
 import { PANELS_SCRIPT } from './report-panels.js';
 import { VIEWER_SCRIPT } from './report-viewer.js';
 
 /**
  * The review report: report.html lists the documents with their headline figures (each a link to
- * the fact it was read from); report/document.html shows one document's text with every fact
+ * the fact it was read from); report.html#org=<org_id> is an organisation's page (its documents by
+ * year and phase, a change of more than 30 % marked, a chart per figure); report/document.html shows one document's text with every fact
  * highlighted in place and every diagnostic marked, its facts as a sortable table, its
  * diagnostics as sentences (errors first) and its tables. The documents' entries
  * (their text and facts as data) are bundled into report/docs-<n>.js files of about a megabyte
@@ -44,6 +47,9 @@ tr.sel td{background:#fff3a3}li.diag.at{cursor:pointer}li.sel{background:#fff8d0
 li.diag{margin-bottom:6px}li.diag pre{font-size:11px;background:#f6f6f6;padding:4px;white-space:pre-wrap;margin:2px 0}
 .hiddenrow{display:none}
 td.flagged{background:#fde2d8;outline:1px solid #d33}details{margin-bottom:6px}
+#organisation{padding:0 20px}#orgInfo{color:#555}td.jump{background:#fde2d8}td.jump .chg{color:#c00;font-weight:bold;margin-left:4px;font-size:12px}
+#charts{display:flex;flex-wrap:wrap;gap:16px;margin-top:12px}figure.chart{margin:0}figure.chart figcaption{font-size:12px;color:#444}
+.legend{font-size:12px;color:#555}.legend .swatch{display:inline-block;width:18px;margin:0 4px 3px 10px;border-top:2px solid}
 `;
 
 /**
@@ -58,7 +64,7 @@ export function documentEntry(x: Extraction, text: string): string {
   const ownId = d.doc_id + '#';
   return JSON.stringify({
     id: d.doc_id,
-    head: [d.org, d.year, d.doc_type, d.status, d.facts, d.errors, d.warnings, d.infos],
+    head: [d.org, d.year, d.doc_type, d.status, d.facts, d.errors, d.warnings, d.infos, d.org_id],
     // the metrics present, once each, sorted
     metrics: [...new Set(x.facts.map((f) => f.metric))].sort(),
     text,
@@ -126,6 +132,13 @@ export interface ReportRow {
   readonly doc_id: string;
   readonly status: string;
   readonly org: string | null;
+  /** The organisation (src/stages/organisation.ts): the index links it to its page, report.html#org=<org_id>. */
+  readonly org_id: string | null;
+  readonly org_name: string | null;
+  readonly region_code: string | null;
+  readonly org_level: string | null;
+  readonly org_kind: string | null;
+  readonly scope: string | null;
   readonly year: number | null;
   readonly doc_type: string | null;
   readonly facts: number;
@@ -135,10 +148,12 @@ export interface ReportRow {
   readonly income: number | null;
   readonly expenditure: number | null;
   readonly three_public: number | null;
+  readonly operating_costs: number | null;
   /** The fact_id each headline figure was read from (the summary's sources): the index links to it. */
   readonly income_fact: string | null;
   readonly expenditure_fact: string | null;
   readonly three_public_fact: string | null;
+  readonly operating_costs_fact: string | null;
 }
 
 export function reportRow(x: Extraction, page = ''): ReportRow {
@@ -152,6 +167,12 @@ export function reportRow(x: Extraction, page = ''): ReportRow {
     doc_id: d.doc_id,
     status: d.status,
     org: d.org,
+    org_id: d.org_id ?? null,
+    org_name: d.org_name ?? null,
+    region_code: d.region_code ?? null,
+    org_level: d.org_level ?? null,
+    org_kind: d.org_kind ?? null,
+    scope: d.scope ?? null,
     year: d.year,
     doc_type: d.doc_type,
     facts: d.facts,
@@ -161,55 +182,31 @@ export function reportRow(x: Extraction, page = ''): ReportRow {
     income: num(s.income_total),
     expenditure: num(s.expenditure_total),
     three_public: num(s.three_public_total),
+    operating_costs: num(s.operating_costs_total),
     income_fact: source('income_total'),
     expenditure_fact: source('expenditure_total'),
     three_public_fact: source('three_public_total'),
+    operating_costs_fact: source('operating_costs_total'),
   };
 }
 
-/** The index page: every document, filterable and sortable; a headline figure opens the document at the fact it was read from. */
+/** The index page: every document, filterable and sortable; a headline figure opens the document at the fact it was read from; an organisation opens its page (report.html#org=<org_id>). */
 export function indexPage(rows: ReportRow[]): string {
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>Extraction report</title><style>${STYLE}</style></head>
 <body><header><strong>Extraction report</strong> · ${rows.length} documents · ${rows.filter((r) => r.status === 'failed').length} failed</header>
-<div class="filters" style="padding:0 20px"><input id="q" placeholder="filter: document, organisation, year …" size="40">
+<div id="index"><div class="filters" style="padding:0 20px"><input id="q" placeholder="filter: document, organisation, year …" size="40">
 <label>status <select id="status"><option value="">all</option><option>ok</option><option>partial</option><option>failed</option></select></label>
 <label><input type="checkbox" id="withErrors"> with errors or warnings</label></div>
 <div style="padding:0 20px"><table id="docs"><thead><tr>
 <th data-k="doc_id">document</th><th data-k="status">status</th><th data-k="org">organisation</th><th data-k="year">year</th><th data-k="doc_type">kind</th>
 <th data-k="income">收入总计 (元)</th><th data-k="expenditure">支出总计 (元)</th><th data-k="three_public">“三公”经费 (元)</th>
-<th data-k="facts">facts</th><th data-k="errors">errors</th><th data-k="warnings">warnings</th><th data-k="infos">infos</th></tr></thead><tbody></tbody></table></div>
+<th data-k="facts">facts</th><th data-k="errors">errors</th><th data-k="warnings">warnings</th><th data-k="infos">infos</th></tr></thead><tbody></tbody></table></div></div>
+<section id="organisation" hidden><p><a href="#" id="back">← all documents</a></p><h2 id="orgName"></h2><p id="orgInfo"></p>
+<table id="orgDocs"><thead><tr><th>year</th><th>phase</th><th>kind</th><th>document</th><th>收入 (元)</th><th>支出 (元)</th><th>“三公”经费 (元)</th><th>机关运行经费 (元)</th></tr></thead><tbody></tbody></table>
+<p class="legend">▲ ▼ a change of more than 30 % from the previous year of the same kind (预算 = approved, 决算 = executed)</p>
+<div id="charts"></div></section>
 <script type="application/json" id="data">${scriptJson(rows)}</script>
-<script>
-const rows = JSON.parse(document.getElementById('data').textContent);
-const tbody = document.querySelector('#docs tbody');
-const numeric = new Set(['year', 'income', 'expenditure', 'three_public', 'facts', 'errors', 'warnings', 'infos']);
-let sortKey = 'doc_id', dir = 1;
-function render() {
-  const q = document.getElementById('q').value.trim().toLowerCase();
-  const st = document.getElementById('status').value, bad = document.getElementById('withErrors').checked;
-  const shown = rows.filter((r) => (!q || [r.doc_id, r.org, r.year, r.doc_type].join(' ').toLowerCase().includes(q)) && (!st || r.status === st) && (!bad || r.errors + r.warnings > 0));
-  shown.sort((a, b) => { const x = a[sortKey], y = b[sortKey]; return (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1) * dir; });
-  tbody.replaceChildren();
-  for (const r of shown) {
-    const tr = tbody.insertRow();
-    const a = document.createElement('a'); a.href = r.page; a.textContent = r.doc_id; tr.insertCell().append(a);
-    for (const k of ['status', 'org', 'year', 'doc_type', 'income', 'expenditure', 'three_public', 'facts', 'errors', 'warnings', 'infos']) {
-      const td = tr.insertCell(); const v = r[k];
-      td.dataset.k = k;
-      const text = v === null || v === undefined ? '' : numeric.has(k) && k !== 'year' ? v.toLocaleString('zh-CN') : String(v);
-      const fact = r[k + '_fact'];
-      if (text && typeof fact === 'string') {
-        const link = document.createElement('a'); link.href = r.page + '#fact=' + encodeURIComponent(fact); link.textContent = text; link.title = 'open the document at this figure';
-        td.append(link);
-      } else td.textContent = text;
-      if (numeric.has(k)) td.className = 'num';
-    }
-  }
-}
-document.querySelectorAll('th').forEach((th) => th.addEventListener('click', () => { const k = th.dataset.k; dir = sortKey === k ? -dir : 1; sortKey = k; render(); }));
-for (const id of ['q', 'status', 'withErrors']) document.getElementById(id).addEventListener('input', render);
-render();
-</script></body></html>
+<script>${INDEX_SCRIPT}${ORGANISATION_SCRIPT}route();</script></body></html>
 `;
 }
