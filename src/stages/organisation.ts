@@ -27,13 +27,21 @@ function aliasesOf(r: Region): string[] {
   return names;
 }
 
-let index: Array<[string, Region[]]> | null = null;
-/** Every alias with the regions that go by it (普陀区: two), longest first (a county's name before a shorter one inside it). */
-function aliasIndex(): Array<[string, Region[]]> {
+let index: Map<string, Array<[string, Region[]]>> | null = null;
+/**
+ * Every alias with the regions that go by it (普陀区: two), by its first character, longest first
+ * (a county's name before a shorter one inside it): a text is scanned once, not once per alias.
+ */
+function aliasIndex(): Map<string, Array<[string, Region[]]>> {
   if (index) return index;
   const byAlias = new Map<string, Region[]>();
   for (const r of loadRegions().values()) for (const a of aliasesOf(r)) byAlias.set(a, [...(byAlias.get(a) ?? []), r]);
-  index = [...byAlias].sort((a, b) => b[0].length - a[0].length);
+  const byFirst = new Map<string, Array<[string, Region[]]>>();
+  for (const entry of [...byAlias].sort((a, b) => b[0].length - a[0].length)) {
+    const first = entry[0][0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), entry]);
+  }
+  index = byFirst;
   return index;
 }
 
@@ -44,16 +52,18 @@ const ancestors = (r: Region): Region[] => {
   return out;
 };
 
-/** The regions a text names (each alias once, the longest where they overlap). */
+/** The regions a text names, left to right, the longest name at each place. */
 function regionsIn(text: string): Region[] {
-  const taken: boolean[] = [];
   const found: Region[] = [];
-  for (const [alias, regions] of aliasIndex()) {
-    for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
-      if (taken.slice(at, at + alias.length).some(Boolean)) continue;
-      for (let k = at; k < at + alias.length; k++) taken[k] = true;
-      found.push(...regions);
+  const aliases = aliasIndex();
+  for (let at = 0; at < text.length;) {
+    const match = aliases.get(text[at] as string)?.find(([alias]) => text.startsWith(alias, at));
+    if (!match) {
+      at++;
+      continue;
     }
+    found.push(...match[1]);
+    at += match[0].length;
   }
   return found;
 }
