@@ -336,3 +336,177 @@ describe('report.html', () => {
     await page.close();
   });
 });
+
+describe('an organisation’s page (report.html#org=<org_id>)', () => {
+  const orgOut = mkdtempSync(join(tmpdir(), 'report-org-'));
+  /** One organisation's budgets for 2018 and 2019 and its 2019 final accounts, and another organisation's budget. */
+  const disclosure = (org: string, year: number, kind: '预算' | '决算', income: number, expenditure: number, threePublic?: number, operating?: number) =>
+    `${org}${year}年部门${kind}\n一、收入支出${kind}总体情况\n收入总计${income}万元，支出总计${expenditure}万元。\n` +
+    (threePublic === undefined ? '' : `二、“三公”经费${kind}情况\n“三公”经费${kind}${threePublic}万元。\n`) +
+    (operating === undefined ? '' : `三、机关运行经费\n机关运行经费${kind}${operating}万元。\n`);
+  interface Row {
+    doc_id: string;
+    page: string;
+    org_id: string | null;
+    org_name: string | null;
+    year: number | null;
+    doc_type: string | null;
+    income: number | null;
+    income_fact: string | null;
+    operating_costs: number | null;
+  }
+  let rows: Row[] = [];
+  const rowOf = (id: string) => rows.find((r) => r.doc_id === id) as Row;
+  const orgPage = async (orgId: string) => {
+    const page = await (browser as Browser).newPage();
+    await page.goto(`${pathToFileURL(join(orgOut, 'report.html')).href}#org=${encodeURIComponent(orgId)}`);
+    await page.waitForSelector('#organisation:not([hidden])');
+    return page;
+  };
+
+  beforeAll(() => {
+    const input = mkdtempSync(join(tmpdir(), 'report-org-in-'));
+    // 2019's budget against 2018's: income +50 % (marked), expenditure +10 %, “三公” exactly +30 % (not marked), 机关运行经费 −40 % (marked)
+    writeFileSync(join(input, 'a.txt'), disclosure('江苏省人民检察院', 2018, '预算', 100, 100, 20, 30));
+    writeFileSync(join(input, 'b.txt'), disclosure('江苏省人民检察院', 2019, '预算', 150, 110, 26, 18));
+    // the final accounts have no earlier year of their own: compared with a budget, 65 would be a jump
+    writeFileSync(join(input, 'c.txt'), disclosure('江苏省人民检察院', 2019, '决算', 65, 95));
+    writeFileSync(join(input, 'd.txt'), disclosure('江苏省财政厅', 2019, '预算', 500, 500));
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'extract.js'), input, '--out', orgOut, '--quiet'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const index = readFileSync(join(orgOut, 'report.html'), 'utf8');
+    rows = JSON.parse(index.match(/<script type="application\/json" id="data">(.*?)<\/script>/s)?.[1] ?? '[]') as Row[];
+  }, 60_000);
+
+  it('the corpus: one organisation in three documents, each with its income', () => {
+    const ids = ['a.txt', 'b.txt', 'c.txt'].map((id) => rowOf(id).org_id);
+    expect(ids[0]).toBe('320000:人民检察院');
+    expect(new Set(ids).size).toBe(1);
+    expect(rowOf('d.txt').org_id).not.toBe(ids[0]);
+    expect(['a.txt', 'b.txt', 'c.txt'].map((id) => rowOf(id).income)).toEqual([1_000_000, 1_500_000, 650_000]);
+    expect(rowOf('b.txt').operating_costs).toBe(180_000);
+    // the page is built from text nodes only
+    expect(readFileSync(join(orgOut, 'report.html'), 'utf8')).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  });
+
+  withChromium('lists its documents by year, then phase, with their figures side by side; a change of more than 30 % is marked', async () => {
+    const page = await orgPage(rowOf('a.txt').org_id as string);
+    expect(await page.locator('#orgName').textContent()).toBe('江苏省人民检察院');
+    expect(await page.locator('#index').isVisible()).toBe(false);
+    const trs = page.locator('#orgDocs tbody tr');
+    expect(await trs.evaluateAll((list) => list.map((tr) => tr.getAttribute('data-doc')))).toEqual(['a.txt', 'b.txt', 'c.txt']); // not d.txt
+    expect(await trs.evaluateAll((list) => list.map((tr) => tr.firstElementChild?.textContent))).toEqual(['2018', '2019', '2019']);
+    expect(await page.locator('#orgDocs td.phase').allTextContents()).toEqual(['预算 (approved)', '预算 (approved)', '决算 (executed)']);
+    const cell = (doc: string, k: string) => page.locator(`#orgDocs tbody tr[data-doc="${doc}"] td[data-k="${k}"]`);
+    const figure = async (doc: string, k: string) => cell(doc, k).locator('a').textContent();
+    expect([await figure('a.txt', 'income'), await figure('a.txt', 'expenditure'), await figure('a.txt', 'three_public'), await figure('a.txt', 'operating_costs')]).toEqual([
+      '1,000,000',
+      '1,000,000',
+      '200,000',
+      '300,000',
+    ]);
+    expect([await figure('b.txt', 'income'), await figure('c.txt', 'income'), await figure('c.txt', 'expenditure')]).toEqual(['1,500,000', '650,000', '950,000']);
+    expect(await cell('c.txt', 'three_public').textContent()).toBe('');
+    // the marks: more than 30 % either way, from the previous year of the same phase
+    expect(await page.locator('#orgDocs td.jump').evaluateAll((tds) => tds.map((td) => `${td.closest('tr')?.getAttribute('data-doc')} ${td.getAttribute('data-k')}`))).toEqual([
+      'b.txt income',
+      'b.txt operating_costs',
+    ]);
+    expect(await cell('b.txt', 'income').locator('.chg').textContent()).toBe('▲ +50%');
+    expect(await cell('b.txt', 'operating_costs').locator('.chg').textContent()).toBe('▼ −40%');
+    expect(await cell('b.txt', 'three_public').getAttribute('data-change')).toBe('+30%'); // exactly 30 %: not more
+    expect(await cell('b.txt', 'expenditure').getAttribute('data-change')).toBe('+10%');
+    expect(await page.locator('#orgDocs tr[data-doc="a.txt"] td[data-change], #orgDocs tr[data-doc="c.txt"] td[data-change]').count()).toBe(0);
+    // a chart per figure across the years: a line for the budgets, a point for the final accounts
+    expect(await page.locator('#charts figure.chart').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-k')))).toEqual([
+      'income',
+      'expenditure',
+      'three_public',
+      'operating_costs',
+    ]);
+    const income = page.locator('#charts figure[data-k="income"] svg');
+    expect(await income.locator('g[data-series="部门预算"] polyline').count()).toBe(1);
+    expect(await income.locator('g[data-series="部门预算"] circle').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-year')))).toEqual(['2018', '2019']);
+    expect(await income.locator('g[data-series="部门决算"] circle').count()).toBe(1);
+    const heights = await income.locator('g[data-series="部门预算"] circle').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cy'))));
+    expect(heights[1]).toBeLessThan(heights[0] as number); // 2019's income is higher: drawn above
+    await page.screenshot({ path: join(shots, 'report-organisation.png'), fullPage: true });
+    // one year only: no chart
+    await page.goto(`${pathToFileURL(join(orgOut, 'report.html')).href}#org=${encodeURIComponent(rowOf('d.txt').org_id as string)}`);
+    await expect.poll(() => page.locator('#orgName').textContent()).toBe('江苏省财政厅');
+    expect(await page.locator('#orgDocs tbody tr').count()).toBe(1);
+    expect(await page.locator('#charts figure').count()).toBe(0);
+    await page.close();
+  });
+
+  withChromium('the index links each document’s organisation to its page, and back', async () => {
+    const orgId = rowOf('b.txt').org_id as string;
+    const page = await (browser as Browser).newPage();
+    await page.goto(pathToFileURL(join(orgOut, 'report.html')).href);
+    const link = page.locator('#docs tbody tr', { hasText: 'b.txt' }).locator('td[data-k="org"] a');
+    expect(await link.textContent()).toBe('江苏省人民检察院');
+    expect(await link.getAttribute('href')).toBe(`#org=${encodeURIComponent(orgId)}`);
+    expect(await page.locator('#docs tbody tr', { hasText: 'd.txt' }).locator('td[data-k="org"] a').getAttribute('href')).toBe(
+      `#org=${encodeURIComponent(rowOf('d.txt').org_id as string)}`,
+    );
+    await link.click();
+    await page.waitForSelector('#organisation:not([hidden])');
+    expect(await page.locator('#docs').isVisible()).toBe(false);
+    expect(await page.locator('#orgDocs tbody tr').count()).toBe(3);
+    await page.locator('#back').click();
+    await page.waitForSelector('#organisation', { state: 'hidden' });
+    expect(await page.locator('#docs tbody tr').count()).toBe(4);
+    // and a document's page links to its organisation's
+    await page.locator('#docs tbody a', { hasText: 'c.txt' }).click();
+    await page.waitForSelector('#orgLink');
+    await page.locator('#orgLink').click();
+    await page.waitForSelector('#organisation:not([hidden])');
+    expect(await page.locator('#orgName').textContent()).toBe('江苏省人民检察院');
+    await page.close();
+  });
+
+  withChromium('a figure opens its document at the fact it was read from', async () => {
+    const row = rowOf('b.txt');
+    const page = await orgPage(row.org_id as string);
+    const link = page.locator('#orgDocs tr[data-doc="b.txt"] td[data-k="income"] a');
+    expect(new URL((await link.getAttribute('href')) ?? '', 'file:///x/').hash).toBe(`#fact=${encodeURIComponent(row.income_fact as string)}`);
+    await link.click();
+    await page.waitForSelector('#text mark.sel');
+    expect(await page.locator('#text mark.sel').textContent()).toBe('150万元');
+    expect(await page.locator('#details .v-fact_id').textContent()).toBe(row.income_fact);
+    expect(await page.locator('#details .v-metric').textContent()).toBe('income.total');
+    await page.close();
+  });
+
+  withChromium('shows an organisation’s name and id as text, whatever they hold', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'report-org-hostile-'));
+    const name = '<img src=x onerror="window.__pwned=1">局';
+    const orgId = '320000:<script>window.__pwned=2</script>&a=#b/?c%';
+    const writer = await ReportWriter.open(dir);
+    for (const [id, year] of [
+      ['x1.txt', 2018],
+      ['x2.txt', 2019],
+    ] as const) {
+      const x = extractText(disclosure('江苏省人民检察院', year, '预算', year === 2018 ? 100 : 200, 100), { docId: id });
+      await writer.add(encodeExtraction({ ...x, document: { ...x.document, org: name, org_name: name, org_id: orgId } }, 'csv'));
+    }
+    await writer.commit();
+    const page = await (browser as Browser).newPage();
+    let dialogs = 0;
+    page.on('dialog', async (d) => {
+      dialogs++;
+      await d.dismiss();
+    });
+    await page.goto(pathToFileURL(join(dir, 'report.html')).href);
+    await page.locator('#docs tbody td[data-k="org"] a').first().click();
+    await page.waitForSelector('#organisation:not([hidden])');
+    expect(await page.locator('#orgName').textContent()).toBe(name);
+    expect(await page.locator('#orgInfo').textContent()).toContain(orgId);
+    expect(await page.locator('#orgDocs tbody tr').count()).toBe(2);
+    expect(await page.locator('#orgDocs td.jump .chg').textContent()).toBe('▲ +100%');
+    expect(await page.locator('#organisation img, #organisation script').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toBe(0);
+    await page.close();
+  });
+});

@@ -189,12 +189,26 @@ export function dataPackage(phases: ReadonlySet<string>, format: Format = 'csv')
       },
       // the long table across organisations, years and phases: one measure, its phase per row
       panel: {
-        measures: { amount: { source: 'amount', resource: 'panel', currency: 'CNY', factor: 1, phase: { source: 'phase' }, description: 'each figure once: the text and its table cell merged (source), a disagreement flagged' } },
+        measures: {
+          amount: {
+            source: 'amount',
+            resource: 'panel',
+            currency: 'CNY',
+            factor: 1,
+            phase: { source: 'phase' },
+            description: 'each figure once: the text and its table cell merged (source), a disagreement flagged',
+          },
+        },
         dimensions: {
           organisation: { resource: 'panel', attributes: { org_id: { source: 'org_id' } }, primaryKey: ['org_id'], foreignKey: { resource: 'organisations', fields: ['org_id'] } },
           region: { dimensionType: 'location', resource: 'panel', attributes: { region_code: { source: 'region_code' } }, primaryKey: ['region_code'], description: 'GB/T 2260' },
           date: { dimensionType: 'datetime', resource: 'panel', attributes: { year: { source: 'year' } }, primaryKey: ['year'] },
-          classification: { dimensionType: 'classification', resource: 'panel', attributes: { code: { source: 'code' }, kind: { source: 'classification' }, label: { source: 'item' } }, primaryKey: ['code'] },
+          classification: {
+            dimensionType: 'classification',
+            resource: 'panel',
+            attributes: { code: { source: 'code' }, kind: { source: 'classification' }, label: { source: 'item' } },
+            primaryKey: ['code'],
+          },
           metric: { resource: 'panel', attributes: { metric: { source: 'metric' } }, primaryKey: ['metric'] },
         },
       },

@@ -5,11 +5,23 @@ import { Ledger } from './ledger.js';
 import { type EncodedDoc, partOf, REPORT_PART } from './encode.js';
 import { BUNDLE_LINE, bundleFile, indexPage, type ReportRow, viewerPage } from './report.js';
 
+/** What a row recorded by an earlier version (a resumed run's state) lacks: no organisation, no 机关运行经费. */
+const ROW_DEFAULTS = {
+  org_id: null,
+  org_name: null,
+  region_code: null,
+  org_level: null,
+  org_kind: null,
+  scope: null,
+  operating_costs: null,
+  operating_costs_fact: null,
+} as const satisfies Partial<ReportRow>;
+
 /** A bundle is closed once it holds about 1 MB of entries (a larger document has one of its own). */
 const BUNDLE_BYTES = 1 << 20;
 
 /**
- * Writes report.html, report/document.html and the bundles report/docs-<n>.js into a run's
+ * Writes report.html (the index, and the organisations' pages: report.html#org=<org_id>), report/document.html and the bundles report/docs-<n>.js into a run's
  * generation folder (output/folder.ts switches it in whole): entries are gathered as documents
  * finish and each bundle is written once, when full; the index is written at the end.
  */
@@ -36,7 +48,7 @@ export class ReportWriter {
     const size = BUNDLE_LINE.before.length + entry.length + BUNDLE_LINE.after.length;
     if (this.bundleBytes > 0 && this.bundleBytes + size > BUNDLE_BYTES) await this.closeBundle();
     const file = bundleFile(this.bundles);
-    this.rows.push({ ...doc.report.row, page: `report/document.html?bundle=${file}&doc=${encodeURIComponent(doc.document.doc_id)}` });
+    this.rows.push({ ...ROW_DEFAULTS, ...doc.report.row, page: `report/document.html?bundle=${file}&doc=${encodeURIComponent(doc.document.doc_id)}` });
     this.bundle.push(BUNDLE_LINE.before, entry, BUNDLE_LINE.after);
     this.bundleBytes += size;
   }
