@@ -13,8 +13,15 @@ export function rounding(raw: string, unit: string): number {
 }
 
 /** The cell that states what a fact states, by its code or its row's name, the rule's columns in order. */
+const rowPatterns = new WeakMap<Rule, RegExp | null>();
+/** A rule's row pattern, compiled once. */
+function rowPattern(rule: Rule): RegExp | null {
+  if (!rowPatterns.has(rule)) rowPatterns.set(rule, rule.row ? new RegExp(rule.row) : null);
+  return rowPatterns.get(rule) ?? null;
+}
+
 export function counterpart(fact: FactRow, rule: Rule, byTable: ReadonlyMap<string, TableCellRow[]>): TableCellRow | null {
-  const row = rule.row ? new RegExp(rule.row) : null;
+  const row = rowPattern(rule);
   for (const table of rule.tables) {
     const inTable = (byTable.get(table) ?? []).filter((c) => (rule.byCode ? fact.code !== '' && c.code === fact.code : row !== null && !c.code && row.test(c.row_label)));
     for (const column of rule.columns) {

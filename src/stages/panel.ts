@@ -23,6 +23,16 @@ function metricOfCell(cell: TableCellRow, rules: readonly Rule[]): string | null
   return null;
 }
 
+/** The table cell that states a fact, by the first rule that finds one. */
+function cellOf(f: FactRow, rules: readonly Rule[], byTable: ReadonlyMap<string, TableCellRow[]>): TableCellRow | null {
+  for (const rule of rules) {
+    if (!rule.metrics.includes(f.metric)) continue;
+    const cell = counterpart(f, rule, byTable);
+    if (cell) return cell;
+  }
+  return null;
+}
+
 /**
  * A document's figures in long form, for a panel across organisations and years: every amount the
  * text states this year (role value, in yuan) and every table cell, once each. A figure stated by
@@ -44,8 +54,7 @@ export function panelRows(
     const key = `${f.metric}|${f.code}|${f.item}|${f.value}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const rule = rules.find((r) => r.metrics.includes(f.metric) && counterpart(f, r, byTable));
-    const cell = rule ? counterpart(f, rule, byTable) : null;
+    const cell = cells.length ? cellOf(f, rules, byTable) : null;
     if (cell) used.add(cell);
     const flag = cell && !agrees(f, cell) ? 'narrative-table-mismatch' : null;
     out.push({
