@@ -41,12 +41,15 @@ const OrganisationsFile = z.object({
   variants: z.array(Variant),
   kinds: z.array(Kind),
   townships: z.object({ pattern: z.string(), examples: z.array(z.string()).min(1), counterexamples: z.array(z.string()).min(1) }),
+  ethnicGroups: z.array(z.string().min(1)).length(55),
 });
 
 export interface OrganisationRules {
   readonly variants: Array<{ id: string; regex: RegExp; replace: string; examples: Array<[string, string]> }>;
   readonly kinds: Array<{ kind: string; regex: RegExp; examples: string[]; counterexamples: string[] }>;
   readonly township: { regex: RegExp; examples: string[]; counterexamples: string[] };
+  /** An autonomous prefecture's, county's or banner's ethnic names: `(?:傣族|彝族…)+自治(州|县|旗)$`. */
+  readonly autonomous: RegExp;
 }
 
 let organisations: OrganisationRules | null = null;
@@ -59,6 +62,7 @@ export function loadOrganisationRules(): OrganisationRules {
     variants: file.variants.map((v) => ({ id: v.id, regex: new RegExp(v.pattern, 'u'), replace: v.replace, examples: v.examples })),
     kinds: file.kinds.map((k) => ({ kind: k.kind, regex: new RegExp(k.pattern, 'u'), examples: k.examples, counterexamples: k.counterexamples })),
     township: { regex: new RegExp(file.townships.pattern, 'u'), examples: file.townships.examples, counterexamples: file.townships.counterexamples },
+    autonomous: new RegExp(`(?:(?:${[...file.ethnicGroups].sort((a, b) => b.length - a.length).join('|')})族)+自治([州县旗])$`, 'u'),
   };
   return organisations;
 }

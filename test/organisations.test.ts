@@ -47,6 +47,10 @@ describe('an organisation placed and named', () => {
     ['楚雄州农产品质量检测中心', '', '532300:农产品质量检测中心', '楚雄州农产品质量检测中心', '532300', 'city', '事业单位'],
     ['宁波市奉化区人民医院(宁波市奉化区人民医院医共体总院)', '', '330213:人民医院', '宁波市奉化区人民医院(宁波市奉化区人民医院医共体总院)', '330213', 'county', '事业单位'],
     ['杜集区政府办', '', '340602:人民政府办公室', '杜集区政府办', '340602', 'county', '党政机关'],
+    // an autonomous prefecture or county by the short name documents use; a city without its 市
+    ['西双版纳州民族宗教事务局', '', '532800:民族宗教事务局', '西双版纳州民族宗教事务局', '532800', 'city', '党政机关'],
+    ['本溪县第三中学', '', '210521:第三中学', '本溪县第三中学', '210521', 'county', '事业单位'],
+    ['湖北省孝感高级中学', '', '420900:高级中学', '湖北省孝感高级中学', '420900', 'city', '事业单位'],
   ])('%s', (org, title, id, name, code, level, kind) => {
     expect(resolveOrganisation(org, title)).toMatchObject({ org_id: id, name, region_code: code, level, kind });
   });

@@ -22,8 +22,11 @@ function aliasesOf(r: Region): string[] {
     const short = r.name.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/u, '');
     if (short.length >= 2 && short !== r.name) names.push(short);
   }
-  const prefecture = /^(.{2,}?)(?:[^族]{1,3}族)+自治州$/u.exec(r.name);
-  if (prefecture) names.push(`${prefecture[1]}州`);
+  // 西双版纳傣族自治州 → 西双版纳州, 寻甸回族彝族自治县 → 寻甸县
+  const autonomous = loadOrganisationRules().autonomous.exec(r.name);
+  if (autonomous && autonomous.index >= 2) names.push(r.name.slice(0, autonomous.index) + autonomous[1]);
+  // a prefecture-level city without its 市 (孝感高级中学)
+  if (r.level === 'city' && r.name.endsWith('市') && r.name.length >= 3) names.push(r.name.slice(0, -1));
   return names;
 }
 
@@ -87,10 +90,15 @@ function placeOf(found: readonly Region[]): Region | null {
 export function organisationKey(name: string, region: Region | null): string {
   let key = name.replace(/\s+/gu, '').replace(/^(?:中国共产党|中共)/u, '');
   const chain = region ? [...ancestors(region).reverse(), region] : [];
-  for (const r of chain) {
-    const alias = aliasesOf(r).find((a) => key.startsWith(a));
+  // the longest name of a place of its region first (本溪县 before 本溪), again while one begins it
+  const aliases = chain.flatMap(aliasesOf).sort((a, b) => b.length - a.length);
+  for (let alias = aliases.find((a) => key.startsWith(a)); alias; alias = aliases.find((a) => key.startsWith(a))) {
     // 普陀区委: the 区 of 区委 stays with it
-    if (alias) key = key.slice(key[alias.length] === '委' ? alias.length - 1 : alias.length);
+    if (key[alias.length] === '委') {
+      key = key.slice(alias.length - 1);
+      break;
+    }
+    key = key.slice(alias.length);
   }
   for (const v of loadOrganisationRules().variants) key = key.replace(v.regex, v.replace);
   return key || name;
