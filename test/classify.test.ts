@@ -491,6 +491,26 @@ block('5. comparisons with the budget are budget variances, not year on year', [
     not: [{ role: 'yoy_change' }, { role: 'yoy_rate' }],
   },
   {
+    name: 'a budget named with the document’s own year',
+    text: '公务接待费支出2.14万元，与2023年度预算相比，增加1.14万元，增长1.14%，增长的原因是成立新的临时机构。',
+    facts: [
+      { raw: '1.14万元', metric: 'three_public.reception', role: 'budget_variance', value: 11400 },
+      { raw: '1.14%', metric: 'three_public.reception', role: 'budget_variance_rate', value: 1.14 },
+    ],
+    not: [{ role: 'yoy_change' }, { role: 'yoy_rate' }],
+  },
+  {
+    name: 'last year’s budget in a budget is a comparison with last year',
+    doc: '部门预算',
+    year: 2024,
+    text: '公务接待费预算2.14万元，与2023年度预算相比，增加1.14万元，增长1.14%。',
+    facts: [
+      { raw: '1.14万元', metric: 'three_public.reception', role: 'yoy_change', value: 11400 },
+      { raw: '1.14%', metric: 'three_public.reception', role: 'yoy_rate', value: 1.14 },
+    ],
+    not: [{ role: 'budget_variance' }],
+  },
+  {
     name: '“三公”经费年初预算 in a final account is the budget',
     text: '“三公”经费年初预算5万元，支出决算4万元。',
     facts: [

@@ -79,13 +79,25 @@ export class SentenceContext {
     return this.compactText;
   }
 
-  /** The last comparison named before the quantity: with the budget or with last year. */
-  comparedWith(): 'budget' | 'prior' | null {
+  /**
+   * The last comparison named before the quantity: with the budget or with last year. A budget
+   * named with a year (与2021年度预算相比) is the document's own budget only in the document's
+   * year; another year's budget is a comparison with that year.
+   */
+  comparedWith(docYear: number | null = null): 'budget' | 'prior' | null {
     if (this.compared === undefined) {
       const withBudget = this.patterns.cues['compared-with-budget'];
       const withPrior = this.patterns.cues['compared-with-prior'];
-      const budget = mayMatch(withBudget, this.written) ? lastEnd(withBudget.global, this.text) : -1;
-      const prior = mayMatch(withPrior, this.written) ? lastEnd(withPrior.global, this.text) : -1;
+      let budget = -1;
+      let prior = mayMatch(withPrior, this.written) ? lastEnd(withPrior.global, this.text) : -1;
+      if (mayMatch(withBudget, this.written)) {
+        for (const m of this.text.matchAll(withBudget.global)) {
+          const end = (m.index ?? 0) + m[0].length;
+          const year = m.groups?.year;
+          if (year && docYear !== null && Number(year) !== docYear) prior = Math.max(prior, end);
+          else budget = end;
+        }
+      }
       this.compared = budget < 0 && prior < 0 ? null : budget > prior ? 'budget' : 'prior';
     }
     return this.compared;
@@ -128,7 +140,7 @@ export class RoleReader {
     for (const r of this.rules[q.kind]) {
       if (!r.regex.test(cue)) continue;
       // the sentence is read only for a rule that asks about it, and whose words hold
-      if (r.comparedWith && r.comparedWith !== sentence.comparedWith()) continue;
+      if (r.comparedWith && r.comparedWith !== sentence.comparedWith(this.ctx.year)) continue;
       if (r.yearBefore && !isYearBefore(this.ctx, sentence)) continue;
       return { role: r.role, negative: Boolean(r.sign) && isDecrease(this.patterns, cue) };
     }
