@@ -480,6 +480,24 @@ block('4. a reason’s figures belong to the reason’s own subject', [
   },
 ]);
 
+block('1b. a name that opens its own sentence after a headline figure is another subject', [
+  {
+    name: 'a part of the procurement budget named in a sentence of its own',
+    doc: '部门预算',
+    text: '政府采购预算100万元，同比增加10万元，主要原因是增加了服务类采购等。分散采购30万元，同比增加5万元。',
+    facts: [{ raw: '100万元', metric: 'procurement.total', role: 'value', value: 1000000 }],
+    not: [
+      { raw: '30万元', metric: 'procurement.total' },
+      { raw: '5万元', metric: 'procurement.total' },
+    ],
+  },
+  {
+    name: '收支 opening a sentence names the totals: its change goes on with them',
+    text: '支出总计100万元。收支较上年决算数减少10万元，下降9.09%。',
+    facts: [{ raw: '9.09%', metric: 'expenditure.total', role: 'yoy_rate', value: -9.09 }],
+  },
+]);
+
 block('5. comparisons with the budget are budget variances, not year on year', [
   {
     name: 'a change and a rate against the budget',

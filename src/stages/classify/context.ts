@@ -163,6 +163,15 @@ export class Walk {
     return Math.max(floor, ends[this.passedBoundaries - 1] ?? 0);
   }
 
+  /**
+   * A quantity that named a subject of its own the tool cannot place: what follows it in its line
+   * or sentence (同比增加5万元) is about that subject, so it inherits nothing placed before it.
+   */
+  unplacedNamed(q: Quantity): void {
+    this.lineSubj = null;
+    this.prevEnd = q.end;
+  }
+
   /** Tells the walk how a quantity ended: placed with a subject, or not (null). */
   placed(q: Quantity, subject: Subject | null, keep: boolean): void {
     if (keep && subject) this.lineSubj = subject;

@@ -51,7 +51,8 @@ export class Classifier {
       }
       if (found.kind === 'unmapped') {
         out.push(unmapped(q, found.item, 'value', q.value, site.section, 'unplaced'));
-        walk.placed(q, null, false);
+        if (found.item) walk.unplacedNamed(q);
+        else walk.placed(q, null, false);
         continue;
       }
       const placed = this.place(out, site, found.subject);

@@ -88,9 +88,12 @@ export const ownNamed: Resolver = {
     if (prev && itemMetric && prev.metrics.includes(itemMetric) && run.maker.compatible(prev, site.q)) {
       return subject(restated(prev, { metrics: [itemMetric], item: name, code: '', phrase: name, basis: 'enumeration' }));
     }
-    // a part listed after 其中 under a total that has no lines of its own, and after a headline
-    // figure a name shaped like a line's (…支出, …费), is surely another subject
-    return site.enumParent || run.patterns.cues['item-name'].regex.test(name) ? { kind: 'unmapped', item: name } : null;
+    // a part listed after 其中 under a total that has no lines of its own, after a headline
+    // figure a name shaped like a line's (…支出, …费), and a name that opens its own sentence
+    // (…等。分散采购305万元) are surely another subject
+    // (收支, 收入, 支出 name the totals themselves: they go on with them)
+    const opensSentence = prev !== null && !isLine(prev) && site.newSentence && site.lead.trim() === site.clauseRaw.trim() && !/^(?:收支|收入|支出)/u.test(name);
+    return site.enumParent || opensSentence || run.patterns.cues['item-name'].regex.test(name) ? { kind: 'unmapped', item: name } : null;
   },
 };
 
