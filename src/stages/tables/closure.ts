@@ -1,5 +1,5 @@
 import { scaleDecimal } from '../../decimal.js';
-import type { CellRead } from './model.js';
+import type { CellRead, TableRead } from './model.js';
 
 const TOTAL_ROW = /^(?:合计|总计|支出合计|本年支出合计)$/;
 
@@ -78,4 +78,11 @@ export function checkTable(cells: readonly CellRead[]): { closes: boolean | null
     if (!withinRounding(sum, unitsOf(t, decimals), 2)) failures.push(`${t.code} ${t.row_label}: 合计 ${t.raw} printed, 基本支出 + 项目支出 = ${show(sum, decimals)}`);
   }
   return { closes: checked ? failures.length === 0 : null, failures };
+}
+
+/** A table read, with its cells checked on their own sums: whether it closes, and which sums do not. */
+export function readTable(base: Pick<TableRead, 'table' | 'title' | 'pages' | 'rows'>, cells: CellRead[]): TableRead {
+  const check = checkTable(cells);
+  const reason = check.failures.length ? `does not close: ${check.failures.length} sum(s) differ` : null;
+  return { ...base, cells, status: 'read', reason, closes: check.closes, failures: check.failures };
 }

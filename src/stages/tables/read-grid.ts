@@ -1,7 +1,7 @@
 import { scaleDecimal } from '../../decimal.js';
 import type { GridTable } from '../../formats/html-tables.js';
 import { loadTableVocabulary } from '../../patterns.js';
-import { checkTable } from './closure.js';
+import { readTable } from './closure.js';
 import type { CellRead, TableRead } from './model.js';
 import { AMOUNT, BLANK, holdsFigures, LINE_NUMBERS, tableTitle, unitOf, unitPower, unreadTable, WHOLE_CODE } from './printed.js';
 import { plainAmount } from './tokens.js';
@@ -121,15 +121,7 @@ export function readGridTables(grids: readonly GridTable[]): TableRead[] {
         }
       }
     }
-    const check = checkTable(cells);
-    out.push({
-      ...base,
-      cells,
-      status: 'read',
-      reason: check.failures.length ? `does not close: ${check.failures.length} sum(s) differ` : null,
-      closes: check.closes,
-      failures: check.failures,
-    });
+    out.push(readTable(base, cells));
   }
   return out;
 }

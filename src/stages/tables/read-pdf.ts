@@ -1,7 +1,7 @@
 import { scaleDecimal } from '../../decimal.js';
 import type { PdfPage } from '../../formats/pdf.js';
 import { loadTableVocabulary } from '../../patterns.js';
-import { checkTable } from './closure.js';
+import { readTable } from './closure.js';
 import { type Line, linesOf, type Piece, withCodesJoined } from './lines.js';
 import type { CellRead, TableRead } from './model.js';
 import { holdsFigures, LINE_NUMBERS, PROSE, tableTitle, unitOf, unitPower, unreadTable } from './printed.js';
@@ -261,13 +261,5 @@ function finished(b: Building): TableRead {
       });
     }
   }
-  const check = checkTable(cells);
-  return {
-    ...base,
-    cells,
-    status: 'read',
-    reason: check.failures.length ? `does not close: ${check.failures.length} sum(s) differ` : null,
-    closes: check.closes,
-    failures: check.failures,
-  };
+  return readTable(base, cells);
 }
