@@ -89,12 +89,22 @@ function runsOf(fn: Pdfium, heap: () => ArrayBuffer, tp: number, frame: PageFram
       f64 = new Float64Array(heap(), scratch, 6);
       f32 = new Float32Array(heap(), scratch + MATRIX, 6);
     }
-    fn.FPDFText_GetCharOrigin(tp, i, scratch + ORIGIN, scratch + ORIGIN + 8);
+    const hasOrigin = fn.FPDFText_GetCharOrigin(tp, i, scratch + ORIGIN, scratch + ORIGIN + 8) !== 0;
+    const hasBox = fn.FPDFText_GetCharBox(tp, i, scratch + BOX, scratch + BOX + 8, scratch + BOX + 16, scratch + BOX + 24) !== 0;
+    if (!hasOrigin && !hasBox) {
+      // PDFium cannot place the character: its text is kept, no run is made of it
+      text += ch;
+      if (run) items.push(itemOf(run));
+      run = null;
+      continue;
+    }
+    // one of the two missing: the other stands in (a box's left and bottom are near the origin)
+    if (!hasOrigin) f64.set([f64[2] ?? 0, f64[4] ?? 0], 0);
+    if (!hasBox) f64.set([f64[0] ?? 0, f64[0] ?? 0, f64[1] ?? 0, f64[1] ?? 0], 2);
     const [ox, oy] = shown(frame, f64[0] ?? 0, f64[1] ?? 0);
     if (!onPage(frame, ox, oy)) continue;
     text += ch;
-    fn.FPDFText_GetCharBox(tp, i, scratch + BOX, scratch + BOX + 8, scratch + BOX + 16, scratch + BOX + 24);
-    fn.FPDFText_GetMatrix(tp, i, scratch + MATRIX);
+    if (!fn.FPDFText_GetMatrix(tp, i, scratch + MATRIX)) f32.set([1, 0, 0, 1, 0, 0]);
     const size = fn.FPDFText_GetFontSize(tp, i) * Math.hypot(f32[2] ?? 0, f32[3] ?? 1);
     const [ax, ay] = shown(frame, f64[2] ?? 0, f64[4] ?? 0);
     const [bx, by] = shown(frame, f64[3] ?? 0, f64[5] ?? 0);
