@@ -7,15 +7,15 @@ import type { PdfPage } from './formats/pdf.js';
 import { runChecks } from './checks/index.js';
 import { checkNarrativeAgainstTables } from './checks/narrative-tables.js';
 import { loadChecks, loadPatterns } from './patterns.js';
-import { isHeadline, summarize } from './rows.js';
+import { summarize } from './rows.js';
 import {
   DiagnosticRow as DiagnosticSchema,
   DocumentRow as DocumentSchema,
   type Extraction,
-  type FactRow,
   FactRow as FactSchema,
   GlossaryRow as GlossarySchema,
   OrgUnitRow as OrgUnitSchema,
+  phaseOf,
   PanelRow as PanelSchema,
   SECTIONS,
   TableCellRow as TableCellSchema,
@@ -28,7 +28,7 @@ import { extractGlossary } from './stages/glossary.js';
 import { type NormalText, normalizeText, toOriginal } from './stages/normalize.js';
 import { extractOrgUnits } from './stages/org-units.js';
 import { resolveOrganisation } from './stages/organisation.js';
-import { panelRows, phaseOf } from './stages/panel.js';
+import { panelRows } from './stages/panel.js';
 import { buildPhraseMatcher } from './stages/phrases.js';
 import { segmentSections } from './stages/segment.js';
 import { documentTables } from './stages/tables/index.js';
@@ -79,36 +79,6 @@ function uniqueId(given: Set<string>, id: string): string {
   let out = id;
   for (let n = 2; given.has(out); n++) out = `${id}.${n}`;
   given.add(out);
-  return out;
-}
-
-/**
- * A headline metric stated with different values (its `value` facts without an item): the
- * summary takes the first, and says so here with every fact, so a reader can choose.
- */
-function headlineDisagreements(facts: readonly FactRow[]): Diagnostic[] {
-  const byMetric = new Map<string, FactRow[]>();
-  for (const f of facts) {
-    if (f.role !== 'value' || f.item !== '' || f.metric === 'unmapped') continue;
-    const list = byMetric.get(f.metric);
-    if (list) list.push(f);
-    else byMetric.set(f.metric, [f]);
-  }
-  const out: Diagnostic[] = [];
-  for (const [metric, list] of byMetric) {
-    const values = [...new Set(list.map((f) => f.value))];
-    if (values.length < 2 || !isHeadline(metric)) continue;
-    const [first] = list as [FactRow];
-    // a long document may state a figure thousands of times: the message and evidence name the first few
-    const shown =
-      list
-        .slice(0, 5)
-        .map((f) => f.raw)
-        .join('、') + (list.length > 5 ? ` 等 ${list.length} 处` : '');
-    const message = `${metric} 有 ${values.length} 个不同的数值（${shown}），汇总表取第一个 ${first.raw}`;
-    const facts = list.slice(0, 20).map((f) => ({ fact_id: f.fact_id, value: f.value, raw: f.raw }));
-    out.push(diagnostic('summary.values-disagree', 'warning', message, { start: first.start, end: first.end }, { metric, facts, count: list.length }));
-  }
   return out;
 }
 
@@ -200,7 +170,6 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
     'table',
     diags,
   );
-  diags.push(...headlineDisagreements(facts));
   diags.push(...checkNarrativeAgainstTables(facts, tableCells, loadChecks().tableFacts));
   const listedUnits = orgUnits.filter((u) => u.kind === null || u.kind === '内设机构');
   diags.push(...runChecks({ text, facts, headings: headings.map(inDocument), org: docFacts.org, year: docFacts.year, listedUnits }));

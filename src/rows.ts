@@ -13,8 +13,12 @@ const headlineColumns = () => {
   return columns;
 };
 
+let headlines: ReadonlySet<string> | null = null;
 /** Whether a metric has a column in the summary. */
-export const isHeadline = (metric: string) => headlineColumns().some(([m]) => m === metric);
+export const isHeadline = (metric: string): boolean => {
+  headlines ??= new Set(headlineColumns().map(([m]) => m));
+  return headlines.has(metric);
+};
 
 /** Each headline metric's first `value` fact (no item), in document order. */
 export function headlineFacts(facts: readonly FactRow[]): Map<string, FactRow> {

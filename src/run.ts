@@ -12,12 +12,12 @@ import { WorkerPool, workerCount } from './pool.js';
 import { AHEAD, BATCH } from './worker-protocol.js';
 import type { InputFile } from './process-file.js';
 import { inputSha256, PreviousRun, RunState } from './state.js';
-import type { DocumentRow } from './schema.js';
+import { type DocumentRow, phaseOf } from './schema.js';
 import { DatasetWriter } from './write/datasets.js';
 import { Ledger } from './write/ledger.js';
 import { ReportWriter } from './write/report-writer.js';
 import { type EncodedDoc, withDocument, encodeExtraction } from './write/encode.js';
-import { phaseOf, writeDataPackage } from './write/datapackage.js';
+import { writeDataPackage } from './write/datapackage.js';
 import { writeLoadSql } from './write/load-sql.js';
 import { linkRows, organisationRows } from './write/run-datasets.js';
 import { FORMATS, type Format } from './write/formats.js';
@@ -154,10 +154,10 @@ async function extractInto(folder: OutputFolder, inputs: InputFile[], options: R
   const key = await resultKey(options.format);
   const bom = options.format === 'csv' && (options.bom ?? false);
   const home = await stateHome(folder.root);
-  const stateOf = (gen: string | null) => (gen === null ? null : generationState(home, gen));
+  const shown = options.resume ? await folder.current() : null;
   const previous = options.resume
     ? await PreviousRun.load(
-        stateOf(await folder.current()),
+        shown && generationState(home, shown),
         (await folder.interrupted()).map((g) => generationState(home, g)),
         key,
       )

@@ -9,6 +9,9 @@ export const STATUSES = ['ok', 'partial', 'failed'] as const;
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export const DOC_TYPES = ['部门决算', '单位决算', '部门预算', '单位预算'] as const;
 
+/** 决算 are executed figures, 预算 approved ones (the Fiscal Data Package's phases). */
+export const phaseOf = (docType: string | null): 'approved' | 'executed' | null => (docType ? (docType.endsWith('决算') ? 'executed' : 'approved') : null);
+
 /** A finite number: Zod 4's number() rejects Infinity and NaN itself (a refine said it again, one more check per fact). */
 const finite = z.number();
 const offset = z.number().int().nonnegative();

@@ -165,6 +165,17 @@ describe('structure', () => {
     expect(rules(check([a, { ...f('income.total', 'value', 200), line: 9 }]))).toEqual(['warning check.repeated-metric']);
     expect(check([a, { ...f('income.total', 'value', 100), line: 9 }])).toEqual([]);
   });
+  it('says when the summary took one of several values of a headline metric, once per metric', () => {
+    // 无 (0) before the figure of the text: the repetition check leaves zeros alone, the summary does not
+    const none = { ...f('three_public.total', 'value', 0, '无'), fact_id: 'd#10-11' };
+    const stated = { ...f('three_public.total', 'value', 479100, '47.91万元'), line: 9, fact_id: 'd#40-48' };
+    const found = check([none, stated]);
+    expect(rules(found)).toEqual(['warning summary.values-disagree']);
+    expect(found[0]?.evidence).toMatchObject({ metric: 'three_public.total', facts: [{ fact_id: 'd#10-11' }, { fact_id: 'd#40-48' }] });
+    // a disagreement the repetition check reports is not reported twice
+    const a = f('income.total', 'value', 100);
+    expect(rules(check([a, { ...f('income.total', 'value', 200), line: 9 }]))).not.toContain('warning summary.values-disagree');
+  });
 });
 
 describe('on the seeds', () => {

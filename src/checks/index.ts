@@ -2,8 +2,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import { checkBalance, checkBreakdowns, checkItemLists, checkSums } from './arithmetic.js';
 import type { CheckFact } from './precision.js';
 import { checkBudget, checkBudgetWording, checkCounts, checkShares, checkShareSums, checkYoy } from './rates.js';
-import { checkHeadingsNameTheDocument, checkPlaceholders, checkRepetition, checkUnitCount, checkUnits, type HeadingLine } from './structure.js';
+import { checkHeadingsNameTheDocument, checkPlaceholders, checkRepetition, checkSummaryValues, checkUnitCount, checkUnits, type HeadingLine } from './structure.js';
 import { loadChecks } from '../patterns.js';
+import { isHeadline } from '../rows.js';
 
 export type { CheckFact } from './precision.js';
 export type { HeadingLine } from './structure.js';
@@ -27,6 +28,8 @@ export interface CheckInput {
 export function runChecks(input: CheckInput): Diagnostic[] {
   const table = loadChecks();
   const facts = input.facts.filter((f) => f.metric !== 'unmapped');
+  const repeated = checkRepetition(facts, table);
+  const flagged = new Set(repeated.map((d) => (d.evidence as { metric: string }).metric));
   const found = [
     ...checkSums(facts, table),
     ...checkItemLists(facts, table),
@@ -38,7 +41,8 @@ export function runChecks(input: CheckInput): Diagnostic[] {
     ...checkBudget(facts, table),
     ...checkBudgetWording(input.text, facts, table),
     ...checkCounts(facts, table),
-    ...checkRepetition(facts, table),
+    ...repeated,
+    ...checkSummaryValues(facts, isHeadline, flagged),
     ...checkUnitCount(facts, input.listedUnits),
     ...checkHeadingsNameTheDocument(input.headings, input.org, input.year),
     ...checkPlaceholders(input.text),

@@ -1,5 +1,7 @@
 /** A fact as the checks see it: offsets and raw text into the decoded original. */
 export interface CheckFact {
+  /** The fact's id, when the fact is a dataset row (a finding then names it). */
+  readonly fact_id?: string;
   readonly metric: string;
   readonly item: string;
   readonly code: string;

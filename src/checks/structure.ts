@@ -106,10 +106,42 @@ export function checkRepetition(facts: CheckFact[], table: ChecksTable): Diagnos
           'warning',
           `${f.item || table.label(f.metric)}前后两处数字不同：${display(prev.value, prev)}（第 ${prev.line} 行）与 ${display(f.value, f)}（第 ${f.line} 行）`,
           { start: f.start, end: f.end },
-          { first: { value: prev.value, raw: prev.raw, start: prev.start, end: prev.end }, second: { value: f.value, raw: f.raw, start: f.start, end: f.end } },
+          { metric: f.metric, first: { value: prev.value, raw: prev.raw, start: prev.start, end: prev.end }, second: { value: f.value, raw: f.raw, start: f.start, end: f.end } },
         ),
       );
     }
+  }
+  return out;
+}
+
+/**
+ * A headline metric whose `value` facts (no item) differ where checkRepetition says nothing (a 0
+ * from 无 against the figure of the text, a metric it does not check, two figures on one line):
+ * the summary takes the first, and says so with every fact, so a reader can choose. `flagged`: the
+ * metrics checkRepetition reported already.
+ */
+export function checkSummaryValues(facts: readonly CheckFact[], isHeadline: (metric: string) => boolean, flagged: ReadonlySet<string>): Diagnostic[] {
+  const byMetric = new Map<string, CheckFact[]>();
+  for (const f of facts) {
+    if (f.role !== 'value' || f.item !== '' || flagged.has(f.metric) || !isHeadline(f.metric)) continue;
+    const list = byMetric.get(f.metric);
+    if (list) list.push(f);
+    else byMetric.set(f.metric, [f]);
+  }
+  const out: Diagnostic[] = [];
+  for (const [metric, list] of byMetric) {
+    const values = new Set(list.map((f) => f.value));
+    const [first] = list;
+    if (values.size < 2 || !first) continue;
+    // a long document may state a figure thousands of times: the message and evidence name the first few
+    const shown =
+      list
+        .slice(0, 5)
+        .map((f) => f.raw)
+        .join('、') + (list.length > 5 ? ` 等 ${list.length} 处` : '');
+    const message = `${metric} 有 ${values.size} 个不同的数值（${shown}），汇总表取第一个 ${first.raw}`;
+    const stated = list.slice(0, 20).map((f) => ({ fact_id: f.fact_id ?? null, value: f.value, raw: f.raw }));
+    out.push(diagnostic('summary.values-disagree', 'warning', message, { start: first.start, end: first.end }, { metric, facts: stated, count: list.length }));
   }
   return out;
 }

@@ -42,7 +42,9 @@ function aliasIndex(): Map<string, Array<[string, Region[]]>> {
   const byFirst = new Map<string, Array<[string, Region[]]>>();
   for (const entry of [...byAlias].sort((a, b) => b[0].length - a[0].length)) {
     const first = entry[0][0] as string;
-    byFirst.set(first, [...(byFirst.get(first) ?? []), entry]);
+    const list = byFirst.get(first);
+    if (list) list.push(entry);
+    else byFirst.set(first, [entry]);
   }
   index = byFirst;
   return index;
@@ -54,6 +56,12 @@ const ancestors = (r: Region): Region[] => {
   for (let p = r.parent ? regions.get(r.parent) : undefined; p; p = p.parent ? regions.get(p.parent) : undefined) out.push(p);
   return out;
 };
+
+/** A region's names, province first (江苏省; 上海市 普陀区), or null for no region. */
+export function regionNames(code: string | null): string | null {
+  const region = code ? loadRegions().get(code) : undefined;
+  return region ? [...ancestors(region).reverse(), region].map((r) => r.name).join(' ') : null;
+}
 
 /** The regions a text names, left to right, the longest name at each place. */
 function regionsIn(text: string): Region[] {
@@ -132,7 +140,7 @@ export function resolveOrganisation(org: string | null, head: string): Organisat
     org_id: `${region?.code ?? '000000'}:${organisationKey(name, region)}`,
     name,
     region_code: region?.code ?? null,
-    region: region ? [...ancestors(region).reverse(), region].map((r) => r.name).join(' ') : null,
+    region: regionNames(region?.code ?? null),
     level: township ? 'township' : (region?.level ?? null),
     kind: rules.kinds.find((k) => k.regex.test(name.replace(/\s*[（(][^（()）]*[)）]$/u, '')))?.kind ?? '党政机关',
   };

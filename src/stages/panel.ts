@@ -4,9 +4,6 @@ import type { FactRow, PanelRow, TableCellRow } from '../schema.js';
 
 type Rule = ChecksTable['tableFacts'][number];
 
-/** 决算 are executed figures, 预算 approved ones (the Fiscal Data Package's phases). */
-export const phaseOf = (docType: string | null): 'approved' | 'executed' | null => (docType ? (docType.endsWith('决算') ? 'executed' : 'approved') : null);
-
 /** Function (功能分类) or economic (经济分类): by the metric, or for a table's coded row by its table. */
 function classificationOf(metric: string, table: string, code: string): 'function' | 'economic' | '' {
   if (metric.endsWith('.by_function') || (code && /function/.test(table))) return 'function';

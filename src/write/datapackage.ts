@@ -216,11 +216,6 @@ export function dataPackage(phases: ReadonlySet<string>, format: Format = 'csv')
   };
 }
 
-export function phaseOf(docType: string | null): string | null {
-  if (!docType) return null;
-  return docType.endsWith('决算') ? 'executed' : 'approved';
-}
-
 const MEDIA_TYPES: Record<Format, string> = { csv: 'text/csv', json: 'application/json', jsonl: 'application/jsonl', parquet: 'application/vnd.apache.parquet' };
 
 /** Writes datapackage.json into a run's generation folder (switched in whole with the rest). */

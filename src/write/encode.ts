@@ -29,9 +29,8 @@ export const REPORT_PART = DATASETS.length;
 
 const utf8 = new TextEncoder();
 
-/** Strings end to end as UTF-8, with the byte length of each (lone surrogates become U+FFFD, as when written). */
-function packUtf8(parts: string[]): { bytes: Uint8Array; lengths: number[] } {
-  const chunks = parts.map((p) => utf8.encode(p));
+/** Byte chunks end to end, with the length of each. */
+function packed(chunks: readonly Uint8Array[]): { bytes: Uint8Array; lengths: number[] } {
   const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
@@ -40,6 +39,9 @@ function packUtf8(parts: string[]): { bytes: Uint8Array; lengths: number[] } {
   }
   return { bytes, lengths: chunks.map((c) => c.length) };
 }
+
+/** Strings end to end as UTF-8, with the byte length of each (lone surrogates become U+FFFD, as when written). */
+const packUtf8 = (parts: string[]) => packed(parts.map((p) => utf8.encode(p)));
 
 const encoders = new Map<Format, Record<Dataset, ReturnType<typeof encoder>>>();
 
@@ -74,13 +76,6 @@ export function encodeExtraction(x: Extraction, format: Format): EncodedDoc {
 
 /** A document's encoded rows with its `documents` row replaced (the run marks a copy of an earlier input). */
 export function withDocument(doc: EncodedDoc, document: DocumentRow, format: Format): EncodedDoc {
-  const head = encodersFor(format).documents.rows([document]);
-  const parts = doc.lengths.map((_, i) => (i === 0 ? utf8.encode(head) : partOf(doc, i)));
-  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    bytes.set(p, at);
-    at += p.length;
-  }
-  return { ...doc, document, bytes, lengths: parts.map((p) => p.length) };
+  const head = utf8.encode(encodersFor(format).documents.rows([document]));
+  return { ...doc, document, ...packed(doc.lengths.map((_, i) => (i === 0 ? head : partOf(doc, i)))) };
 }

@@ -1,6 +1,5 @@
-import { loadRegions } from '../patterns.js';
-import type { DocumentRow, LinkRow, OrganisationRow } from '../schema.js';
-import { phaseOf } from '../stages/panel.js';
+import { regionNames } from '../stages/organisation.js';
+import { type DocumentRow, type LinkRow, type OrganisationRow, phaseOf } from '../schema.js';
 
 /** The name an organisation goes by most often (the longest of those, for the fullest form). */
 function commonest(names: readonly string[]): string {
@@ -18,18 +17,15 @@ export function organisationRows(documents: readonly DocumentRow[]): Organisatio
     if (list) list.push(d);
     else byId.set(d.org_id, [d]);
   }
-  const regions = loadRegions();
   return [...byId]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([org_id, docs]) => {
       const first = docs[0] as DocumentRow;
-      const chain = [];
-      for (let r = first.region_code ? regions.get(first.region_code) : undefined; r; r = r.parent ? regions.get(r.parent) : undefined) chain.unshift(r.name);
       return {
         org_id,
         name: commonest(docs.map((d) => d.org_name ?? '').filter(Boolean)),
         region_code: first.region_code,
-        region: chain.length ? chain.join(' ') : null,
+        region: regionNames(first.region_code),
         level: first.org_level,
         kind: first.org_kind,
         names: [...new Set(docs.map((d) => d.org ?? '').filter(Boolean))].sort().join('; '),

@@ -43,7 +43,8 @@ function byBand(groups: readonly PdfItem[][], grid: ReturnType<typeof ruleRows>)
   for (const g of groups) {
     const own = lineBand(grid, g);
     const last = out[out.length - 1];
-    if (last && band && own && sameBand(band, own) && holdsNumbers([...last, ...g]) && oneRow([...last, ...g])) last.push(...g);
+    const merged = last && band && own && sameBand(band, own) ? [...last, ...g] : null;
+    if (last && merged && holdsNumbers(merged) && oneRow(merged)) last.push(...g);
     else {
       out.push([...g]);
       band = own;
