@@ -387,6 +387,39 @@ block('3. a clause’s own year, against the document’s, decides value or prio
     ],
   },
   {
+    name: 'last year’s number on a figure the sentence then compares with 上年 is the document’s own',
+    year: 2023,
+    text: '2022年“三公”经费财政拨款支出决算为3.46万元，完成预算100%，较上年增加2.4万元。',
+    facts: [
+      { raw: '3.46万元', metric: 'three_public.total', role: 'value', value: 34600 },
+      { raw: '2.4万元', metric: 'three_public.total', role: 'yoy_change', value: 24000 },
+    ],
+    not: [{ raw: '3.46万元', role: 'prior_year' }],
+  },
+  {
+    name: 'a figure of the year before, compared with a year named after it, stays prior_year',
+    doc: '部门预算',
+    year: 2022,
+    text: '2021年收入预算总额650万元，比2020年增加50万元。',
+    facts: [{ raw: '650万元', metric: 'income.total', role: 'prior_year', value: 6500000 }],
+  },
+  {
+    name: 'a figure of the year before stays prior_year when another year’s clause comes before the comparison',
+    doc: '部门预算',
+    year: 2022,
+    text: '2021年收入预算总额650万元，2022年收入预算总额700万元，比上年增加50万元。',
+    facts: [
+      { raw: '650万元', metric: 'income.total', role: 'prior_year', value: 6500000 },
+      { raw: '700万元', metric: 'income.total', role: 'value', value: 7000000 },
+    ],
+  },
+  {
+    name: 'a figure two years back is never the document’s own',
+    year: 2023,
+    text: '2021年“三公”经费支出决算为4万元，较上年增加1万元。',
+    facts: [{ raw: '4万元', metric: 'three_public.total', role: 'prior_year', value: 40000 }],
+  },
+  {
     name: '去年同期 is last year',
     text: '公务接待费支出3万元，去年同期支出5万元。',
     facts: [{ raw: '5万元', metric: 'three_public.reception', role: 'prior_year', value: 50000 }],

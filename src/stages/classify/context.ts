@@ -27,6 +27,8 @@ export interface Site {
   readonly newSentence: boolean;
   /** The whole sentence before the quantity, as written: what it compares with, which year, a reason. */
   readonly sentence: string;
+  /** The rest of the sentence after the quantity, as written (at most 200 characters). */
+  readonly after: string;
   /** The quantity stands in a reason (…，主要原因是人员经费增加30万元). */
   readonly inReason: boolean;
   /** The last clause of the lead, as written, and compact (quotes and spaces out). */
@@ -119,6 +121,7 @@ export class Walk {
     const economic = passed.economic > 0 || headings.some((h) => h.title.includes('经济分类'));
     const classKind: ClassKind | null = economic ? 'economic' : passed.functional > 0 ? 'function' : null;
     const sentence = text.slice(sentenceStart, q.start);
+    const after = text.slice(q.end, Math.min(q.end + 200, this.boundaries[this.passedBoundaries] ?? text.length));
     // a figure listed right after another (减少1267.86,2570.97万元; 分别为10万元、20万元) shares its clause
     const listed = !newSentence && this.lastClauseRaw !== null && /^[\s,，、和及]*$/.test(lead);
     const clauseRaw = listed ? (this.lastClauseRaw ?? '') : lastClause(lead);
@@ -134,6 +137,7 @@ export class Walk {
       lead,
       newSentence,
       sentence,
+      after,
       inReason: mayMatch(this.patterns.cues['reason-open'], sentence) && this.patterns.cues['reason-open'].regex.test(compactText(sentence)),
       clauseRaw,
       clause,

@@ -86,7 +86,7 @@ export class Classifier {
     const { q, clause, section } = site;
     const { role, negative } = q.none
       ? { role: 'value' as Role, negative: false }
-      : this.roles.roleOf(q, cueOf(clause, subj, this.phrases), new SentenceContext(this.patterns, site.sentence));
+      : this.roles.roleOf(q, cueOf(clause, subj, this.phrases), new SentenceContext(this.patterns, site.sentence, site.after));
     const value = negative ? negateDecimal(q.value) : q.value;
     if (site.orgUnit !== null) {
       out.push(unmapped(q, site.orgUnit, role, value, section, 'org-unit'));

@@ -72,6 +72,8 @@ export class SentenceContext {
     private readonly patterns: Patterns,
     /** The sentence before the quantity, as written. */
     private readonly written: string,
+    /** The rest of the sentence after it, as written. */
+    private readonly after = '',
   ) {}
 
   private get text(): string {
@@ -112,6 +114,19 @@ export class SentenceContext {
     }
     return this.lastYear;
   }
+
+  /**
+   * The rest of the sentence compares the figure with last year unnamed (…3.46万元，较上年增加2.4万元)
+   * before it names a year of its own: the figure is the year the document reports on.
+   */
+  comparedWithLastYearAfter(): boolean {
+    const withPrior = this.patterns.cues['compared-with-prior'];
+    if (!mayMatch(withPrior, this.after)) return false;
+    const rest = compactText(this.after);
+    const m = withPrior.regex.exec(rest);
+    if (!m || /\d/.test(m[0])) return false;
+    return !/(?:19|20)\d{2}年/u.test(rest.slice(0, m.index));
+  }
 }
 
 export interface RoleFound {
@@ -142,14 +157,23 @@ export class RoleReader {
       // the sentence is read only for a rule that asks about it, and whose words hold
       if (r.comparedWith && r.comparedWith !== sentence.comparedWith(this.ctx.year)) continue;
       if (r.yearBefore && !isYearBefore(this.ctx, sentence)) continue;
+      if (r.role === 'prior_year' && !r.yearBefore && this.namesOwnYearAsLast(cue.match(r.regex)?.[0] ?? '', sentence)) continue;
       return { role: r.role, negative: Boolean(r.sign) && isDecrease(this.patterns, cue) };
     }
     return { role: 'value', negative: false };
+  }
+
+  /** The clause names last year's number (2022年 in a 2023 document) for a figure the sentence then compares with 上年. */
+  private namesOwnYearAsLast(matched: string, sentence: SentenceContext): boolean {
+    return this.ctx.year !== null && matched === `${this.ctx.year - 1}年` && sentence.comparedWithLastYearAfter();
   }
 }
 
 function isYearBefore(ctx: DocContext, sentence: SentenceContext): boolean {
   if (ctx.year === null) return false;
   const year = sentence.year();
-  return year !== null && year < ctx.year;
+  if (year === null || year >= ctx.year) return false;
+  // a figure of the year before that the sentence then compares with 上年 is the document's own,
+  // named with last year's number (a template not brought up to date)
+  return !(year === ctx.year - 1 && sentence.comparedWithLastYearAfter());
 }
