@@ -164,6 +164,28 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
     ],
   },
   {
+    name: 'retired staff listed in the staff’s list beside their siblings are its lines',
+    text: '实有人数11人，其中：在职人员10人，离休人员0人，退休人员1人。',
+    facts: [
+      { raw: '0人', metric: 'staff.retired', item: '离休人员', role: 'value', value: 0 },
+      { raw: '1人', metric: 'staff.retired', item: '退休人员', role: 'value', value: 1 },
+    ],
+  },
+  {
+    name: 'retired staff alone in another list are the retired total, with no item',
+    text: '职工34人，其中：在编人员21人，聘用人员13人，退休职工10人。',
+    facts: [{ raw: '10人', metric: 'staff.retired', item: '', role: 'value', value: 10 }],
+    not: [{ raw: '10人', item: '退休' }],
+  },
+  {
+    name: 'present workers are the actual staff, and their lines are its items',
+    text: '本院现有职工19人，其中在编人员13人，临时工4人。',
+    facts: [
+      { raw: '19人', metric: 'staff.actual', item: '', role: 'value', value: 19 },
+      { raw: '13人', metric: 'staff.actual', item: '在编人员', role: 'value', value: 13 },
+    ],
+  },
+  {
     name: 'amounts listed after 分别为 share the clause before them',
     text: '公务用车购置费、公务用车运行维护费分别为10万元、5万元。',
     facts: [
@@ -222,9 +244,10 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
     text: '实有人数34人，其中：在编人员21人；退休人员10人，遗属4人；在校学生1190人。',
     facts: [
       { raw: '34人', metric: 'staff.actual', role: 'value', value: 34 },
-      { raw: '10人', metric: 'staff.retired', role: 'value', value: 10 },
+      { raw: '10人', metric: 'staff.retired', item: '', role: 'value', value: 10 },
     ],
     not: [
+      { raw: '10人', item: '退休人员' },
       { raw: '4人', metric: 'staff.retired' },
       { raw: '1190人', metric: 'staff.retired' },
       { raw: '4人', metric: 'staff.quota' },

@@ -14,7 +14,7 @@ import { classificationLine, restated, type Subject } from './types.js';
 export const enumeration: Resolver = {
   name: 'enumeration',
   resolve(site, run) {
-    return site.enumParent ? subject(run.maker.childOf(site.enumParent, site.clause, site.maskedClause, run.want)) : null;
+    return site.enumParent ? subject(run.maker.childOf(site.enumParent, site.clause, site.maskedClause, run.want, site.sentence + site.after)) : null;
   },
 };
 

@@ -188,8 +188,14 @@ export class SubjectMaker {
     return restated(subj, { metrics: [itemMetric], item: name, code: '', phrase: name, basis: subj.basis });
   }
 
+  /** `text` names another line-only word of `metric` than `word` (离休人员 beside 退休人员; 退休 is no other than 退休人员). */
+  private namesSibling(text: string, word: string, metric: string): boolean {
+    const other = (w: string) => !w.includes(word) && !word.includes(w);
+    return this.phrases.find(compactText(text)).some((m) => other(m.text) && this.patterns.listedOnly.has(m.text) && this.itemMetricOf(m.text) === metric);
+  }
+
   /** A line listed under a parent after 其中 / 包括: its group first, then the parent's item metric, then subjects. */
-  childOf(parent: Subject, clause: string, masked: string, want: Want): Subject | null {
+  childOf(parent: Subject, clause: string, masked: string, want: Want, listText = ''): Subject | null {
     const { q, family, classKind } = want;
     const matches = this.phrases.find(masked);
     const last = matches[matches.length - 1];
@@ -209,7 +215,13 @@ export class SubjectMaker {
     if (last) {
       const other = this.itemMetricOf(last.text);
       const entry = other && last.info.metrics.find((e) => this.acceptable(e, q, null));
-      if (other && entry) return { entry, metrics: [other], item: last.text, code: '', phrase: last.text, group: entry.group ?? null, countOnly: Boolean(entry.countOnly), basis };
+      // a word that is a line only under its own total (退休人员) is that total in another's list,
+      // unless the list names its siblings too (其中：在职人员10人，离休人员0人，退休人员1人)
+      if (other && entry) {
+        const alone = this.patterns.listedOnly.has(last.text) && !parent.metrics.includes(other) && !this.namesSibling(listText, last.text, other);
+        const item = alone ? '' : last.text;
+        return { entry, metrics: [other], item, code: '', phrase: last.text, group: entry.group ?? null, countOnly: Boolean(entry.countOnly), basis };
+      }
     }
     const parentFamily = parent.metrics[0]?.match(/^(\w+)\.(?:total|basic|project|current_year|personnel|public_operating)$/)?.[1];
     const economicParent = /basic|personnel|public_operating/.test(parent.metrics[0] ?? '');
