@@ -449,6 +449,19 @@ block('3. a clause’s own year, against the document’s, decides value or prio
   },
 ]);
 
+block('performance targets', [
+  {
+    name: 'the funds a performance target covers',
+    doc: '部门预算',
+    year: 2023,
+    text: '开展绩效目标管理的项目7个，涉及预算489.65万元。',
+    facts: [
+      { raw: '7个', metric: 'performance.projects', role: 'value', value: 7 },
+      { raw: '489.65万元', metric: 'performance.amount', role: 'value', value: 4896500 },
+    ],
+  },
+]);
+
 block('4. a reason’s figures belong to the reason’s own subject', [
   {
     name: 'the parts named after 主要原因是 are their own metrics, each a change',
@@ -459,6 +472,17 @@ block('4. a reason’s figures belong to the reason’s own subject', [
       { raw: '10.00万元', metric: 'expenditure.by_economic', item: '商品和服务支出', code: '302', role: 'yoy_change', value: 100000 },
     ],
     not: [{ raw: '30.00万元', metric: 'expenditure.total' }, { item: '商品和服务支出增加' }],
+  },
+  {
+    name: 'a line’s name stops where its comparison begins',
+    doc: '部门预算',
+    year: 2023,
+    text: '（三）差旅费较2022年预算增长33.74%。（四）印刷费比上年减少2.5万元。',
+    facts: [
+      { raw: '33.74%', metric: 'expenditure.by_economic', item: '差旅费', code: '30211', role: 'yoy_rate', value: 33.74 },
+      { raw: '2.5万元', metric: 'expenditure.by_economic', item: '印刷费', role: 'yoy_change', value: -25000 },
+    ],
+    not: [{ item: '差旅费较2022年' }, { item: '印刷费比上年' }],
   },
   {
     name: 'a decrease named in a reason is negative',

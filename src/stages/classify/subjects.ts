@@ -157,7 +157,8 @@ export class SubjectMaker {
     // a closing change verb is not part of the name (商品和服务支出增加)
     // nor the year the figure is of (2023年教育支出)
     const tail = this.patterns.cues['change-tail'];
-    const whole = cleanItem(mayMatch(tail, clauseRaw) ? clauseRaw.replace(tail.regex, '') : clauseRaw)
+    const named = this.beforeComparison(clauseRaw);
+    const whole = cleanItem(mayMatch(tail, named) ? named.replace(tail.regex, '') : named)
       .replace(/[(（][类款项][)）]$/, '')
       .replace(/^(?:19|20)\d{2}年度?/, '')
       // nor which figure of it follows (对个人和家庭补助支出预算)
@@ -171,6 +172,17 @@ export class SubjectMaker {
     const catchAll = base && base.level !== '项' && whole.startsWith('其他') && bare(whole.slice(2)) === bare(base.name) ? rowOfCode(this.patterns, `${subj.code}99`) : undefined;
     if (catchAll) return as(whole, catchAll.code);
     return as(whole, '');
+  }
+
+  /** `clauseRaw` up to what it compares with (差旅费较2022年预算增长 → 差旅费): the comparison is no part of a name. */
+  private beforeComparison(clauseRaw: string): string {
+    let named = clauseRaw;
+    for (const id of ['comparison-with', 'comparison-object'] as const) {
+      const cue = this.patterns.cues[id];
+      const m = mayMatch(cue, named) ? cue.regex.exec(named) : null;
+      if (m && m.index > 0) named = named.slice(0, m.index);
+    }
+    return named;
   }
 
   /**
