@@ -572,6 +572,22 @@ block('1b. a name that opens its own sentence after a headline figure is another
     ],
   },
   {
+    name: 'the subject before, named again in short, goes on',
+    year: 2020,
+    text: '2020年一般公共预算财政拨款支出1264.92万元，占本年支出合计的31.45%。与2019年相比，一般公共预算财政拨款增加27.44万元，增长2.22%。',
+    facts: [
+      { raw: '27.44万元', metric: 'general_budget_expenditure.total', role: 'yoy_change', value: 274400 },
+      { raw: '2.22%', metric: 'general_budget_expenditure.total', role: 'yoy_rate', value: 2.22 },
+    ],
+    not: [{ metric: 'income.general_budget' }],
+  },
+  {
+    name: 'a name that is no short form of the subject before is its own',
+    year: 2020,
+    text: '一般公共预算财政拨款支出100万元。一般公共预算财政拨款收入120万元。',
+    facts: [{ raw: '120万元', metric: 'income.general_budget', role: 'value', value: 1200000 }],
+  },
+  {
     name: '收支 opening a sentence names the totals: its change goes on with them',
     text: '支出总计100万元。收支较上年决算数减少10万元，下降9.09%。',
     facts: [{ raw: '9.09%', metric: 'expenditure.total', role: 'yoy_rate', value: -9.09 }],

@@ -25,10 +25,17 @@ export const clause: Resolver = {
     if (run.blockedTrail !== null) return { kind: 'unmapped', item: run.blockedTrail };
     const found = run.maker.pickLast(site.maskedClause, run.want, false, 'clause');
     if (!found) return null;
+    // the subject before, named again in short (一般公共预算财政拨款支出…。与上年相比，一般公共预算财政拨款增加)
+    const prev = site.lineSubj;
+    if (prev && prev.entry !== found.entry && shortFor(found.phrase, prev.phrase) && run.maker.compatible(prev, site.q))
+      return subject(restated(prev, { ...prev, basis: 'clause' }));
     // a subject found inside a longer line name: the item is the whole name
     return subject(found.entry === null && found.phrase ? run.maker.widenItem(found, site.clauseRaw) : run.maker.asLineOfName(found, site.clauseRaw));
   },
 };
+
+/** `phrase` is the opening of `longer`, four characters at least: a short name for it. */
+const shortFor = (phrase: string, longer: string): boolean => phrase.length >= 4 && longer.length > phrase.length && longer.startsWith(phrase);
 
 /** The last phrase of the sentence so far. */
 export const lead: Resolver = {
