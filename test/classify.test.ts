@@ -596,6 +596,16 @@ block('1b. a name that opens its own sentence after a headline figure is another
 
 block('5. comparisons with the budget are budget variances, not year on year', [
   {
+    name: 'a change against last year’s budget is year on year, not a budget variance',
+    year: 2020,
+    text: '2020年“三公”经费决算数共计35.5万元，比上年预算数字下降35.45%，比上年决算数字下降34.26%。',
+    facts: [
+      { raw: '35.45%', metric: 'three_public.total', role: 'yoy_rate', value: -35.45 },
+      { raw: '34.26%', metric: 'three_public.total', role: 'yoy_rate', value: -34.26 },
+    ],
+    not: [{ role: 'budget_variance_rate' }],
+  },
+  {
     name: 'a change and a rate against the budget',
     text: '一般公共预算财政拨款支出100万元，比年初预算减少1.20万元，下降12.00%。',
     facts: [
