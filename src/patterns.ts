@@ -54,6 +54,7 @@ const MetricsFile = z.object({
   metrics: z.array(MetricEntry),
   itemized: z.record(z.string(), z.union([z.array(z.string()), z.string()])),
   listedOnly: z.array(z.string()).default([]),
+  fundExpenditure: z.record(z.string(), z.string()).default({}),
 });
 
 const RoleRule = z.object({
@@ -174,6 +175,8 @@ export interface Patterns {
   readonly itemized: Record<string, string[]>;
   /** Item words that name an item only inside a list under their parent. */
   readonly listedOnly: ReadonlySet<string>;
+  /** The expenditure family of a fund's income (income.general_budget → general_budget_expenditure). */
+  readonly fundExpenditure: Readonly<Record<string, string>>;
   /** Role rules as written: their `{{prevYear}}` is filled in per document (src/stages/classify/roles.ts). */
   readonly roles: RoleRule[];
   readonly cues: Record<CueId, CompiledCue>;
@@ -257,6 +260,7 @@ function compile(): Patterns {
     families: m.families,
     itemized,
     listedOnly: new Set(m.listedOnly),
+    fundExpenditure: Object.fromEntries(Object.entries(m.fundExpenditure).filter(([k]) => !k.startsWith('$'))),
     roles: r.rules,
     cues: compileCues(),
     subjects,

@@ -588,6 +588,27 @@ block('1b. a name that opens its own sentence after a headline figure is another
     facts: [{ raw: '120万元', metric: 'income.general_budget', role: 'value', value: 1200000 }],
   },
   {
+    name: 'a sentence that opens with a fund’s income goes on with that fund’s spending',
+    year: 2021,
+    text: '2021年度财政拨款收入总计500.12万元，支出总计500.12万元，与2020年相比，增加40.72万元，增长8.86%。2021年度一般公共预算收入总计1085.31万元，本年支出1070.67万元。',
+    facts: [
+      { raw: '500.12万元', metric: 'income.fiscal_appropriation', role: 'value', value: 5001200 },
+      { raw: '500.12万元', metric: 'appropriation_expenditure.total', role: 'value', value: 5001200 },
+      { raw: '40.72万元', metric: 'appropriation_expenditure.total', role: 'yoy_change', value: 407200 },
+      { raw: '1070.67万元', metric: 'general_budget_expenditure.total', role: 'value', value: 10706700 },
+    ],
+    not: [{ metric: 'expenditure.total' }, { metric: 'expenditure.current_year' }],
+  },
+  {
+    name: 'the totals of all funds, or a new sentence, keep the bare total',
+    year: 2021,
+    text: '本年收入合计100万元，本年支出合计90万元。一般公共预算财政拨款收入80万元。支出总计120万元。',
+    facts: [
+      { raw: '90万元', metric: 'expenditure.current_year', role: 'value', value: 900000 },
+      { raw: '120万元', metric: 'expenditure.total', role: 'value', value: 1200000 },
+    ],
+  },
+  {
     name: '收支 opening a sentence names the totals: its change goes on with them',
     text: '支出总计100万元。收支较上年决算数减少10万元，下降9.09%。',
     facts: [{ raw: '9.09%', metric: 'expenditure.total', role: 'yoy_rate', value: -9.09 }],

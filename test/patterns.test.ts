@@ -74,6 +74,15 @@ describe('pattern data', () => {
     expect(patterns.subjects.find((s) => s.code === '208')?.name).toBe('社会保障和就业支出');
     expect(patterns.subjects.find((s) => s.code === '30201')?.name).toBe('办公费');
   });
+  it('maps each fund’s income to an expenditure family the phrase table names', () => {
+    const families = new Set(Object.values(patterns.families));
+    const metrics = new Set(patterns.metrics.flatMap((e) => (Array.isArray(e.metric) ? e.metric : [e.metric])));
+    expect(Object.keys(patterns.fundExpenditure).length).toBeGreaterThan(0);
+    for (const [income, family] of Object.entries(patterns.fundExpenditure)) {
+      expect(metrics.has(income), income).toBe(true);
+      expect(families.has(family), family).toBe(true);
+    }
+  });
   it('compiles every cue the classifier asks for', () => {
     expect(CUE_IDS.every((id) => patterns.cues[id]?.regex instanceof RegExp)).toBe(true);
   });

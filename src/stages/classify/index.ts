@@ -7,6 +7,7 @@ import type { PhraseMatcher } from '../phrases.js';
 import type { Section, Segmentation } from '../segment.js';
 import { type Site, Walk } from './context.js';
 import { type Outcome, RESOLVERS, type Run } from './resolvers.js';
+import { fundTotal } from './resolve-context.js';
 import { RoleReader, SentenceContext } from './roles.js';
 import { SubjectMaker } from './subjects.js';
 import type { Basis, DocContext, Placed, Role, Subject } from './types.js';
@@ -72,6 +73,7 @@ export class Classifier {
     };
     for (const r of RESOLVERS) {
       const outcome = r.resolve(site, run);
+      if (outcome?.kind === 'subject') return { kind: 'subject', subject: fundTotal(site, outcome.subject, this.patterns) };
       if (outcome) return outcome;
     }
     return null;

@@ -149,3 +149,17 @@ export const weak: Resolver = {
     return subject(run.maker.pickLast(site.maskedClause, run.want, true, 'weak'));
   },
 };
+
+/**
+ * The bare expenditure total of a sentence that opened with a fund's income is that fund's
+ * (财政拨款收入总计500.12万元，支出总计500.12万元: appropriation_expenditure.total).
+ */
+export function fundTotal(site: Site, found: Subject, patterns: Patterns): Subject {
+  const [metric] = found.metrics;
+  if (found.metrics.length !== 1 || (metric !== 'expenditure.total' && metric !== 'expenditure.current_year')) return found;
+  const prev = site.lineSubj;
+  if (site.newSentence || !prev || prev.metrics.length !== 1) return found;
+  const family = patterns.fundExpenditure[prev.metrics[0] ?? ''];
+  // no phrase entry: what goes on with it (与上年相比，增加40.72万元) keeps the fund's metric
+  return family ? { ...restated(found, { ...found, metrics: [`${family}.total`] }), entry: null } : found;
+}
