@@ -93,6 +93,7 @@ export const CUE_IDS = [
   'count-trail-stop',
   'count-filler',
   'none-reason',
+  'redacted-name',
   'template-alternative',
   'not-a-name',
   'change-tail',

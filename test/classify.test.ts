@@ -62,6 +62,19 @@ function block(name: string, cases: readonly Case[]): void {
 
 block('1. an enumerated amount takes the name just before it, never its neighbour’s', [
   {
+    name: 'a blanked-out name is an unknown line, never the total its last word names',
+    year: 2017,
+    text: '一般公共预算财政拨款支出4603.07万元。其中：按功能分类科目，********支出2万元，********支出2.06万元。',
+    facts: [
+      { raw: '2万元', metric: 'unmapped', item: '********支出', role: 'value', value: 20000 },
+      { raw: '2.06万元', metric: 'unmapped', role: 'value', value: 20600 },
+    ],
+    not: [
+      { raw: '2万元', metric: 'general_budget_expenditure.total' },
+      { raw: '2万元', metric: 'expenditure.total' },
+    ],
+  },
+  {
     name: 'names the table does not know keep their own name and no code',
     text: '一般公共预算财政拨款支出100万元，按支出功能分类科目分，包括：教育支出52.10万元、乡村振兴支出13.40万元、其他杂项支出6.02万元。',
     facts: [
@@ -728,6 +741,13 @@ block('5. comparisons with the budget are budget variances, not year on year', [
 ]);
 
 block('8. items written with their code', [
+  {
+    name: 'a year with a footnote digit before it is no code',
+    year: 2017,
+    text: '22017年预算数3786.71万元，调整数4610.19万元。',
+    facts: [],
+    not: [{ code: '22017' }, { item: '年' }, { raw: '3786.71万元', metric: 'general_budget_expenditure.by_function' }],
+  },
   {
     name: 'a 类 with its code in front',
     text: '（二）205-教育支出812万元。',

@@ -66,7 +66,7 @@ export function codeOfName(patterns: Patterns, name: string, nextTo: string): st
 
 /** A name written with its code in front: 205-教育支出, 20502－普通教育, 2080505 机关事业单位基本养老保险缴费支出. */
 const CODED = new RegExp(
-  `^\\s*(?:${LIST_MARK}\\s*)?((?:2[0-3]\\d|3[019]\\d|5\\d\\d)(?:\\d{2}){0,2})\\s*[-－—–‐.．、:：]?\\s*([\\u4e00-\\u9fff][\\u4e00-\\u9fff()（）、“”"]*)$`,
+  `^\\s*(?:${LIST_MARK}\\s*)?((?:2[0-3]\\d|3[019]\\d|5\\d\\d)(?:\\d{2}){0,2})\\s*[-－—–‐.．、:：]?\\s*(?![年月日号元万亿])([\\u4e00-\\u9fff][\\u4e00-\\u9fff()（）、“”"]*)$`,
   'u',
 );
 /** Words after an item's name that say which figure follows, not part of the name (教育支出决算数为). */
@@ -90,7 +90,8 @@ export function codedName(patterns: Patterns, clause: string): CodedName | null 
   if (!m) return null;
   const code = m[1] as string;
   const name = (m[2] as string).replace(/[“”"]/g, '').replace(FIGURE_WORDS, '');
-  if (!name) return null;
+  // a name has two characters at least (22017年预算数 is a year with a footnote digit, no code)
+  if (name.length < 2) return null;
   const rows = rowsByCode(patterns).get(code) ?? [];
   const same = rows.some((r) => foldExpenditure(r.name) === foldExpenditure(name));
   const renamed = patterns.renames.some((r) => r.code === code && foldExpenditure(r.oldName) === foldExpenditure(name));

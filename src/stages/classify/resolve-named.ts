@@ -4,6 +4,7 @@ import { cleanItem } from '../items.js';
 import { compactText } from '../phrases.js';
 import { codedName, resolvePath } from './codes.js';
 import { ownName } from './names.js';
+import { mayMatch } from './text.js';
 import { type Resolver, subject, trailOf } from './outcome.js';
 import { classificationLine } from './types.js';
 
@@ -19,6 +20,16 @@ export const noneTrail: Resolver = {
     const found = first && first.start === 0 ? run.maker.fromMatch(first, run.want, false, 'trail') : null;
     if (!found || run.patterns.cues['none-reason'].regex.test(site.clause)) return { kind: 'skip' };
     return subject(found);
+  },
+};
+
+/** A name blanked out (********支出2万元): the figure is that unknown line, never a total. */
+export const redacted: Resolver = {
+  name: 'unplaced',
+  resolve(site, run) {
+    const cue = run.patterns.cues['redacted-name'];
+    const m = mayMatch(cue, site.clause) ? cue.regex.exec(site.clause) : null;
+    return m ? { kind: 'unmapped', item: m[0] } : null;
   },
 };
 

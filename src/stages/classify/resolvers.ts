@@ -1,5 +1,5 @@
 import { bareTotal, clause, enumeration, heading, inherited, lead, ownNamed, weak } from './resolve-context.js';
-import { coded, countTrail, noneTrail, path, reason, unsignedDifference } from './resolve-named.js';
+import { coded, countTrail, noneTrail, path, reason, redacted, unsignedDifference } from './resolve-named.js';
 import type { Resolver } from './outcome.js';
 
 export type { Outcome, Resolver, Run } from './outcome.js';
@@ -7,6 +7,7 @@ export type { Outcome, Resolver, Run } from './outcome.js';
 /** The resolvers, in the order they are asked: the first outcome wins. */
 export const RESOLVERS: readonly Resolver[] = [
   noneTrail,
+  redacted,
   countTrail,
   unsignedDifference,
   coded,
