@@ -62,6 +62,21 @@ function block(name: string, cases: readonly Case[]): void {
 
 block('1. an enumerated amount takes the name just before it, never its neighbour’s', [
   {
+    name: 'the share and change of a part the tool cannot place stay with that part, not the heading’s subject',
+    doc: '部门预算',
+    year: 2025,
+    text: '（二）政府采购预算安排情况说明。\n2025年政府采购预算6429768.84元，同比增加2433505.07元。其中：政府集中采购预算3378990元，占政府采购预算的52.55%，同比增加2092210元。',
+    facts: [
+      { raw: '6429768.84元', metric: 'procurement.total', role: 'value', value: 6429768.84 },
+      { raw: '52.55%', metric: 'unmapped', item: '政府集中采购', role: 'share', value: 52.55 },
+      { raw: '2092210元', metric: 'unmapped', item: '政府集中采购', role: 'yoy_change', value: 2092210 },
+    ],
+    not: [
+      { raw: '52.55%', metric: 'procurement.total' },
+      { raw: '2092210元', metric: 'procurement.total' },
+    ],
+  },
+  {
     name: 'a blanked-out name is an unknown line, never the total its last word names',
     year: 2017,
     text: '一般公共预算财政拨款支出4603.07万元。其中：按功能分类科目，********支出2万元，********支出2.06万元。',

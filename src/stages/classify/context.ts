@@ -47,6 +47,8 @@ export interface Site {
   readonly enumParent: Subject | null;
   /** The subject placed last in this line or sentence. */
   readonly lineSubj: Subject | null;
+  /** The name of a quantity before in this sentence the tool could not place, which nothing placed since. */
+  readonly unplacedBefore: string | null;
   /** The title of the org-unit block (1.办公室 …) the quantity stands in, else null. */
   readonly orgUnit: string | null;
 }
@@ -72,6 +74,7 @@ export class Walk {
   /** The clause of the quantity before, for one listed right after it. */
   private lastClauseRaw: string | null = null;
   private lineSubj: Subject | null = null;
+  private unplacedName: string | null = null;
   private enumParent: Subject | null = null;
   private readonly enumOpen: RegExp;
   private readonly enumAny: RegExp;
@@ -150,6 +153,7 @@ export class Walk {
       pathHit: scan.paths[passed.paths - 1],
       enumParent: this.enumParent,
       lineSubj: this.lineSubj,
+      unplacedBefore: newSentence ? null : this.unplacedName,
       orgUnit,
     };
   }
@@ -171,13 +175,15 @@ export class Walk {
    * A quantity that named a subject of its own the tool cannot place: what follows it in its line
    * or sentence (同比增加5万元) is about that subject, so it inherits nothing placed before it.
    */
-  unplacedNamed(q: Quantity): void {
+  unplacedNamed(q: Quantity, name: string): void {
     this.lineSubj = null;
+    this.unplacedName = name;
     this.prevEnd = q.end;
   }
 
   /** Tells the walk how a quantity ended: placed with a subject, or not (null). */
   placed(q: Quantity, subject: Subject | null, keep: boolean): void {
+    this.unplacedName = null;
     if (keep && subject) this.lineSubj = subject;
     if (keep && subject && this.paragraph.listed && !this.paragraph.subject) this.paragraph.subject = subject;
     this.prevEnd = q.end;

@@ -51,8 +51,9 @@ export class Classifier {
         continue;
       }
       if (found.kind === 'unmapped') {
-        out.push(unmapped(q, found.item, 'value', q.value, site.section, 'unplaced'));
-        if (found.item) walk.unplacedNamed(q);
+        const { role, value } = this.roleOf(site, null);
+        out.push(unmapped(q, found.item, role, value, site.section, 'unplaced'));
+        if (found.item) walk.unplacedNamed(q, found.item);
         else walk.placed(q, null, false);
         continue;
       }
@@ -79,17 +80,22 @@ export class Classifier {
     return null;
   }
 
+  /** The role of a quantity from its clause's words (the subject's phrase left out), and its value signed by it. */
+  private roleOf(site: Site, subj: Subject | null): { role: Role; value: string } {
+    const { q } = site;
+    if (q.none) return { role: 'value', value: q.value };
+    const { role, negative } = this.roles.roleOf(q, cueOf(site.clause, subj, this.phrases), new SentenceContext(this.patterns, site.sentence, site.after));
+    return { role, value: negative ? negateDecimal(q.value) : q.value };
+  }
+
   /**
    * Adds a quantity's rows: its role from the clause's words (the subject's phrase left out), then
    * one row per metric the subject names, or one unmapped row (no subject, an org-unit block, a
    * percentage without a role). Returns the subject when it was placed (the line goes on with it).
    */
   private place(out: Placed[], site: Site, subj: Subject | null): Subject | null {
-    const { q, clause, section } = site;
-    const { role, negative } = q.none
-      ? { role: 'value' as Role, negative: false }
-      : this.roles.roleOf(q, cueOf(clause, subj, this.phrases), new SentenceContext(this.patterns, site.sentence, site.after));
-    const value = negative ? negateDecimal(q.value) : q.value;
+    const { q, section } = site;
+    const { role, value } = this.roleOf(site, subj);
     if (site.orgUnit !== null) {
       out.push(unmapped(q, site.orgUnit, role, value, section, 'org-unit'));
       return null;

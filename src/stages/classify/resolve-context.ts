@@ -118,6 +118,19 @@ export const inherited: Resolver = {
   },
 };
 
+/**
+ * A figure whose clause holds no phrase at all after one the tool could not place in the same sentence
+ * (政府集中采购预算3378990元，占政府采购预算的52.55%) is about that one: unplaced with its name,
+ * never given the heading's subject.
+ */
+export const afterUnplaced: Resolver = {
+  name: 'unplaced',
+  resolve(site, run) {
+    if (site.unplacedBefore === null || site.lineSubj !== null) return null;
+    return run.maker.phrases.find(site.maskedClause).length ? null : { kind: 'unmapped', item: site.unplacedBefore };
+  },
+};
+
 /** The two innermost headings above (a 类/款/项 path or a phrase in the title). */
 export const heading: Resolver = {
   name: 'heading',

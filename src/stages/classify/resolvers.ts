@@ -1,4 +1,4 @@
-import { bareTotal, clause, enumeration, heading, inherited, lead, ownNamed, weak } from './resolve-context.js';
+import { afterUnplaced, bareTotal, clause, enumeration, heading, inherited, lead, ownNamed, weak } from './resolve-context.js';
 import { coded, countTrail, noneTrail, path, reason, redacted, unsignedDifference } from './resolve-named.js';
 import type { Resolver } from './outcome.js';
 
@@ -19,6 +19,7 @@ export const RESOLVERS: readonly Resolver[] = [
   bareTotal,
   ownNamed,
   inherited,
+  afterUnplaced,
   heading,
   weak,
 ];
