@@ -513,6 +513,16 @@ block('4. a reason’s figures belong to the reason’s own subject', [
     not: [{ item: '差旅费较2022年' }, { item: '印刷费比上年' }],
   },
   {
+    name: 'the words that open a reason or number its points are no part of a line’s name',
+    text: '支出总计500万元，较上年减少30万元，主要原因是项目支出减少20.00万元；二是商品和服务支出减少6.00万元，三是对个人和家庭的补助减少4.00万元。',
+    facts: [
+      { raw: '20.00万元', metric: 'expenditure.project', role: 'yoy_change', value: -200000 },
+      { raw: '6.00万元', metric: 'expenditure.by_economic', item: '商品和服务支出', role: 'yoy_change', value: -60000 },
+      { raw: '4.00万元', metric: 'expenditure.by_economic', item: '对个人和家庭的补助', role: 'yoy_change', value: -40000 },
+    ],
+    not: [{ item: '原因是项目支出' }, { item: '二是商品和服务支出' }, { item: '三是对个人和家庭的补助' }],
+  },
+  {
     name: 'a decrease named in a reason is negative',
     text: '基本支出60万元，比上年减少20万元，主要原因是公用经费减少5万元。',
     facts: [{ raw: '5万元', metric: 'expenditure.public_operating', role: 'yoy_change', value: -50000 }],
@@ -644,6 +654,16 @@ block('1b. a name that opens its own sentence after a headline figure is another
 ]);
 
 block('5. comparisons with the budget are budget variances, not year on year', [
+  {
+    name: 'a line named with its 年初预算 is named without it',
+    text: '其他支出年初预算230.00万元，决算260.00万元，比年初预算增加30.00万元，增长13.04%。',
+    facts: [
+      { raw: '230.00万元', metric: 'expenditure.by_function', item: '其他支出', code: '229', role: 'budget', value: 2300000 },
+      { raw: '30.00万元', metric: 'expenditure.by_function', item: '其他支出', role: 'budget_variance', value: 300000 },
+      { raw: '13.04%', metric: 'expenditure.by_function', item: '其他支出', role: 'budget_variance_rate', value: 13.04 },
+    ],
+    not: [{ item: '其他支出年初' }],
+  },
   {
     name: 'a change against last year’s budget is year on year, not a budget variance',
     year: 2020,

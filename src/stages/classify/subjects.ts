@@ -162,7 +162,7 @@ export class SubjectMaker {
       .replace(/[(（][类款项][)）]$/, '')
       .replace(/^(?:19|20)\d{2}年度?/, '')
       // nor which figure of it follows (对个人和家庭补助支出预算)
-      .replace(/(?:预算|决算)(?:数|金额|安排)?$/, '');
+      .replace(/(?:年初|调整后?的?|全年)?(?:预算|决算)(?:数|金额|安排)?$/, '');
     if (!whole || !whole.includes(subj.phrase) || whole.length > 30) return subj;
     const bare = (s: string) => s.replace(/支出$/, '');
     const as = (item: string, code: string) => restated(subj, { metrics: subj.metrics, item, code, phrase: subj.phrase, basis: subj.basis });
