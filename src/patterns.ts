@@ -94,6 +94,7 @@ export const CUE_IDS = [
   'count-filler',
   'none-reason',
   'redacted-name',
+  'paired-totals',
   'template-alternative',
   'not-a-name',
   'change-tail',

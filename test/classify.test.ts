@@ -647,6 +647,35 @@ block('1b. a name that opens its own sentence after a headline figure is another
     ],
   },
   {
+    name: 'a change after equal income and expenditure totals is of both',
+    year: 2019,
+    text: '2019年度收入总计1,546.83万元、支出总计1,546.83万元，与2018年度相比各增加205.91万元，增长15.36%。',
+    facts: [
+      { raw: '205.91万元', metric: 'income.total', role: 'yoy_change', value: 2059100 },
+      { raw: '205.91万元', metric: 'expenditure.total', role: 'yoy_change', value: 2059100 },
+      { raw: '15.36%', metric: 'income.total', role: 'yoy_rate', value: 15.36 },
+    ],
+  },
+  {
+    name: 'a change after totals that differ is of the one named last',
+    year: 2019,
+    text: '2019年度本年收入合计500万元，支出总计480万元，较上年增加20万元。',
+    facts: [{ raw: '20万元', metric: 'expenditure.total', role: 'yoy_change', value: 200000 }],
+    not: [{ raw: '20万元', metric: 'income.total' }],
+  },
+  {
+    name: 'a sentence that opens with a comparison after a list compares the list’s total',
+    doc: '部门预算',
+    year: 2021,
+    text: '2021年收入预算4,318.57万元，其中：一般公共预算拨款收入3,862.07万元，其他收入250.00万元。比2020年预算4,406.02万元减少87.45万元，下降1.98%。',
+    facts: [
+      { raw: '4,406.02万元', metric: 'income.total', role: 'prior_year', value: 44060200 },
+      { raw: '87.45万元', metric: 'income.total', role: 'yoy_change', value: -874500 },
+      { raw: '1.98%', metric: 'income.total', role: 'yoy_rate', value: -1.98 },
+    ],
+    not: [{ raw: '87.45万元', metric: 'income.other' }],
+  },
+  {
     name: '收支 opening a sentence names the totals: its change goes on with them',
     text: '支出总计100万元。收支较上年决算数减少10万元，下降9.09%。',
     facts: [{ raw: '9.09%', metric: 'expenditure.total', role: 'yoy_rate', value: -9.09 }],

@@ -17,6 +17,9 @@ const LIST_OPENING = new RegExp(`^\\s*${LIST_MARK}`, 'u');
  */
 const sentenceBoundary = derivedFrom((patterns) => new RegExp(`${patterns.cues['sentence-end'].regex.source}|\\n[^\\S\\n]*\\n|\\n(?=\\s*${LIST_MARK})`, 'gu'));
 
+/** A sentence that opens with a comparison (比, 较, 与…相比, 同比): it compares what the sentences before were about. */
+const COMPARISON_OPENING = /^[\s,，]*(?:比|较|与|同比|和上年)/u;
+
 /** What is known of one quantity when its subject is looked for. */
 export interface Site {
   readonly q: Quantity;
@@ -108,8 +111,9 @@ export class Walk {
       const between = text.slice(this.prevEnd, sentenceStart).replace(/[。;；]/g, '');
       if (!/^\s*$/.test(between)) this.enumParent = null;
     }
-    // a list in brackets is over at the closing bracket: the subject before it goes on (…（其中…）,占96.35%)
-    if (this.enumParent && /[)）]/.test(lead)) {
+    // a list in brackets is over at the closing bracket: the subject before it goes on (…（其中…）,占96.35%);
+    // so is a list whose next sentence opens with a comparison (…其他收入250万元。比2020年预算…减少87.45万元)
+    if (this.enumParent && (/[)）]/.test(lead) || (newSentence && COMPARISON_OPENING.test(lead)))) {
       this.lineSubj = this.enumParent;
       this.enumParent = null;
     }

@@ -5,7 +5,7 @@ import type { Site } from './context.js';
 import { PATH } from './lines.js';
 import { ownName } from './names.js';
 import { type Resolver, subject } from './outcome.js';
-import { maskForSubject } from './text.js';
+import { maskForSubject, mayMatch } from './text.js';
 import { classificationLine, restated, type Subject } from './types.js';
 
 /** Resolvers that read the words around a quantity: its list, clause, sentence, line and headings. */
@@ -114,7 +114,8 @@ export const inherited: Resolver = {
     const side = /收入/.test(site.maskedClause) ? 'income' : /支出/.test(site.maskedClause) ? 'expenditure' : null;
     if (side && !site.maskedClause.includes('收支') && prev.metrics.every((m) => sideOf(m) !== side)) return null;
     const metrics = prev.entry ? run.maker.metricsOf(prev.entry, site.q, run.want.family) : prev.metrics;
-    return subject(restated(prev, { metrics, item: prev.item, code: prev.code, phrase: prev.phrase, basis: 'inherited' }));
+    const both = metrics.length === 1 && metrics[0] === 'expenditure.total' && pairedTotals(site.sentence, run.patterns);
+    return subject(restated(prev, { metrics: both ? ['income.total', 'expenditure.total'] : metrics, item: prev.item, code: prev.code, phrase: prev.phrase, basis: 'inherited' }));
   },
 };
 
@@ -130,6 +131,15 @@ export const afterUnplaced: Resolver = {
     return run.maker.phrases.find(site.maskedClause).length ? null : { kind: 'unmapped', item: site.unplacedBefore };
   },
 };
+
+/** The sentence gave income and expenditure totals of the same amount (收入总计X万元，支出总计X万元). */
+function pairedTotals(sentence: string, patterns: Patterns): boolean {
+  const cue = patterns.cues['paired-totals'];
+  if (!mayMatch(cue, sentence)) return false;
+  const m = cue.regex.exec(compactText(sentence));
+  const amount = (s: string | undefined) => (s ?? '').replace(/,/g, '');
+  return m !== null && amount(m.groups?.a) === amount(m.groups?.b);
+}
 
 /** The two innermost headings above (a 类/款/项 path or a phrase in the title). */
 export const heading: Resolver = {
