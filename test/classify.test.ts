@@ -62,6 +62,15 @@ function block(name: string, cases: readonly Case[]): void {
 
 block('1. an enumerated amount takes the name just before it, never its neighbour’s', [
   {
+    name: 'a longer name in a function list the table holds only an economic part of is a function line with no code',
+    text: '按支出功能分类科目分，包括：粮油物资储备支出742.16万元、社会保障和就业支出46.93万元。',
+    facts: [
+      { raw: '742.16万元', metric: 'expenditure.by_function', item: '粮油物资储备支出', code: '', role: 'value', value: 7421600 },
+      { raw: '46.93万元', metric: 'expenditure.by_function', item: '社会保障和就业支出', code: '208', role: 'value', value: 469300 },
+    ],
+    not: [{ metric: 'expenditure.by_economic' }],
+  },
+  {
     name: 'the share and change of a part the tool cannot place stay with that part, not the heading’s subject',
     doc: '部门预算',
     year: 2025,
@@ -488,6 +497,32 @@ block('performance targets', [
       { raw: '489.65万元', metric: 'performance.amount', role: 'value', value: 4896500 },
     ],
   },
+  {
+    name: 'projects counted before the words of their evaluation',
+    text: '本部门对12个项目开展绩效自评，涉及资金680.30万元。',
+    facts: [
+      { raw: '12个', metric: 'performance.projects', role: 'value', value: 12 },
+      { raw: '680.30万元', metric: 'performance.amount', role: 'value', value: 6803000 },
+    ],
+  },
+]);
+
+block('organisation counts', [
+  {
+    name: 'subordinate units named before or after their count, internal units apart',
+    text: '本部门内设机构7个，所属预算单位42个，直属事业单位2个。',
+    facts: [
+      { raw: '7个', metric: 'org.internal_units', role: 'value', value: 7 },
+      { raw: '42个', metric: 'org.subordinate_units', role: 'value', value: 42 },
+      { raw: '2个', metric: 'org.subordinate_units', role: 'value', value: 2 },
+    ],
+  },
+  {
+    name: 'the kinds of units in a breakdown are no count of subordinate units',
+    text: '本部门共有预算单位5家，其中：行政单位1家，事业单位4家。',
+    facts: [],
+    not: [{ raw: '4家', metric: 'org.subordinate_units' }],
+  },
 ]);
 
 block('4. a reason’s figures belong to the reason’s own subject', [
@@ -805,6 +840,22 @@ block('5. comparisons with the budget are budget variances, not year on year', [
 ]);
 
 block('8. items written with their code', [
+  {
+    name: 'a code in square brackets before the name',
+    text: '1.[2010801]行政运行301.27万元，年初预算296.00万元；2.[2210201]住房公积金9.40万元。',
+    facts: [
+      { raw: '301.27万元', metric: 'expenditure.by_function', item: '行政运行', code: '2010801', role: 'value', value: 3012700 },
+      { raw: '296.00万元', item: '行政运行', code: '2010801', role: 'budget', value: 2960000 },
+      { raw: '9.40万元', item: '住房公积金', code: '2210201', role: 'value', value: 94000 },
+    ],
+    not: [{ item: '[2010801]行政运行' }],
+  },
+  {
+    name: 'a line written as its 类/款/项 path inside a list is the path’s deepest line',
+    text: '按支出功能分类科目分，包括：教育支出1,262.18万元、其他支出5.00万元。其中，教育支出（类）普通教育（款）小学教育（项）1,180.62万元。',
+    facts: [{ raw: '1,180.62万元', metric: 'expenditure.by_function', item: '小学教育', role: 'value', value: 11806200 }],
+    not: [{ raw: '1,180.62万元', item: '普通教育' }],
+  },
   {
     name: 'a year with a footnote digit before it is no code',
     year: 2017,

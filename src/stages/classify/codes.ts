@@ -64,9 +64,9 @@ export function codeOfName(patterns: Patterns, name: string, nextTo: string): st
   return codes.size === 1 ? (hits[0]?.code ?? '') : '';
 }
 
-/** A name written with its code in front: 205-教育支出, 20502－普通教育, 2080505 机关事业单位基本养老保险缴费支出. */
+/** A name written with its code in front: 205-教育支出, 20502－普通教育, 2080505 机关事业单位基本养老保险缴费支出, [2010801]行政运行. */
 const CODED = new RegExp(
-  `^\\s*(?:${LIST_MARK}\\s*)?((?:2[0-3]\\d|3[019]\\d|5\\d\\d)(?:\\d{2}){0,2})\\s*[-－—–‐.．、:：]?\\s*(?![年月日号元万亿])([\\u4e00-\\u9fff][\\u4e00-\\u9fff()（）、“”"]*)$`,
+  `^\\s*(?:${LIST_MARK}\\s*)?[[【(（]?((?:2[0-3]\\d|3[019]\\d|5\\d\\d)(?:\\d{2}){0,2})[\\]】)）]?\\s*[-－—–‐.．、:：]?\\s*(?![年月日号元万亿])([\\u4e00-\\u9fff][\\u4e00-\\u9fff()（）、“”"]*)$`,
   'u',
 );
 /** Words after an item's name that say which figure follows, not part of the name (教育支出决算数为). */

@@ -14,6 +14,8 @@ import { classificationLine, restated, type Subject } from './types.js';
 export const enumeration: Resolver = {
   name: 'enumeration',
   resolve(site, run) {
+    // a line written as its 类/款/项 path is the path's (其中，教育支出（类）普通教育（款）小学教育（项）1180.62万元)
+    if (site.clause.includes('(类)') || site.clause.includes('（类）')) return null;
     return site.enumParent ? subject(run.maker.childOf(site.enumParent, site.clause, site.maskedClause, run.want, site.sentence + site.after)) : null;
   },
 };
@@ -30,7 +32,7 @@ export const clause: Resolver = {
     if (prev && prev.entry !== found.entry && shortFor(found.phrase, prev.phrase) && run.maker.compatible(prev, site.q))
       return subject(restated(prev, { ...prev, basis: 'clause' }));
     // a subject found inside a longer line name: the item is the whole name
-    return subject(found.entry === null && found.phrase ? run.maker.widenItem(found, site.clauseRaw) : run.maker.asLineOfName(found, site.clauseRaw));
+    return subject(found.entry === null && found.phrase ? run.maker.widenItem(found, site.clauseRaw, site.classKind) : run.maker.asLineOfName(found, site.clauseRaw));
   },
 };
 

@@ -151,7 +151,7 @@ export class SubjectMaker {
    * the item is the whole name; the code holds only when the name is the subject's, or its
    * 其他… catch-all (code + 99).
    */
-  widenItem(subj: Subject, clauseRaw: string): Subject {
+  widenItem(subj: Subject, clauseRaw: string, classKind: ClassKind | null = null): Subject {
     // the clause is the subject's name and nothing more: no longer name to look for
     if (compactText(clauseRaw) === subj.phrase) return subj;
     // a closing change verb is not part of the name (商品和服务支出增加)
@@ -161,6 +161,8 @@ export class SubjectMaker {
     const whole = cleanItem(mayMatch(tail, named) ? named.replace(tail.regex, '') : named)
       .replace(/[(（][类款项][)）]$/, '')
       .replace(/^(?:19|20)\d{2}年度?/, '')
+      // nor the code written before it (20502-普通教育: the code resolver reads it)
+      .replace(/^[[【(（]?\d{3,7}[\]】)）]?\s*[-－—–‐.．、:：]?\s*/, '')
       // nor which figure of it follows (对个人和家庭补助支出预算)
       .replace(/(?:年初|调整后?的?|全年)?(?:预算|决算)(?:数|金额|安排)?$/, '');
     if (!whole || !whole.includes(subj.phrase) || whole.length > 30) return subj;
@@ -171,6 +173,14 @@ export class SubjectMaker {
     // 其他…支出 is the catch-all line (code + 99) of its parent, where the table has that line
     const catchAll = base && base.level !== '项' && whole.startsWith('其他') && bare(whole.slice(2)) === bare(base.name) ? rowOfCode(this.patterns, `${subj.code}99`) : undefined;
     if (catchAll) return as(whole, catchAll.code);
+    // a longer name the table does not know, in a breakdown of the other kind (粮油物资储备支出 in a
+    // 功能分类 list holds the economic 物资储备支出): a line of the breakdown in force, with no code
+    const breakdown = classKind === 'economic' ? 'by_economic' : classKind === 'function' ? 'by_function' : null;
+    const other = breakdown !== null && subj.metrics.every((m) => m.endsWith('.by_economic') || m.endsWith('.by_function')) && !subj.metrics.some((m) => m.endsWith(breakdown));
+    if (other) {
+      const metrics = subj.metrics.map((m) => m.replace(/\.by_(?:economic|function)$/, `.${breakdown}`));
+      return restated(subj, { metrics, item: whole, code: '', phrase: subj.phrase, basis: subj.basis });
+    }
     return as(whole, '');
   }
 
@@ -256,7 +266,8 @@ export class SubjectMaker {
       const fam = parentFamily && parentFamily !== 'income' ? parentFamily : family;
       const kind = economicParent ? 'economic' : classKind;
       const subjectsOnly: PhraseMatch = { ...last, info: { ...last.info, metrics: [] } };
-      return this.fromMatch(subjectsOnly, { q, family: fam, group: null, classKind: kind }, false, basis);
+      const found = this.fromMatch(subjectsOnly, { q, family: fam, group: null, classKind: kind }, false, basis);
+      return found && this.widenItem(found, clause, kind);
     }
     return null;
   }
