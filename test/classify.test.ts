@@ -215,6 +215,14 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
     not: [{ raw: '10人', item: '退休' }],
   },
   {
+    name: 'staff in service counted alone are the actual staff, with no item',
+    text: '核定事业编制286名，实有在职职工512人。学院在职教职工386人。',
+    facts: [
+      { raw: '512人', metric: 'staff.actual', item: '', role: 'value', value: 512 },
+      { raw: '386人', metric: 'staff.actual', item: '', role: 'value', value: 386 },
+    ],
+  },
+  {
     name: 'present workers are the actual staff, and their lines are its items',
     text: '本院现有职工19人，其中在编人员13人，临时工4人。',
     facts: [
@@ -952,6 +960,26 @@ block('8. items written with their code', [
 ]);
 
 block('headline totals and the subjects of three-public spending', [
+  {
+    name: 'receptions counted in batches and persons after the reception’s spending in a list',
+    text: '“三公”经费支出8.62万元。其中：因公出国（境）费0万元；公务接待费2.35万元，共接待31批次、248人次；公务用车购置及运行维护费6.27万元。',
+    facts: [
+      { raw: '31批次', metric: 'three_public.reception_batches', role: 'value', value: 31 },
+      { raw: '248人次', metric: 'three_public.reception_persons', role: 'value', value: 248 },
+    ],
+  },
+  {
+    name: 'foreign guests received are a part the vocabulary has no metric for',
+    text: '国内公务接待共15批次（其中外事接待3批次），105人次（其中外事接待20人次）。',
+    facts: [
+      { raw: '15批次', metric: 'three_public.reception_batches', role: 'value', value: 15 },
+      { raw: '105人次', metric: 'three_public.reception_persons', role: 'value', value: 105 },
+    ],
+    not: [
+      { raw: '3批次', metric: 'three_public.reception_batches' },
+      { raw: '20人次', metric: 'three_public.reception_persons' },
+    ],
+  },
   {
     name: 'the subject before the funding it is paid from',
     text: '2015年我局“三公”经费公共预算财政拨款支出74.6万元，其中公务用车及运行维护费用61.8万元，公务接待费12.8万元。',
