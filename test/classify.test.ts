@@ -700,6 +700,17 @@ block('1b. a name that opens its own sentence after a headline figure is another
     ],
   },
   {
+    name: 'equal totals in the sentence before: last year’s figure and the change that follow are of both',
+    year: 2024,
+    text: '2024年度收入总计7,316.48万元，支出总计7,316.48万元。2023年度收入、支出总计均为7,702.91万元，本年度减少386.43万元，下降5.02%。2023年度决算数为7,702.91万元。',
+    facts: [
+      { raw: '7,702.91万元', metric: 'income.total', role: 'prior_year', value: 77029100 },
+      { raw: '7,702.91万元', metric: 'expenditure.total', role: 'prior_year', value: 77029100 },
+      { raw: '386.43万元', metric: 'income.total', role: 'yoy_change', value: -3864300 },
+      { raw: '5.02%', metric: 'expenditure.total', role: 'yoy_rate', value: -5.02 },
+    ],
+  },
+  {
     name: 'a change after totals that differ is of the one named last',
     year: 2019,
     text: '2019年度本年收入合计500万元，支出总计480万元，较上年增加20万元。',

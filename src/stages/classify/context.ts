@@ -30,6 +30,8 @@ export interface Site {
   readonly newSentence: boolean;
   /** The whole sentence before the quantity, as written: what it compares with, which year, a reason. */
   readonly sentence: string;
+  /** The line before the quantity, as written. */
+  readonly lineBefore: string;
   /** The rest of the sentence after the quantity, as written (at most 200 characters). */
   readonly after: string;
   /** The quantity stands in a reason (…，主要原因是人员经费增加30万元). */
@@ -144,6 +146,7 @@ export class Walk {
       lead,
       newSentence,
       sentence,
+      lineBefore: text.slice(this.lineStart, q.start),
       after,
       inReason: mayMatch(this.patterns.cues['reason-open'], sentence) && this.patterns.cues['reason-open'].regex.test(compactText(sentence)),
       clauseRaw,

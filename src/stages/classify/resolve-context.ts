@@ -116,7 +116,7 @@ export const inherited: Resolver = {
     const side = /收入/.test(site.maskedClause) ? 'income' : /支出/.test(site.maskedClause) ? 'expenditure' : null;
     if (side && !site.maskedClause.includes('收支') && prev.metrics.every((m) => sideOf(m) !== side)) return null;
     const metrics = prev.entry ? run.maker.metricsOf(prev.entry, site.q, run.want.family) : prev.metrics;
-    const both = metrics.length === 1 && metrics[0] === 'expenditure.total' && pairedTotals(site.sentence, run.patterns);
+    const both = metrics.length === 1 && metrics[0] === 'expenditure.total' && (pairedTotals(site.sentence, run.patterns) || pairedTotals(site.lineBefore, run.patterns));
     return subject(restated(prev, { metrics: both ? ['income.total', 'expenditure.total'] : metrics, item: prev.item, code: prev.code, phrase: prev.phrase, basis: 'inherited' }));
   },
 };

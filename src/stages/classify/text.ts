@@ -5,11 +5,16 @@ export const LIST_MARK = '(?:[(（]\\s*[一二三四五六七八九十\\d]{1,3}\
 
 const CLAUSE_MARKS = new Set([...',，:：、'].map((c) => c.charCodeAt(0)));
 
+const IDEOGRAPHIC_COMMA = '、'.charCodeAt(0);
+
+/** A 、 that joins the two sides of the accounts into one name (收入、支出总计; 收、支均增加): no clause mark. */
+const joinsSides = (s: string, i: number): boolean => s.charCodeAt(i) === IDEOGRAPHIC_COMMA && /收入?$/u.test(s.slice(Math.max(0, i - 2), i)) && s[i + 1] === '支';
+
 /** The last clause of `s` that is not blank (clauses split at , ， : ： 、). */
 export function lastClause(s: string): string {
   let end = s.length;
   for (let i = s.length - 1; i >= -1; i--) {
-    if (i >= 0 && !CLAUSE_MARKS.has(s.charCodeAt(i))) continue;
+    if (i >= 0 && (!CLAUSE_MARKS.has(s.charCodeAt(i)) || joinsSides(s, i))) continue;
     const part = s.slice(i + 1, end);
     if (part.trim() !== '') return part;
     end = i;
