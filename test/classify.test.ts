@@ -86,6 +86,40 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
     ],
   },
   {
+    name: 'the basic and project parts of one classification line are no totals of the family',
+    doc: '部门预算',
+    text: '（一）一般公共预算支出按功能分类\n初中教育支出2,065,405.42元，其中：基本支出2,065,405.42元，项目支出0元。',
+    facts: [
+      { raw: '2,065,405.42元', metric: 'general_budget_expenditure.by_function', item: '初中教育支出', role: 'value', value: 2065405.42 },
+      { raw: '0元', metric: 'unmapped', item: '初中教育支出：项目支出', role: 'value', value: 0 },
+    ],
+    not: [{ metric: 'expenditure.basic' }, { metric: 'expenditure.project' }, { metric: 'general_budget_expenditure.basic' }],
+  },
+  {
+    name: 'a line that opens with a name the tables do not know takes neither the heading’s subject nor gives its list to it',
+    doc: '部门预算',
+    text: '（二）一般公共预算支出情况\n机构运行1100910.5元，其中：基本支出1100910.5元，项目支出0元。主要用于日常运转。',
+    facts: [
+      { raw: '1100910.5元', metric: 'unmapped', item: '机构运行', role: 'value', value: 1100910.5 },
+      { raw: '0元', metric: 'unmapped', item: '机构运行：项目支出', role: 'value', value: 0 },
+    ],
+    not: [{ metric: 'general_budget_expenditure.total' }, { metric: 'general_budget_expenditure.basic' }, { metric: 'general_budget_expenditure.project' }],
+  },
+  {
+    name: 'a count under a heading about how the budget was drawn up is no staff quota',
+    doc: '部门预算',
+    text: '二、2020年部门预算编制说明\n本镇辖6村1社区、人口数25137人。',
+    facts: [],
+    not: [{ metric: 'staff.quota' }],
+  },
+  {
+    name: 'last year’s balance brought into a budget is carried-over income',
+    doc: '部门预算',
+    year: 2021,
+    text: '2021年收入预算总额为120.34万元，其中：财政拨款收入91.16万元。上年结余29.18万元。',
+    facts: [{ raw: '29.18万元', metric: 'income.carryover', role: 'value', value: 291800 }],
+  },
+  {
     name: 'a blanked-out name is an unknown line, never the total its last word names',
     year: 2017,
     text: '一般公共预算财政拨款支出4603.07万元。其中：按功能分类科目，********支出2万元，********支出2.06万元。',

@@ -54,6 +54,8 @@ export interface Site {
   readonly lineSubj: Subject | null;
   /** The name of a quantity before in this sentence the tool could not place, which nothing placed since. */
   readonly unplacedBefore: string | null;
+  /** The name of an unplaced quantity whose list (其中…) the quantity stands in. */
+  readonly unplacedParent: string | null;
   /** The title of the org-unit block (1.办公室 …) the quantity stands in, else null. */
   readonly orgUnit: string | null;
 }
@@ -80,6 +82,7 @@ export class Walk {
   private lastClauseRaw: string | null = null;
   private lineSubj: Subject | null = null;
   private unplacedName: string | null = null;
+  private unplacedList: string | null = null;
   private enumParent: Subject | null = null;
   private readonly enumOpen: RegExp;
   private readonly enumAny: RegExp;
@@ -111,7 +114,10 @@ export class Walk {
     if (newSentence && !this.enumOpen.test(lead)) {
       // a list goes on into the next sentence only when nothing but a sentence mark lies between
       const between = text.slice(this.prevEnd, sentenceStart).replace(/[。;；]/g, '');
-      if (!/^\s*$/.test(between)) this.enumParent = null;
+      if (!/^\s*$/.test(between)) {
+        this.enumParent = null;
+        this.unplacedList = null;
+      }
     }
     // a list in brackets is over at the closing bracket: the subject before it goes on (…（其中…）,占96.35%);
     // so is a list whose next sentence opens with a comparison (…其他收入250万元。比2020年预算…减少87.45万元)
@@ -120,6 +126,10 @@ export class Walk {
       this.enumParent = null;
     }
     if (this.enumAny.test(lead) && this.lineSubj) this.enumParent = this.lineSubj;
+    // a list under a figure the tool could not place is that figure's: its lines are unplaced too
+    if (newSentence) this.unplacedName = null;
+    if (this.lineSubj) this.unplacedList = null;
+    if (this.enumAny.test(lead) && !this.lineSubj && this.unplacedList === null && this.unplacedName !== null) this.unplacedList = this.unplacedName;
 
     const { scan, passed } = this;
     while (passed.families < scan.families.length && (scan.families[passed.families]?.end ?? 0) <= q.start) passed.families++;
@@ -160,7 +170,8 @@ export class Walk {
       pathHit: scan.paths[passed.paths - 1],
       enumParent: this.enumParent,
       lineSubj: this.lineSubj,
-      unplacedBefore: newSentence ? null : this.unplacedName,
+      unplacedBefore: this.unplacedName,
+      unplacedParent: this.unplacedList,
       orgUnit,
     };
   }
@@ -221,11 +232,15 @@ export class Walk {
     if (first || listed || /\n\s*\n/.test(between) || (heading && heading.start >= this.prevEnd)) {
       this.lineSubj = null;
       this.enumParent = null;
+      this.unplacedList = null;
+      this.unplacedName = null;
       this.paragraph = { listed, subject: null };
     } else if (this.endsSentence.test(text.slice(Math.max(0, begin - 3), begin))) {
       // past a sentence that ended with its line, a list is over, and only the subject a listed
       // paragraph opened with goes on (12. “…（项）”24.31万元。⏎2023年当年预算执行数为20.30万元)
       this.enumParent = null;
+      this.unplacedList = null;
+      this.unplacedName = null;
       this.lineSubj = this.paragraph.subject;
     } else continues = true;
     if (!continues) this.prevEnd = begin;

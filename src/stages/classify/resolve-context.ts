@@ -1,4 +1,5 @@
 import type { Patterns } from '../../patterns.js';
+import { cleanItem } from '../items.js';
 import { compactText } from '../phrases.js';
 import { codeOfName, resolvePath } from './codes.js';
 import type { Site } from './context.js';
@@ -9,6 +10,16 @@ import { maskForSubject, mayMatch } from './text.js';
 import { classificationLine, restated, type Subject } from './types.js';
 
 /** Resolvers that read the words around a quantity: its list, clause, sentence, line and headings. */
+
+/** A line of a list (其中…) under a figure the tool could not place: unplaced too, with its own name. */
+export const unplacedList: Resolver = {
+  name: 'unplaced',
+  resolve(site, run) {
+    if (site.unplacedParent === null) return null;
+    const own = ownName(site.clauseRaw, run.patterns) || cleanItem(site.clauseRaw);
+    return { kind: 'unmapped', item: own ? `${site.unplacedParent}：${own}` : site.unplacedParent };
+  },
+};
 
 /** A line of a list opened by 其中 / 包括 under the subject before it. */
 export const enumeration: Resolver = {
@@ -148,6 +159,10 @@ export const heading: Resolver = {
   name: 'heading',
   resolve(site, run) {
     if (countNamesOther(site, run.patterns)) return null;
+    // a sentence or line that opens with a name of its own the tables do not know is about that, not the heading
+    const opens = site.newSentence || site.lead.trim() === site.clauseRaw.trim();
+    const own = opens ? ownName(site.clauseRaw, run.patterns) : '';
+    if (own) return { kind: 'unmapped', item: own };
     for (const h of site.headings.slice(0, 2)) {
       if (h.section === 'glossary') break;
       if (/\d/.test(h.title.replace(/\d{4}年度?/g, ''))) continue;
@@ -161,7 +176,8 @@ export const heading: Resolver = {
         return subject(classificationLine(run.want.family, code, item, '', 'heading'));
       }
       const found = run.maker.pickLast(maskForSubject(title, run.patterns), run.want, false, 'heading');
-      if (found) return subject(found);
+      // a heading's words the vocabulary sets aside (预算编制说明) name nothing: the clause's weak words may
+      if (found && !found.metrics.includes('unmapped')) return subject(found);
     }
     return null;
   },

@@ -1,4 +1,4 @@
-import { afterUnplaced, bareTotal, clause, enumeration, heading, inherited, lead, ownNamed, weak } from './resolve-context.js';
+import { afterUnplaced, bareTotal, clause, enumeration, heading, inherited, lead, ownNamed, unplacedList, weak } from './resolve-context.js';
 import { coded, countTrail, noneTrail, path, reason, redacted, unsignedDifference } from './resolve-named.js';
 import type { Resolver } from './outcome.js';
 
@@ -12,6 +12,7 @@ export const RESOLVERS: readonly Resolver[] = [
   unsignedDifference,
   coded,
   reason,
+  unplacedList,
   enumeration,
   path,
   clause,

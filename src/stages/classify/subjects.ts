@@ -227,6 +227,12 @@ export class SubjectMaker {
       const e = ignored.info.metrics.find((x) => x.metric === 'unmapped') as MetricEntry;
       return { entry: e, metrics: ['unmapped'], item: '', code: '', phrase: ignored.text, group: null, countOnly: false, basis };
     }
+    // the basic or project part of one classification line (初中教育支出…，其中：基本支出…) is no total of the family
+    const lineParent = parent.entry === null && parent.metrics.every((m) => /\.by_(?:function|economic)$/.test(m));
+    const familyPart = last?.info.metrics.some((e) => [e.metric].flat().some((m) => /^\{family\}\.(?:basic|project)$/.test(m)));
+    if (lineParent && last && familyPart) {
+      return { entry: null, metrics: ['unmapped'], item: `${parent.item}：${last.text}`, code: '', phrase: last.text, group: null, countOnly: false, basis };
+    }
     if (parent.group && last) {
       const inGroup = last.info.metrics.find((e) => e.group === parent.group && this.acceptable(e, q, parent.group));
       if (inGroup) {
