@@ -106,6 +106,16 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
     not: [{ metric: 'general_budget_expenditure.total' }, { metric: 'general_budget_expenditure.basic' }, { metric: 'general_budget_expenditure.project' }],
   },
   {
+    name: 'under a heading that says the function breakdown is listed, a line in its own words is a function line with no code',
+    doc: '部门预算',
+    text: '（一）一般公共预算支出按支出功能分类科目划分。\n机构运行1100910.5元，其中：基本支出1100910.5元。\n其他技术研究与开发支出53700元。',
+    facts: [
+      { raw: '1100910.5元', metric: 'general_budget_expenditure.by_function', item: '机构运行', code: '', role: 'value', value: 1100910.5 },
+      { raw: '53700元', metric: 'general_budget_expenditure.by_function', item: '其他技术研究与开发支出', role: 'value', value: 53700 },
+    ],
+    not: [{ metric: 'general_budget_expenditure.basic' }, { metric: 'general_budget_expenditure.total' }],
+  },
+  {
     name: 'a count under a heading about how the budget was drawn up is no staff quota',
     doc: '部门预算',
     text: '二、2020年部门预算编制说明\n本镇辖6村1社区、人口数25137人。',

@@ -138,7 +138,8 @@ export class Walk {
     while (passed.functional < scan.functional.length && (scan.functional[passed.functional] ?? 0) < q.start) passed.functional++;
     const family = scan.families[passed.families - 1]?.family ?? this.headingFamilies.of(headings);
     const economic = passed.economic > 0 || headings.some((h) => h.title.includes('经济分类'));
-    const classKind: ClassKind | null = economic ? 'economic' : passed.functional > 0 ? 'function' : null;
+    const functional = passed.functional > 0 || headings.some((h) => h.title.includes('功能分类'));
+    const classKind: ClassKind | null = economic ? 'economic' : functional ? 'function' : null;
     const sentence = text.slice(sentenceStart, q.start);
     const after = text.slice(q.end, Math.min(q.end + 200, this.boundaries[this.passedBoundaries] ?? text.length));
     // a figure listed right after another (减少1267.86,2570.97万元; 分别为10万元、20万元) shares its clause

@@ -7,7 +7,7 @@ import { PATH } from './lines.js';
 import { ownName } from './names.js';
 import { type Resolver, subject } from './outcome.js';
 import { maskForSubject, mayMatch } from './text.js';
-import { classificationLine, restated, type Subject } from './types.js';
+import { type Basis, classificationLine, restated, type Subject } from './types.js';
 
 /** Resolvers that read the words around a quantity: its list, clause, sentence, line and headings. */
 
@@ -113,7 +113,10 @@ export const ownNamed: Resolver = {
     // (…等。分散采购305万元) are surely another subject
     // (收支, 收入, 支出 name the totals themselves: they go on with them)
     const opensSentence = prev !== null && !isLine(prev) && site.newSentence && site.lead.trim() === site.clauseRaw.trim() && !/^(?:收支|收入|支出)/u.test(name);
-    return site.enumParent || opensSentence || run.patterns.cues['item-name'].regex.test(name) ? { kind: 'unmapped', item: name } : null;
+    const lineName = run.patterns.cues['item-name'].regex.test(name);
+    // under words that say which breakdown is listed (按支出功能分类…), a line's name is a line of it
+    if (lineName && site.classKind && !site.enumParent) return subject(breakdownLine(site, run.want.family, name, 'enumeration'));
+    return site.enumParent || opensSentence || lineName ? { kind: 'unmapped', item: name } : null;
   },
 };
 
@@ -154,6 +157,12 @@ function pairedTotals(sentence: string, patterns: Patterns): boolean {
   return m !== null && amount(m.groups?.a) === amount(m.groups?.b);
 }
 
+/** A line of the breakdown in force (function or economic) named in the text's own words, no code. */
+function breakdownLine(site: Site, family: string, name: string, basis: Basis): Subject {
+  const breakdown = site.classKind === 'economic' ? 'by_economic' : 'by_function';
+  return { entry: null, metrics: [`${family}.${breakdown}`], item: name, code: '', phrase: name, group: null, countOnly: false, basis };
+}
+
 /** The two innermost headings above (a 类/款/项 path or a phrase in the title). */
 export const heading: Resolver = {
   name: 'heading',
@@ -162,6 +171,8 @@ export const heading: Resolver = {
     // a sentence or line that opens with a name of its own the tables do not know is about that, not the heading
     const opens = site.newSentence || site.lead.trim() === site.clauseRaw.trim();
     const own = opens ? ownName(site.clauseRaw, run.patterns) : '';
+    // …a line of the breakdown the text says it lists (按支出功能分类…), with no code, or unplaced
+    if (own && site.classKind) return subject(breakdownLine(site, run.want.family, own, 'heading'));
     if (own) return { kind: 'unmapped', item: own };
     for (const h of site.headings.slice(0, 2)) {
       if (h.section === 'glossary') break;
