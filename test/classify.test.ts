@@ -1016,6 +1016,26 @@ block('8. items written with their code', [
 
 block('headline totals and the subjects of three-public spending', [
   {
+    name: 'a template’s bracketed alternative change word does not close a list',
+    doc: '部门预算',
+    year: 2017,
+    text: '安排公务用车购置及运行费17万元，其中：购置费0万元，比上年增加（减少）0万元，增长（下降）0%、运行费17万元，比上年减少0.5万元。',
+    facts: [
+      { raw: '0%', metric: 'three_public.vehicle_purchase', role: 'yoy_rate', value: 0 },
+      { raw: '0.5万元', metric: 'three_public.vehicle_operation', role: 'yoy_change', value: -5000 },
+    ],
+    not: [
+      { metric: 'three_public.vehicles', role: 'yoy_change' },
+      { metric: 'three_public.vehicles', role: 'yoy_rate' },
+    ],
+  },
+  {
+    name: 'an average per vehicle is no spending on vehicles',
+    text: '公务车保有量3辆，全年运行维护费支出5.28万元，平均每辆1.76万元。',
+    facts: [{ raw: '5.28万元', metric: 'three_public.vehicle_operation', role: 'value', value: 52800 }],
+    not: [{ raw: '1.76万元', metric: 'three_public.vehicle_operation' }],
+  },
+  {
     name: 'receptions counted in batches and persons after the reception’s spending in a list',
     text: '“三公”经费支出8.62万元。其中：因公出国（境）费0万元；公务接待费2.35万元，共接待31批次、248人次；公务用车购置及运行维护费6.27万元。',
     facts: [

@@ -17,6 +17,8 @@ const LIST_OPENING = new RegExp(`^\\s*${LIST_MARK}`, 'u');
  */
 const sentenceBoundary = derivedFrom((patterns) => new RegExp(`${patterns.cues['sentence-end'].regex.source}|\\n[^\\S\\n]*\\n|\\n(?=\\s*${LIST_MARK})`, 'gu'));
 
+const changeAlternative = derivedFrom((patterns) => new RegExp(`[(（](?:${patterns.cues.increase.regex.source}|${patterns.cues.decrease.regex.source})[)）]`, 'gu'));
+
 /** A sentence that opens with a comparison (比, 较, 与…相比, 同比): it compares what the sentences before were about. */
 const COMPARISON_OPENING = /^[\s,，]*(?:比|较|与|同比|和上年)/u;
 
@@ -86,6 +88,8 @@ export class Walk {
   private enumParent: Subject | null = null;
   private readonly enumOpen: RegExp;
   private readonly enumAny: RegExp;
+  /** A template's alternative change word in brackets (增加(减少)): no bracket that closes a list. */
+  private readonly changeAlternative: RegExp;
   /** A text that ends with a sentence mark (the sentence-end cue), white space after it. */
   private readonly endsSentence: RegExp;
 
@@ -99,6 +103,7 @@ export class Walk {
     this.headingFamilies = new HeadingFamilies(maker);
     this.enumOpen = patterns.cues['enumeration-open'].regex;
     this.enumAny = patterns.cues['enumeration-any'].regex;
+    this.changeAlternative = changeAlternative(patterns);
     this.endsSentence = new RegExp(`(?:${patterns.cues['sentence-end'].regex.source})\\s*$`, 'u');
     this.boundaries = Array.from(text.matchAll(sentenceBoundary(patterns)), (m) => m.index + m[0].length);
   }
@@ -121,7 +126,7 @@ export class Walk {
     }
     // a list in brackets is over at the closing bracket: the subject before it goes on (…（其中…）,占96.35%);
     // so is a list whose next sentence opens with a comparison (…其他收入250万元。比2020年预算…减少87.45万元)
-    if (this.enumParent && (/[)）]/.test(lead) || (newSentence && COMPARISON_OPENING.test(lead)))) {
+    if (this.enumParent && (/[)）]/.test(lead.replace(this.changeAlternative, '')) || (newSentence && COMPARISON_OPENING.test(lead)))) {
       this.lineSubj = this.enumParent;
       this.enumParent = null;
     }
