@@ -1014,6 +1014,83 @@ block('8. items written with their code', [
   },
 ]);
 
+const flat = (rows: readonly string[][], sep: boolean): string => rows.map((r) => (sep ? '|\n' : '') + r.map((c) => `${c} |`).join('\n')).join('\n');
+
+block('a small “三公” table flattened one cell a line', [
+  {
+    name: 'rows separated by a lone bar, budget and final columns of a final account',
+    year: 2021,
+    text: `一、2021年度一般公共预算财政拨款“三公”经费支出决算表\n单位:万元\n${flat(
+      [
+        ['项 目', '预 算 数', '决 算 数'],
+        ['合 计', '246', '167.37'],
+        ['因公出国(境)费', '0', '0'],
+        ['公务接待费', '1', '2.14'],
+        ['公务用车购置及运行维护费', '245', '165.23'],
+        ['其中:公务用车运行维护费', '165', '87.07'],
+        ['公务用车购置费', '80', '78.16'],
+      ],
+      true,
+    )}\n二、情况说明\n“三公”经费支出决算为167.37万元。`,
+    facts: [
+      { raw: '246', metric: 'three_public.total', role: 'budget', value: 2460000 },
+      { raw: '167.37', metric: 'three_public.total', role: 'value', value: 1673700 },
+      { raw: '87.07', metric: 'three_public.vehicle_operation', role: 'value', value: 870700 },
+      { raw: '80', metric: 'three_public.vehicle_purchase', role: 'budget', value: 800000 },
+      { raw: '167.37万元', metric: 'three_public.total', role: 'value', value: 1673700 },
+    ],
+  },
+  {
+    name: 'no separators, empty cells, columns named by year in a budget',
+    doc: '部门预算',
+    year: 2017,
+    text: `附表：2017年“三公”经费财政拨款预算表\n单位:万元 |\n${flat(
+      [
+        ['项 目', '2016年预算数', '2017年预算数'],
+        ['合计', '38.5', '37'],
+        ['1、因公出国(境)费', '', ''],
+        ['2、公务接待费', '21', '20'],
+        ['3、公务用车购置及运行费', '17.5', '17'],
+        ['其中:(1)公务用车购置费', '', ''],
+        ['(2)公务用车运行费', '17.5', '17'],
+      ],
+      false,
+    )}`,
+    facts: [
+      { raw: '38.5', metric: 'three_public.total', role: 'prior_year', value: 385000 },
+      { raw: '37', metric: 'three_public.total', role: 'value', value: 370000 },
+      { raw: '20', metric: 'three_public.reception', role: 'value', value: 200000 },
+      { raw: '17.5', metric: 'three_public.vehicles', role: 'prior_year', value: 175000 },
+    ],
+    not: [{ metric: 'three_public.overseas' }, { metric: 'three_public.vehicle_purchase' }],
+  },
+  {
+    name: 'a flattened table without a unit, or about something else, gives no facts',
+    year: 2021,
+    text: `“三公”经费支出决算表\n${flat(
+      [
+        ['项 目', '预算数', '决算数'],
+        ['合计', '246', '167.37'],
+        ['公务接待费', '1', '2.14'],
+        ['公务用车购置费', '80', '78.16'],
+        ['因公出国(境)费', '0', '0'],
+      ],
+      true,
+    )}\n收入支出决算表\n单位:万元\n${flat(
+      [
+        ['项 目', '预算数', '决算数'],
+        ['合计', '500', '480'],
+        ['基本支出', '300', '290'],
+        ['项目支出', '200', '190'],
+        ['其他支出', '0', '0'],
+      ],
+      true,
+    )}`,
+    facts: [],
+    not: [{ raw: '246' }, { raw: '2.14' }, { raw: '500' }, { raw: '290' }],
+  },
+]);
+
 block('headline totals and the subjects of three-public spending', [
   {
     name: 'a template’s bracketed alternative change word does not close a list',

@@ -57,7 +57,7 @@ const DESCRIPTIONS: Record<string, string> = {
   metric: 'canonical metric (docs/metrics.md), or unmapped',
   code: '政府收支分类科目 code: 功能分类 3/5/7 digits, 经济分类 3/5 digits; the text’s own code, or the classification table’s for that very name; empty when neither gives one',
   basis:
-    'how the subject was found (the resolver that placed it: coded, path, clause, enumeration, reason, trail, lead, total, inherited, heading, weak; org-unit or unplaced for unmapped)',
+    'how the subject was found (the resolver that placed it: coded, path, clause, enumeration, reason, trail, lead, total, inherited, heading, weak; table for a cell of a small “三公” table flattened into the text; org-unit or unplaced for unmapped)',
   value: 'money in yuan (exact to the fen), percentages as the percent number, counts as integers',
   raw: 'the exact source text of the quantity',
   start: 'UTF-16 offset of raw in the document as decoded (inclusive)',

@@ -7,6 +7,7 @@ import type { PhraseMatcher } from '../phrases.js';
 import type { Section, Segmentation } from '../segment.js';
 import { type Site, Walk } from './context.js';
 import { type Outcome, RESOLVERS, type Run } from './resolvers.js';
+import { flattenedTableFacts } from './flattened.js';
 import { fundTotal } from './resolve-context.js';
 import { RoleReader, SentenceContext } from './roles.js';
 import { SubjectMaker } from './subjects.js';
@@ -29,10 +30,15 @@ export class Classifier {
   constructor(
     private readonly patterns: Patterns,
     private readonly phrases: PhraseMatcher,
-    ctx: DocContext,
+    private readonly ctx: DocContext,
   ) {
     this.maker = new SubjectMaker(patterns, phrases);
     this.roles = new RoleReader(patterns, ctx);
+  }
+
+  /** The figures of the small “三公” tables flattened into the text (kept out of the narrative's quantities). */
+  tableFacts(text: string, seg: Segmentation): Placed[] {
+    return flattenedTableFacts(text, seg.tableRanges, this.patterns, this.maker, this.ctx);
   }
 
   classify(text: string, quantities: readonly Quantity[], seg: Segmentation): Placed[] {

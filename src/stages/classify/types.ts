@@ -10,7 +10,7 @@ export type Role = (typeof ROLES)[number];
  * How a quantity's subject was found: the name of the resolver that placed it (README, facts
  * columns). `org-unit`, `unplaced`: no subject, the fact is `unmapped`.
  */
-export const BASES = ['trail', 'enumeration', 'coded', 'path', 'reason', 'clause', 'lead', 'total', 'inherited', 'heading', 'weak', 'org-unit', 'unplaced'] as const;
+export const BASES = ['trail', 'enumeration', 'coded', 'path', 'reason', 'clause', 'lead', 'total', 'inherited', 'heading', 'weak', 'table', 'org-unit', 'unplaced'] as const;
 export type Basis = (typeof BASES)[number];
 
 /** A quantity placed: metric, item, code and role, value signed. Offsets are into the normal text. */
