@@ -123,6 +123,16 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
     not: [{ metric: 'staff.quota' }],
   },
   {
+    name: 'appropriations named in the words of older templates are general-budget income',
+    doc: '部门预算',
+    year: 2016,
+    text: '2016年部门收入预算2,047.36万元，其中：公共财政预算拨款1,947.36万元，上年结转100.00万元。',
+    facts: [
+      { raw: '1,947.36万元', metric: 'income.general_budget', role: 'value', value: 19473600 },
+      { raw: '100.00万元', metric: 'income.carryover', role: 'value', value: 1000000 },
+    ],
+  },
+  {
     name: 'last year’s balance brought into a budget is carried-over income',
     doc: '部门预算',
     year: 2021,
@@ -608,6 +618,17 @@ block('4. a reason’s figures belong to the reason’s own subject', [
       { raw: '4.00万元', metric: 'expenditure.by_economic', item: '对个人和家庭的补助', role: 'yoy_change', value: -40000 },
     ],
     not: [{ item: '原因是项目支出' }, { item: '二是商品和服务支出' }, { item: '三是对个人和家庭的补助' }],
+  },
+  {
+    name: 'a reason’s line of a total that has lines of its own is one of them',
+    year: 2019,
+    text: '2019年度机关运行经费支出63.72万元，较上年减少3.16万元，主要原因是办公费减少3.16万元、差旅费减少1万元。',
+    facts: [
+      { raw: '3.16万元', metric: 'operating_costs.total', role: 'yoy_change', value: -31600 },
+      { raw: '3.16万元', metric: 'operating_costs.item', item: '办公费', role: 'yoy_change', value: -31600 },
+      { raw: '1万元', metric: 'operating_costs.item', item: '差旅费', role: 'yoy_change', value: -10000 },
+    ],
+    not: [{ metric: 'expenditure.by_economic' }],
   },
   {
     name: 'a decrease named in a reason is negative',

@@ -6,7 +6,7 @@ import { codedName, resolvePath } from './codes.js';
 import { ownName } from './names.js';
 import { mayMatch } from './text.js';
 import { type Resolver, subject, trailOf } from './outcome.js';
-import { classificationLine } from './types.js';
+import { classificationLine, restated } from './types.js';
 
 /** Resolvers of what the text names outright: after 无 or a count, a reason's own words, a code, a 类/款/项 path, an unsigned difference. */
 
@@ -72,7 +72,14 @@ export const reason: Resolver = {
     if (found?.entry === null && found.phrase) {
       // a classification name inside longer words of a reason is no line of the accounts (增加非财政性资金拆迁补偿款)
       const widened = run.maker.widenItem(found, site.clauseRaw);
-      return widened.item === found.item ? subject(widened) : { kind: 'unmapped', item: widened.item };
+      if (widened.item !== found.item) return { kind: 'unmapped', item: widened.item };
+      // a line of a total that has lines of its own (机关运行经费…，主要原因是办公费减少3.16万元) is one of them
+      const owner = site.lineSubj;
+      const itemMetric = owner?.entry?.itemMetric;
+      if (owner && itemMetric && !owner.metrics.some((m) => m.includes('expenditure'))) {
+        return subject(restated(owner, { metrics: [itemMetric], item: widened.item, code: widened.code, phrase: widened.phrase, basis: 'reason' }));
+      }
+      return subject(widened);
     }
     if (found) return subject(run.maker.asLineOfName(found, site.clauseRaw));
     const name = ownName(site.clauseRaw, run.patterns);
