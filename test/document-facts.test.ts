@@ -15,6 +15,20 @@ const cases: Array<{ name: string; text: string; org: string | null; year: numbe
     docType: '部门预算',
   },
   {
+    name: 'the offices of a bureau (局机关) are an organisation; a clause about being an office is not',
+    text: '龙山县教育体育局机关2024年度单位决算\n\n现将龙山县教育体育局机关2024年度单位决算公开如下：',
+    org: '龙山县教育体育局机关',
+    year: 2024,
+    docType: '单位决算',
+  },
+  {
+    name: 'a clause that says what kind of office the unit is names none',
+    text: '本单位是行政机关2024年度单位决算\n一、收入支出决算总体情况',
+    org: null,
+    year: 2024,
+    docType: '单位决算',
+  },
+  {
     name: 'a lead sentence: 现将 is not part of the name',
     text: '按照预算法的要求，现将涪陵区新妙镇2021年度“三公”经费决算情况公布如下：\n经汇总，2021年度全镇“三公”经费支出合计40.14万元。',
     org: '涪陵区新妙镇',
