@@ -1114,6 +1114,24 @@ block('a small “三公” table flattened one cell a line', [
 
 block('headline totals and the subjects of three-public spending', [
   {
+    name: 'the lines of a list opened after a budget figure are budgets too, and 公务用车购置 in it is the purchase',
+    year: 2021,
+    text: '2021年我镇“三公”经费预算为20万元，其中：因公出国（境）费0万元，公务接待费9万元，公务用车购置0万元。2021年“三公”经费支出18万元，其中：公务接待费8万元。',
+    facts: [
+      { raw: '9万元', metric: 'three_public.reception', role: 'budget', value: 90000 },
+      { raw: '0万元', metric: 'three_public.vehicle_purchase', role: 'budget', value: 0 },
+      { raw: '18万元', metric: 'three_public.total', role: 'value', value: 180000 },
+      { raw: '8万元', metric: 'three_public.reception', role: 'value', value: 80000 },
+    ],
+    not: [{ metric: 'three_public.by_economic' }, { metric: 'expenditure.by_economic' }],
+  },
+  {
+    name: 'a thousands separator followed by a space is still one number',
+    text: '公务用车购置及运行维护费1,646.4万元（公务用车购置费109.0万元、公务用车运行维护费1, 537.4万元）。',
+    facts: [{ raw: '1, 537.4万元', metric: 'three_public.vehicle_operation', role: 'value', value: 15374000 }],
+    not: [{ raw: '537.4万元' }],
+  },
+  {
     name: 'a template’s bracketed alternative change word does not close a list',
     doc: '部门预算',
     year: 2017,

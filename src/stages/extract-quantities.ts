@@ -57,7 +57,7 @@ function matchPatterns(text: string, patterns: Patterns): Raw[] {
     for (const m of text.matchAll(p.regex)) {
       const g = m.groups ?? {};
       const numText = g.num ?? g.cn ?? '';
-      const number = p.kind === 'none' ? '0' : g.cn ? String(cnToInt(g.cn, patterns.units.chineseDigits)) : numText.replace(/,/g, '');
+      const number = p.kind === 'none' ? '0' : g.cn ? String(cnToInt(g.cn, patterns.units.chineseDigits)) : numText.replace(/, ?/g, '');
       found.push({
         kind: p.kind,
         number,
@@ -91,7 +91,7 @@ function listBefore(text: string, r: Raw, floor: number): Raw[] {
     const numStart = pos - window.length + m.index;
     if (numStart > 0 && /[\d.A-Za-z]/.test(text[numStart - 1] ?? '')) break;
     const number = m[0].replace(/\s*[,、]\s*$/, '');
-    members.unshift({ ...r, number: number.replace(/,/g, ''), start: numStart, end: numStart + number.length });
+    members.unshift({ ...r, number: number.replace(/, ?/g, ''), start: numStart, end: numStart + number.length });
     pos = numStart;
   }
   if (members.length === 0) return members;

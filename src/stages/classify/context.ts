@@ -6,7 +6,7 @@ import { EMPTY_SCAN, HeadingFamilies, type LineScan, type PathHit, scanLine } fr
 import type { Heading, Section, Segmentation } from '../segment.js';
 import type { SubjectMaker } from './subjects.js';
 import { LIST_MARK, lastClause, maskForSubject, mayMatch } from './text.js';
-import type { ClassKind, Subject } from './types.js';
+import type { ClassKind, Role, Subject } from './types.js';
 
 /** The opening of a listed line or heading: （1） 1、 ① 一、 第三部分. */
 const LIST_OPENING = new RegExp(`^\\s*${LIST_MARK}`, 'u');
@@ -52,6 +52,8 @@ export interface Site {
   readonly pathHit: PathHit | undefined;
   /** The subject a list cue (其中, 包括 …) opened, whose lines the quantity may be. */
   readonly enumParent: Subject | null;
+  /** The role of the figure that list was opened after (“三公”经费预算为20万元，其中：…: budget). */
+  readonly enumRole: Role;
   /** The subject placed last in this line or sentence. */
   readonly lineSubj: Subject | null;
   /** The name of a quantity before in this sentence the tool could not place, which nothing placed since. */
@@ -84,6 +86,9 @@ export class Walk {
   private lastClauseRaw: string | null = null;
   private lineSubj: Subject | null = null;
   private unplacedName: string | null = null;
+  /** The role of the quantity placed last, and of the one a list (其中…) was opened after. */
+  private lastRole: Role = 'value';
+  private enumRole: Role = 'value';
   private unplacedList: string | null = null;
   private enumParent: Subject | null = null;
   private readonly enumOpen: RegExp;
@@ -130,7 +135,10 @@ export class Walk {
       this.lineSubj = this.enumParent;
       this.enumParent = null;
     }
-    if (this.enumAny.test(lead) && this.lineSubj) this.enumParent = this.lineSubj;
+    if (this.enumAny.test(lead) && this.lineSubj) {
+      this.enumParent = this.lineSubj;
+      this.enumRole = this.lastRole;
+    }
     // a list under a figure the tool could not place is that figure's: its lines are unplaced too
     if (newSentence) this.unplacedName = null;
     if (this.lineSubj) this.unplacedList = null;
@@ -175,6 +183,7 @@ export class Walk {
       section,
       pathHit: scan.paths[passed.paths - 1],
       enumParent: this.enumParent,
+      enumRole: this.enumRole,
       lineSubj: this.lineSubj,
       unplacedBefore: this.unplacedName,
       unplacedParent: this.unplacedList,
@@ -206,8 +215,9 @@ export class Walk {
   }
 
   /** Tells the walk how a quantity ended: placed with a subject, or not (null). */
-  placed(q: Quantity, subject: Subject | null, keep: boolean): void {
+  placed(q: Quantity, subject: Subject | null, keep: boolean, role: Role = 'value'): void {
     this.unplacedName = null;
+    this.lastRole = role;
     if (keep && subject) this.lineSubj = subject;
     if (keep && subject && this.paragraph.listed && !this.paragraph.subject) this.paragraph.subject = subject;
     this.prevEnd = q.end;

@@ -64,7 +64,7 @@ export class Classifier {
         continue;
       }
       const placed = this.place(out, site, found.subject);
-      walk.placed(q, placed, true);
+      walk.placed(q, placed, true, out.at(-1)?.role);
     }
     return out;
   }
@@ -101,7 +101,12 @@ export class Classifier {
    */
   private place(out: Placed[], site: Site, subj: Subject | null): Subject | null {
     const { q, section } = site;
-    const { role, value } = this.roleOf(site, subj);
+    const read = this.roleOf(site, subj);
+    // a line of a list opened after a budget figure (“三公”经费预算为20万元，其中：公务接待费9万元) is a budget too
+    const parent = site.enumParent;
+    const listedBudget =
+      read.role === 'value' && subj?.basis === 'enumeration' && parent !== null && site.enumRole === 'budget' && !subj.metrics.some((m) => parent.metrics.includes(m));
+    const { role, value } = listedBudget ? { ...read, role: 'budget' as Role } : read;
     if (site.orgUnit !== null) {
       out.push(unmapped(q, site.orgUnit, role, value, section, 'org-unit'));
       return null;

@@ -251,7 +251,8 @@ export class SubjectMaker {
         return { entry, metrics: [other], item, code: '', phrase: last.text, group: entry.group ?? null, countOnly: Boolean(entry.countOnly), basis };
       }
     }
-    const parentFamily = parent.metrics[0]?.match(/^(\w+)\.(?:total|basic|project|current_year|personnel|public_operating)$/)?.[1];
+    // only an expenditure family has lines of the classification (three_public.total has none)
+    const parentFamily = parent.metrics[0]?.match(/^((?:\w+_)?expenditure)\.(?:total|basic|project|current_year|personnel|public_operating)$/)?.[1];
     const economicParent = /basic|personnel|public_operating/.test(parent.metrics[0] ?? '');
     // a sibling metric (实有人数 after 编制…，其中: staff.actual beside staff.quota) is no line of
     // the parent: the clause places it
@@ -269,7 +270,7 @@ export class SubjectMaker {
     // a phrase of a metric of its own is placed by its clause, not as a line of the parent
     if (last && !economicParent && last.info.metrics.some((e) => !e.weak && e.metric !== 'unmapped' && this.acceptable(e, q, null))) return null;
     if (last && last.info.subjects.length && q.kind !== 'count') {
-      const fam = parentFamily && parentFamily !== 'income' ? parentFamily : family;
+      const fam = parentFamily ?? family;
       const kind = economicParent ? 'economic' : classKind;
       const subjectsOnly: PhraseMatch = { ...last, info: { ...last.info, metrics: [] } };
       const found = this.fromMatch(subjectsOnly, { q, family: fam, group: null, classKind: kind }, false, basis);
