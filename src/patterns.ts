@@ -95,6 +95,7 @@ export const CUE_IDS = [
   'none-reason',
   'redacted-name',
   'paired-totals',
+  'completion-of-stated-budget',
   'template-alternative',
   'not-a-name',
   'change-tail',

@@ -803,6 +803,16 @@ block('1b. a name that opens its own sentence after a headline figure is another
 
 block('5. comparisons with the budget are budget variances, not year on year', [
   {
+    name: 'a rate right after the budget named with its amount is that budget’s completion',
+    year: 2023,
+    text: '2023年度“三公”经费财政拨款支出决算为62.07万元，完成全年预算84.82万元的73.2%，比上年决算数增加38.97万元。',
+    facts: [
+      { raw: '84.82万元', metric: 'three_public.total', role: 'budget', value: 848200 },
+      { raw: '73.2%', metric: 'three_public.total', role: 'budget_completion_rate', value: 73.2 },
+      { raw: '38.97万元', metric: 'three_public.total', role: 'yoy_change', value: 389700 },
+    ],
+  },
+  {
     name: 'a line named with its 年初预算 is named without it',
     text: '其他支出年初预算230.00万元，决算260.00万元，比年初预算增加30.00万元，增长13.04%。',
     facts: [

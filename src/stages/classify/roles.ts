@@ -115,6 +115,12 @@ export class SentenceContext {
     return this.lastYear;
   }
 
+  /** The sentence ends naming the budget with its amount (完成全年预算84.82万元的): a rate right after completes it. */
+  completesStatedBudget(): boolean {
+    const cue = this.patterns.cues['completion-of-stated-budget'];
+    return mayMatch(cue, this.written) && cue.regex.test(this.text);
+  }
+
   /**
    * The rest of the sentence compares the figure with last year unnamed (…3.46万元，较上年增加2.4万元)
    * before it names a year of its own: the figure is the year the document reports on.
@@ -152,6 +158,7 @@ export class RoleReader {
   roleOf(q: Quantity, rawCue: string, sentence: SentenceContext): RoleFound {
     const alternative = this.patterns.cues['template-alternative'];
     const cue = mayMatch(alternative, rawCue) ? rawCue.replace(alternative.global, '') : rawCue;
+    if (q.kind === 'percent' && /^的?$/.test(cue) && sentence.completesStatedBudget()) return { role: 'budget_completion_rate', negative: false };
     for (const r of this.rules[q.kind]) {
       if (!r.regex.test(cue)) continue;
       // the sentence is read only for a rule that asks about it, and whose words hold
