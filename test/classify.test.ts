@@ -277,6 +277,19 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
     ],
   },
   {
+    name: 'counts of posts after the staff sentence are no lines of the retired staff',
+    doc: '部门预算',
+    year: 2018,
+    text: '实有在职人员总数14人，实有离休人员0人，实有退休人员0人。具体情况如下：\n按照核定的岗位核算工资，目前套用核定的工资岗位为专技岗7人（其中：专技十级2人、专技十二级3人）；管理岗位4人；工勤岗3人。',
+    facts: [{ raw: '14人', metric: 'staff.actual', role: 'value', value: 14 }],
+    not: [
+      { raw: '7人', metric: 'staff.retired' },
+      { raw: '2人', metric: 'staff.retired' },
+      { raw: '4人', metric: 'staff.retired' },
+      { raw: '3人', metric: 'staff.retired' },
+    ],
+  },
+  {
     name: 'present workers are the actual staff, and their lines are its items',
     text: '本院现有职工19人，其中在编人员13人，临时工4人。',
     facts: [
@@ -781,6 +794,17 @@ block('1b. a name that opens its own sentence after a headline figure is another
     text: '2019年度本年收入合计500万元，支出总计480万元，较上年增加20万元。',
     facts: [{ raw: '20万元', metric: 'expenditure.total', role: 'yoy_change', value: 200000 }],
     not: [{ raw: '20万元', metric: 'income.total' }],
+  },
+  {
+    name: 'a sentence that opens with a like-for-like comparison after a list compares the list’s total',
+    doc: '部门预算',
+    year: 2019,
+    text: '“三公”经费预算为3328万元。其中，因公出国（境）费50万元，公务接待费478万元，公务用车购置及运行费2800万元。同口径比2018年减少830万元，下降20%。',
+    facts: [
+      { raw: '830万元', metric: 'three_public.total', role: 'yoy_change', value: -8300000 },
+      { raw: '20%', metric: 'three_public.total', role: 'yoy_rate', value: -20 },
+    ],
+    not: [{ raw: '830万元', metric: 'three_public.vehicles' }],
   },
   {
     name: 'a sentence that opens with a comparison after a list compares the list’s total',

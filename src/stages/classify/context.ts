@@ -20,7 +20,7 @@ const sentenceBoundary = derivedFrom((patterns) => new RegExp(`${patterns.cues['
 const changeAlternative = derivedFrom((patterns) => new RegExp(`[(（](?:${patterns.cues.increase.regex.source}|${patterns.cues.decrease.regex.source})[)）]`, 'gu'));
 
 /** A sentence that opens with a comparison (比, 较, 与…相比, 同比): it compares what the sentences before were about. */
-const COMPARISON_OPENING = /^[\s,，]*(?:比|较|与|同比|和上年)/u;
+const COMPARISON_OPENING = /^[\s,，]*(?:同口径)?(?:比|较|与|同比|和上年)/u;
 
 /** What is known of one quantity when its subject is looked for. */
 export interface Site {

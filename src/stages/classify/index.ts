@@ -8,6 +8,7 @@ import type { Section, Segmentation } from '../segment.js';
 import { type Site, Walk } from './context.js';
 import { type Outcome, RESOLVERS, type Run } from './resolvers.js';
 import { flattenedTableFacts } from './flattened.js';
+import { ownName } from './names.js';
 import { fundTotal } from './resolve-context.js';
 import { RoleReader, SentenceContext } from './roles.js';
 import { SubjectMaker } from './subjects.js';
@@ -49,7 +50,10 @@ export class Classifier {
       const found = this.resolve(site);
       if (found === null) {
         this.place(out, site, null);
-        walk.placed(q, null, false);
+        // what follows an unplaced figure with a name of its own (专技岗7人（其中：…）) is about that
+        const name = ownName(site.clauseRaw, this.patterns);
+        if (name) walk.unplacedNamed(q, name);
+        else walk.placed(q, null, false);
         continue;
       }
       if (found.kind === 'skip') {

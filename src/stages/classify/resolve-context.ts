@@ -16,6 +16,10 @@ export const unplacedList: Resolver = {
   name: 'unplaced',
   resolve(site, run) {
     if (site.unplacedParent === null) return null;
+    // a line that names a metric of its own is that (职工34人，其中：在编人员21人); only the parts of a
+    // line of the accounts (基本支出, 项目支出) are the unplaced figure's
+    const named = run.maker.pickLast(site.maskedClause, run.want, false, 'clause');
+    if (named && !named.metrics.some((m) => /\.(?:basic|project)$/.test(m))) return null;
     const own = ownName(site.clauseRaw, run.patterns) || cleanItem(site.clauseRaw);
     return { kind: 'unmapped', item: own ? `${site.unplacedParent}：${own}` : site.unplacedParent };
   },
@@ -105,7 +109,8 @@ export const ownNamed: Resolver = {
     }
     // a total whose lines are its own metric (在职人员81人，专业技术人员57人): a line of it
     const itemMetric = prev?.entry?.itemMetric;
-    if (prev && itemMetric && prev.metrics.includes(itemMetric) && run.maker.compatible(prev, site.q)) {
+    // (in the sentence of the total: past its end, 专技岗7人 is no line of 退休人员0人)
+    if (prev && itemMetric && !site.newSentence && prev.metrics.includes(itemMetric) && run.maker.compatible(prev, site.q)) {
       return subject(restated(prev, { metrics: [itemMetric], item: name, code: '', phrase: name, basis: 'enumeration' }));
     }
     // a part listed after 其中 under a total that has no lines of its own, after a headline
