@@ -1148,6 +1148,17 @@ block('a small “三公” table flattened one cell a line', [
 
 block('headline totals and the subjects of three-public spending', [
   {
+    name: 'the vehicles’ purchase and running named 公车 are the vehicles, not their running alone',
+    year: 2016,
+    text: '公车购置及运行费995万元（其中公务用车购置费38万元，公务用车运行费958万元），比上年决算数下降26.24%。',
+    facts: [
+      { raw: '995万元', metric: 'three_public.vehicles', role: 'value', value: 9950000 },
+      { raw: '38万元', metric: 'three_public.vehicle_purchase', role: 'value', value: 380000 },
+      { raw: '26.24%', metric: 'three_public.vehicles', role: 'yoy_rate', value: -26.24 },
+    ],
+    not: [{ raw: '995万元', metric: 'three_public.vehicle_operation' }],
+  },
+  {
     name: 'the lines of a list opened after a budget figure are budgets too, and 公务用车购置 in it is the purchase',
     year: 2021,
     text: '2021年我镇“三公”经费预算为20万元，其中：因公出国（境）费0万元，公务接待费9万元，公务用车购置0万元。2021年“三公”经费支出18万元，其中：公务接待费8万元。',
