@@ -29,6 +29,13 @@ const cases: Array<{ name: string; text: string; org: string | null; year: numbe
     docType: '单位决算',
   },
   {
+    name: 'a region’s summary compiled by its finance bureau is the region’s',
+    text: '根据《中华人民共和国预算法》的有关规定，经井研县财政局汇总，2020年井研县行政单位、事业单位和其他单位使用当年财政拨款安排的“三公”经费决算支出合计1,234.5万元。',
+    org: '井研县',
+    year: 2020,
+    docType: '部门决算',
+  },
+  {
     name: 'a lead sentence: 现将 is not part of the name',
     text: '按照预算法的要求，现将涪陵区新妙镇2021年度“三公”经费决算情况公布如下：\n经汇总，2021年度全镇“三公”经费支出合计40.14万元。',
     org: '涪陵区新妙镇',

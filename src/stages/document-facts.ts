@@ -20,6 +20,8 @@ const LABELLED = new RegExp(`(?:预算主管部门|主管部门|预算单位|单
 const PART_ONE = new RegExp(`第一部分\\s*[:：]?\\s*(${ORG})(?:部门|单位){0,2}(?:基本)?概况`, 'u');
 /** 渠县农业综合技术服务中心下设办公室… (a sentence that opens with the organisation) */
 const SENTENCE_SUBJECT = new RegExp(`(?:^|[\\n。；，,])\\s*(${ORG})(?:下设|内设|设有|是|为|系|成立于|隶属|\\d{4}年没有|共有|下属)`, 'gu');
+/** 经井研县财政局汇总 (a summary over a region's units compiled by its finance bureau): the region */
+const COMPILED_BY = new RegExp(`经\\s*([\\u4e00-\\u9fff]{2,12}?(?:省|市|区|县|州|旗|盟))(?:本级)?财政(?:局|厅)汇总`, 'u');
 /** 本部门决算单位为本级北京市石景山区人民检察院 */
 const ACCOUNT_UNIT = new RegExp(`决算单位(?:构成)?(?:为|是)[:：]?\\s*(?:本级)?(${ORG})(?=$|[\\s,，。;；、])`, 'gmu');
 const TITLE_YEAR = /((?:19|20)\d{2})\s*年\s*度?[^\n]{0,30}?(决算|预算|三公)/u;
@@ -130,7 +132,13 @@ export function extractDocumentFacts(text: string): DocumentFacts {
     place ??= cleanOrg(a?.[1], true) ?? cleanOrg(b?.[2], true);
     if (org && docType) break;
   }
-  org ??= firstClean(LABELLED, head) ?? cleanOrg(PART_ONE.exec(head)?.[1]) ?? firstClean(ACCOUNT_UNIT, head) ?? firstClean(SENTENCE_SUBJECT, head.slice(0, 2000)) ?? place;
+  org ??=
+    firstClean(LABELLED, head) ??
+    cleanOrg(PART_ONE.exec(head)?.[1]) ??
+    firstClean(ACCOUNT_UNIT, head) ??
+    cleanOrg(COMPILED_BY.exec(head)?.[1], true) ??
+    firstClean(SENTENCE_SUBJECT, head.slice(0, 2000)) ??
+    place;
   // a line that names a year with 决算, 预算 or 三公, not as a figure's comparison (较2022年度决算数)
   year ??=
     candidates
