@@ -386,6 +386,17 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
 
 block('2. codes come from the classification table', [
   {
+    name: 'a 类 named without its 支出 after the words that say the function breakdown is listed',
+    doc: '单位预算',
+    year: 2022,
+    text: '其中：基本支出5212.91万元，占总支出100%。按支出功能分类：教育4411.13万元，占总支出84.62%；社会保障和就业406.13万元，占总支出7.79%。',
+    facts: [
+      { raw: '4411.13万元', metric: 'expenditure.by_function', item: '教育', code: '205', role: 'value', value: 44111300 },
+      { raw: '84.62%', metric: 'expenditure.by_function', item: '教育', code: '205', role: 'share', value: 84.62 },
+      { raw: '406.13万元', metric: 'expenditure.by_function', item: '社会保障和就业', code: '208', role: 'value', value: 4061300 },
+    ],
+  },
+  {
     name: 'a renamed 类 keeps its code under its old name',
     text: '一般公共预算财政拨款支出60万元，其中：医疗卫生与计划生育支出20万元、社会保障和就业支出40万元。',
     year: 2018,

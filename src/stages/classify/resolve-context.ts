@@ -121,6 +121,9 @@ export const ownNamed: Resolver = {
     const lineName = run.patterns.cues['item-name'].regex.test(name);
     // under words that say which breakdown is listed (按支出功能分类…), a line's name is a line of it
     if (lineName && site.classKind && !site.enumParent) return subject(breakdownLine(site, run.want.family, name, 'enumeration'));
+    // a 类 named without its 支出 (按支出功能分类：教育4411.13万元) is that 类
+    const code = site.classKind === 'function' ? codeOfName(run.patterns, `${name}支出`, '2') : '';
+    if (code.length === 3) return subject({ ...breakdownLine(site, run.want.family, name, 'enumeration'), code });
     return site.enumParent || opensSentence || lineName ? { kind: 'unmapped', item: name } : null;
   },
 };
