@@ -655,6 +655,16 @@ block('4. a reason’s figures belong to the reason’s own subject', [
     not: [{ metric: 'expenditure.by_economic' }],
   },
   {
+    name: 'a unit naming itself (我院, 本校) names no line: 我院项目支出 is the project total',
+    year: 2016,
+    text: '本年度我院项目支出14,629.33万元，占总支出的54.19%，在项目支出当中，教育事业支出14,412.87万元。',
+    facts: [
+      { raw: '14,629.33万元', metric: 'expenditure.project', item: '', role: 'value', value: 146293300 },
+      { raw: '54.19%', metric: 'expenditure.project', role: 'share', value: 54.19 },
+    ],
+    not: [{ item: '我院项目支出' }, { raw: '14,412.87万元', metric: 'expenditure.project', item: '' }],
+  },
+  {
     name: 'a decrease named in a reason is negative',
     text: '基本支出60万元，比上年减少20万元，主要原因是公用经费减少5万元。',
     facts: [{ raw: '5万元', metric: 'expenditure.public_operating', role: 'yoy_change', value: -50000 }],
