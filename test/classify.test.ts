@@ -665,6 +665,16 @@ block('4. a reason’s figures belong to the reason’s own subject', [
     not: [{ item: '我院项目支出' }, { raw: '14,412.87万元', metric: 'expenditure.project', item: '' }],
   },
   {
+    name: 'a function line named with the appropriation for it (教育支出拨款) in a reason is that line',
+    doc: '部门预算',
+    year: 2022,
+    text: '收入较2021年减少180.69万元，主要原因是教育支出拨款减少87.53万元，住房保障支出减少拨款24.61万元。',
+    facts: [
+      { raw: '87.53万元', metric: 'expenditure.by_function', item: '教育支出', code: '205', role: 'yoy_change', value: -875300 },
+      { raw: '24.61万元', metric: 'expenditure.by_function', item: '住房保障支出', code: '221', role: 'yoy_change', value: -246100 },
+    ],
+  },
+  {
     name: 'a decrease named in a reason is negative',
     text: '基本支出60万元，比上年减少20万元，主要原因是公用经费减少5万元。',
     facts: [{ raw: '5万元', metric: 'expenditure.public_operating', role: 'yoy_change', value: -50000 }],

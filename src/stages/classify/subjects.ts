@@ -157,14 +157,16 @@ export class SubjectMaker {
     // a closing change verb is not part of the name (商品和服务支出增加)
     // nor the year the figure is of (2023年教育支出)
     const tail = this.patterns.cues['change-tail'];
-    const named = this.beforeComparison(clauseRaw);
+    // nor the money of it the figure is (教育支出拨款减少, 住房保障支出减少拨款)
+    const named = this.beforeComparison(clauseRaw).replace(/拨款$/, '');
     const whole = cleanItem(mayMatch(tail, named) ? named.replace(tail.regex, '') : named)
       .replace(/[(（][类款项][)）]$/, '')
       .replace(/^(?:19|20)\d{2}年度?/, '')
       // nor the code written before it (20502-普通教育: the code resolver reads it)
       .replace(/^[[【(（]?\d{3,7}[\]】)）]?\s*[-－—–‐.．、:：]?\s*/, '')
       // nor which figure of it follows (对个人和家庭补助支出预算)
-      .replace(/(?:年初|调整后?的?|全年)?(?:预算|决算)(?:数|金额|安排)?$/, '');
+      .replace(/(?:年初|调整后?的?|全年)?(?:预算|决算)(?:数|金额|安排)?$/, '')
+      .replace(/拨款$/, '');
     if (!whole || !whole.includes(subj.phrase) || whole.length > 30) return subj;
     const bare = (s: string) => s.replace(/支出$/, '');
     const as = (item: string, code: string) => restated(subj, { metrics: subj.metrics, item, code, phrase: subj.phrase, basis: subj.basis });
