@@ -820,6 +820,18 @@ block('1b. a name that opens its own sentence after a headline figure is another
     ],
   },
   {
+    name: 'the expenditure budget named 支出预算 is the expenditure total, and its change after a list of lines is the total’s',
+    doc: '部门预算',
+    year: 2022,
+    text: '（二）支出预算：2022年年初预算数3555.75万元，其中：教育支出预算2526.67万元，住房保障支出预算156.11万元。支出预算较2021年减少180.69万元。',
+    facts: [
+      { raw: '3555.75万元', metric: 'expenditure.total', role: 'value', value: 35557500 },
+      { raw: '2526.67万元', metric: 'expenditure.by_function', item: '教育支出', role: 'value', value: 25266700 },
+      { raw: '180.69万元', metric: 'expenditure.total', role: 'yoy_change', value: -1806900 },
+    ],
+    not: [{ raw: '180.69万元', metric: 'expenditure.by_function' }],
+  },
+  {
     name: 'a change after totals that differ is of the one named last',
     year: 2019,
     text: '2019年度本年收入合计500万元，支出总计480万元，较上年增加20万元。',
