@@ -604,6 +604,12 @@ block('organisation counts', [
     ],
   },
   {
+    name: 'internal units counted before their kind of office (5个部室, 5个党政内设机构)',
+    text: '内设综合部、信息技术部、财务部5个部室。镇党委、政府设置党政综合办公室、民政办公室5个党政内设机构。',
+    facts: [{ raw: '5个', metric: 'org.internal_units', role: 'value', value: 5 }],
+    not: [{ metric: 'org.subordinate_units' }],
+  },
+  {
     name: 'the kinds of units in a breakdown are no count of subordinate units',
     text: '本部门共有预算单位5家，其中：行政单位1家，事业单位4家。',
     facts: [],
