@@ -1220,6 +1220,17 @@ block('headline totals and the subjects of three-public spending', [
     not: [{ metric: 'three_public.by_economic' }, { metric: 'expenditure.by_economic' }],
   },
   {
+    name: 'a rate whose % sign the text dropped, right after a word of rate, is a rate',
+    doc: '部门预算',
+    year: 2019,
+    text: '2019年“三公”经费预算总额1,938万元，同比增长20.07%；其中：因公出国（境）费43万元，同比下降18.87；公务接待费393万元，同比下降9.24%。',
+    facts: [
+      { raw: '18.87', metric: 'three_public.overseas', role: 'yoy_rate', value: -18.87 },
+      { raw: '9.24%', metric: 'three_public.reception', role: 'yoy_rate', value: -9.24 },
+    ],
+    not: [{ raw: '18.87', role: 'yoy_change' }],
+  },
+  {
     name: 'a thousands separator followed by a space is still one number',
     text: '公务用车购置及运行维护费1,646.4万元（公务用车购置费109.0万元、公务用车运行维护费1, 537.4万元）。',
     facts: [{ raw: '1, 537.4万元', metric: 'three_public.vehicle_operation', role: 'value', value: 15374000 }],
