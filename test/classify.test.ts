@@ -876,6 +876,17 @@ block('1b. a name that opens its own sentence after a headline figure is another
 
 block('5. comparisons with the budget are budget variances, not year on year', [
   {
+    name: 'the actual spending and its share of the total budget are the figure and its completion',
+    year: 2021,
+    text: '2021年红河县本级“三公”经费预算数为1,684万元，实际支出为1115.07万元，占总预算比为66.22%。',
+    facts: [
+      { raw: '1,684万元', metric: 'three_public.total', role: 'budget', value: 16840000 },
+      { raw: '1115.07万元', metric: 'three_public.total', role: 'value', value: 11150700 },
+      { raw: '66.22%', metric: 'three_public.total', role: 'budget_completion_rate', value: 66.22 },
+    ],
+    not: [{ role: 'share' }],
+  },
+  {
     name: 'a rate right after the budget named with its amount is that budget’s completion',
     year: 2023,
     text: '2023年度“三公”经费财政拨款支出决算为62.07万元，完成全年预算84.82万元的73.2%，比上年决算数增加38.97万元。',
