@@ -1208,6 +1208,17 @@ block('a small “三公” table flattened one cell a line', [
 
 block('headline totals and the subjects of three-public spending', [
   {
+    name: 'an economic line listed among the vehicles’ spending is a part with no metric, not an economic breakdown',
+    doc: '部门预算',
+    year: 2016,
+    text: '公务用车购置及运行维护费11167万元（其中，公务用车购置费255万元，公务用车运行维护费7922万元，其他交通工具购置144万元，其他交通费用2846万元）。',
+    facts: [
+      { raw: '255万元', metric: 'three_public.vehicle_purchase', role: 'value', value: 2550000 },
+      { raw: '144万元', metric: 'unmapped', item: '其他交通工具购置', role: 'value', value: 1440000 },
+    ],
+    not: [{ metric: 'expenditure.by_economic' }, { metric: 'three_public.by_economic' }],
+  },
+  {
     name: 'the vehicles’ purchase and running named 公车 are the vehicles, not their running alone',
     year: 2016,
     text: '公车购置及运行费995万元（其中公务用车购置费38万元，公务用车运行费958万元），比上年决算数下降26.24%。',

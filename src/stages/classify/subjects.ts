@@ -272,6 +272,11 @@ export class SubjectMaker {
     // a phrase of a metric of its own is placed by its clause, not as a line of the parent
     if (last && !economicParent && last.info.metrics.some((e) => !e.weak && e.metric !== 'unmapped' && this.acceptable(e, q, null))) return null;
     if (last && last.info.subjects.length && q.kind !== 'count') {
+      // a classification name listed under a total of its own group (其他交通工具购置 among the
+      // vehicles' spending) is a part of that total the vocabulary has no metric for
+      if (!parentFamily && parent.group) {
+        return { entry: null, metrics: ['unmapped'], item: cleanItem(clause) || last.text, code: '', phrase: last.text, group: null, countOnly: false, basis };
+      }
       const fam = parentFamily ?? family;
       const kind = economicParent ? 'economic' : classKind;
       const subjectsOnly: PhraseMatch = { ...last, info: { ...last.info, metrics: [] } };
