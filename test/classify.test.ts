@@ -1208,6 +1208,11 @@ block('a small “三公” table flattened one cell a line', [
 
 block('headline totals and the subjects of three-public spending', [
   {
+    name: 'official vehicles held at the year’s end (保有) are the vehicles held',
+    text: '本年度使用公共预算财政拨款购置公务用车7辆，年末公共预算财政拨款开支运行维护费的公务用车保有7辆。',
+    facts: [{ raw: '7辆', metric: 'three_public.vehicles_held', role: 'value', value: 7 }],
+  },
+  {
     name: 'an economic line listed among the vehicles’ spending is a part with no metric, not an economic breakdown',
     doc: '部门预算',
     year: 2016,
