@@ -23,7 +23,9 @@ interface Gold {
 }
 
 const SETS = [
-  { name: 'the blind-labelled real documents', dir: 'unseen', minDocs: 40, minF1: 0.92 },
+  { name: 'the blind-labelled real documents', dir: 'unseen', minDocs: 40, minF1: 0.92, minDocFacts: 0.9 },
+  // its labellers left doc_type empty where a title names no kind (a region's “三公” page): not compared
+  { name: 'the second blind-labelled set of real documents', dir: 'unseen2', minDocs: 30, minF1: 0.89, minDocFacts: 0.85, docType: false },
   { name: 'the blind-labelled probes', dir: 'probes', minDocs: 40, minF1: 0.96 },
 ];
 
@@ -47,13 +49,13 @@ for (const set of SETS) {
       expect(score.f1).toBeGreaterThanOrEqual(set.minF1);
     });
 
-    it('get their organisation, year and document type right on at least 90 % of them', () => {
+    it(`get their organisation, year${set.docType === false ? '' : ' and document type'} right on at least ${(set.minDocFacts ?? 0.9) * 100} % of them`, () => {
       const right = (r: (typeof runs)[number]) => {
         const orgs = [r.gold.org, ...(r.gold.org_aliases ?? [])];
         const org = r.gold.org === null ? r.x.document.org === null : orgs.includes(r.x.document.org);
-        return org && r.x.document.year === r.gold.year && r.x.document.doc_type === r.gold.doc_type;
+        return org && r.x.document.year === r.gold.year && (set.docType === false || r.x.document.doc_type === r.gold.doc_type);
       };
-      expect(runs.filter(right).length / runs.length).toBeGreaterThanOrEqual(0.9);
+      expect(runs.filter(right).length / runs.length).toBeGreaterThanOrEqual(set.minDocFacts ?? 0.9);
     });
 
     it('give every fact a basis and never a code the text or the table does not give', () => {
