@@ -140,6 +140,17 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
     facts: [{ raw: '29.18万元', metric: 'income.carryover', role: 'value', value: 291800 }],
   },
   {
+    name: 'a part of a list’s total named by qualifying the total’s name is unplaced, not the total again',
+    year: 2018,
+    text: '2018年度年末结转和结余164.61万元（其中：项目支出结转和结余27.80万元）。2018年度收入总计100万元，其中：财政拨款收入80万元。2017年度收入总计90万元。',
+    facts: [
+      { raw: '164.61万元', metric: 'balance.year_end', role: 'value', value: 1646100 },
+      { raw: '27.80万元', metric: 'unmapped', item: '项目支出结转和结余', role: 'value', value: 278000 },
+      { raw: '90万元', metric: 'income.total', role: 'prior_year', value: 900000 },
+    ],
+    not: [{ raw: '27.80万元', metric: 'balance.year_end' }],
+  },
+  {
     name: 'a blanked-out name is an unknown line, never the total its last word names',
     year: 2017,
     text: '一般公共预算财政拨款支出4603.07万元。其中：按功能分类科目，********支出2万元，********支出2.06万元。',

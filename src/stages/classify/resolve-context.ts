@@ -4,7 +4,7 @@ import { compactText } from '../phrases.js';
 import { codeOfName, resolvePath } from './codes.js';
 import type { Site } from './context.js';
 import { PATH } from './lines.js';
-import { ownName } from './names.js';
+import { namesSomething, ownName } from './names.js';
 import { type Resolver, subject } from './outcome.js';
 import { maskForSubject, mayMatch } from './text.js';
 import { type Basis, classificationLine, restated, type Subject } from './types.js';
@@ -42,6 +42,13 @@ export const clause: Resolver = {
     if (run.blockedTrail !== null) return { kind: 'unmapped', item: run.blockedTrail };
     const found = run.maker.pickLast(site.maskedClause, run.want, false, 'clause');
     if (!found) return null;
+    // a part of a list's total named by qualifying the total's own name (年末结转和结余…（其中：项目支出结转和结余27.80万元）)
+    const parent = site.enumParent;
+    if (parent && found.entry && found.entry === parent.entry && !found.item && found.metrics.join() === parent.metrics.join()) {
+      const own = ownName(site.clauseRaw, run.patterns);
+      const qualifier = own.endsWith(found.phrase) ? own.slice(0, -found.phrase.length) : '';
+      if (qualifier && namesSomething(qualifier, run.patterns)) return { kind: 'unmapped', item: own };
+    }
     // the subject before, named again in short (一般公共预算财政拨款支出…。与上年相比，一般公共预算财政拨款增加)
     const prev = site.lineSubj;
     if (prev && prev.entry !== found.entry && shortFor(found.phrase, prev.phrase) && run.maker.compatible(prev, site.q))
