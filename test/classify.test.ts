@@ -274,6 +274,17 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
     ],
   },
   {
+    name: 'retired and pensioned staff counted side by side are its lines; their total keeps no item',
+    text: '实有在职人员14人，实有离休人员0人，实有退休人员2人。离退休人员141人，其中离休人员1人，退休人员140人。总编制人数421人，离休1人，退休87人。',
+    facts: [
+      { raw: '0人', metric: 'staff.retired', item: '离休人员', role: 'value', value: 0 },
+      { raw: '2人', metric: 'staff.retired', item: '退休人员', role: 'value', value: 2 },
+      { raw: '141人', metric: 'staff.retired', item: '', role: 'value', value: 141 },
+      { raw: '87人', metric: 'staff.retired', item: '退休', role: 'value', value: 87 },
+    ],
+    not: [{ raw: '141人', item: '离退休人员' }],
+  },
+  {
     name: 'retired staff alone in another list are the retired total, with no item',
     text: '职工34人，其中：在编人员21人，聘用人员13人，退休职工10人。',
     facts: [{ raw: '10人', metric: 'staff.retired', item: '', role: 'value', value: 10 }],

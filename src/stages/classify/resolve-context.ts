@@ -53,6 +53,13 @@ export const clause: Resolver = {
     const prev = site.lineSubj;
     if (prev && prev.entry !== found.entry && shortFor(found.phrase, prev.phrase) && run.maker.compatible(prev, site.q))
       return subject(restated(prev, { ...prev, basis: 'clause' }));
+    // a line-only word (离休人员) beside its sibling in the sentence (…离休人员0人，退休人员1人) names a line
+    const metric = found.metrics[0] ?? '';
+    // (离退休人员 holds 退休人员 past its start: it is their total, no line)
+    const total = [...run.patterns.listedOnly].some((w) => found.phrase.includes(w) && !found.phrase.startsWith(w));
+    if (!found.item && !total && run.patterns.listedOnly.has(found.phrase) && run.maker.namesSibling(site.sentence + site.after, found.phrase, metric)) {
+      return subject(restated(found, { ...found, item: found.phrase }));
+    }
     // a subject found inside a longer line name: the item is the whole name
     return subject(found.entry === null && found.phrase ? run.maker.widenItem(found, site.clauseRaw, site.classKind) : run.maker.asLineOfName(found, site.clauseRaw));
   },
@@ -109,7 +116,9 @@ export const ownNamed: Resolver = {
     const name = ownName(site.clauseRaw, run.patterns);
     if (!name) return null;
     const prev = site.lineSubj;
-    if (prev && isLine(prev) && run.maker.compatible(prev, site.q) && prev.metrics.every((m) => m !== 'unmapped')) {
+    // (counts: only in the sentence of the line before; 专技岗7人 past 退休人员0人。 is no line of it)
+    const sameBreakdown = !(site.q.kind === 'count' && site.newSentence);
+    if (prev && isLine(prev) && sameBreakdown && run.maker.compatible(prev, site.q) && prev.metrics.every((m) => m !== 'unmapped')) {
       const metrics = prev.entry ? run.maker.metricsOf(prev.entry, site.q, run.want.family) : prev.metrics;
       const code = codeOfName(run.patterns, name, prev.code);
       return subject(restated(prev, { metrics, item: name, code, phrase: name, basis: 'enumeration' }));

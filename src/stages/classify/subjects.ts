@@ -213,7 +213,7 @@ export class SubjectMaker {
   }
 
   /** `text` names another line-only word of `metric` than `word` (离休人员 beside 退休人员; 退休 is no other than 退休人员). */
-  private namesSibling(text: string, word: string, metric: string): boolean {
+  namesSibling(text: string, word: string, metric: string): boolean {
     const other = (w: string) => !w.includes(word) && !word.includes(w);
     return this.phrases.find(compactText(text)).some((m) => other(m.text) && this.patterns.listedOnly.has(m.text) && this.itemMetricOf(m.text) === metric);
   }
