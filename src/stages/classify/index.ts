@@ -9,7 +9,7 @@ import { type Site, Walk } from './context.js';
 import { type Outcome, RESOLVERS, type Run } from './resolvers.js';
 import { flattenedTableFacts } from './flattened.js';
 import { ownName } from './names.js';
-import { fundTotal } from './resolve-context.js';
+import { fundTotal } from './resolve-parts.js';
 import { RoleReader, SentenceContext } from './roles.js';
 import { SubjectMaker } from './subjects.js';
 import type { Basis, DocContext, Placed, Role, Subject } from './types.js';

@@ -1,5 +1,4 @@
 import type { Patterns } from '../../patterns.js';
-import { cleanItem } from '../items.js';
 import { compactText } from '../phrases.js';
 import { codeOfName, resolvePath } from './codes.js';
 import type { Site } from './context.js';
@@ -10,20 +9,6 @@ import { maskForSubject, mayMatch } from './text.js';
 import { type Basis, classificationLine, restated, type Subject } from './types.js';
 
 /** Resolvers that read the words around a quantity: its list, clause, sentence, line and headings. */
-
-/** A line of a list (其中…) under a figure the tool could not place: unplaced too, with its own name. */
-export const unplacedList: Resolver = {
-  name: 'unplaced',
-  resolve(site, run) {
-    if (site.unplacedParent === null) return null;
-    // a line that names a metric of its own is that (职工34人，其中：在编人员21人); only the parts of a
-    // line of the accounts (基本支出, 项目支出) are the unplaced figure's
-    const named = run.maker.pickLast(site.maskedClause, run.want, false, 'clause');
-    if (named && !named.metrics.some((m) => /\.(?:basic|project)$/.test(m))) return null;
-    const own = ownName(site.clauseRaw, run.patterns) || cleanItem(site.clauseRaw);
-    return { kind: 'unmapped', item: own ? `${site.unplacedParent}：${own}` : site.unplacedParent };
-  },
-};
 
 /** A line of a list opened by 其中 / 包括 under the subject before it. */
 export const enumeration: Resolver = {
@@ -159,19 +144,6 @@ export const inherited: Resolver = {
   },
 };
 
-/**
- * A figure whose clause holds no phrase at all after one the tool could not place in the same sentence
- * (政府集中采购预算3378990元，占政府采购预算的52.55%) is about that one: unplaced with its name,
- * never given the heading's subject.
- */
-export const afterUnplaced: Resolver = {
-  name: 'unplaced',
-  resolve(site, run) {
-    if (site.unplacedBefore === null || site.lineSubj !== null) return null;
-    return run.maker.phrases.find(site.maskedClause).length ? null : { kind: 'unmapped', item: site.unplacedBefore };
-  },
-};
-
 /** The sentence gave income and expenditure totals of the same amount (收入总计X万元，支出总计X万元). */
 function pairedTotals(sentence: string, patterns: Patterns): boolean {
   const cue = patterns.cues['paired-totals'];
@@ -225,17 +197,3 @@ export const weak: Resolver = {
     return subject(run.maker.pickLast(site.maskedClause, run.want, true, 'weak'));
   },
 };
-
-/**
- * The bare expenditure total of a sentence that opened with a fund's income is that fund's
- * (财政拨款收入总计500.12万元，支出总计500.12万元: appropriation_expenditure.total).
- */
-export function fundTotal(site: Site, found: Subject, patterns: Patterns): Subject {
-  const [metric] = found.metrics;
-  if (found.metrics.length !== 1 || (metric !== 'expenditure.total' && metric !== 'expenditure.current_year')) return found;
-  const prev = site.lineSubj;
-  if (site.newSentence || !prev || prev.metrics.length !== 1) return found;
-  const family = patterns.fundExpenditure[prev.metrics[0] ?? ''];
-  // no phrase entry: what goes on with it (与上年相比，增加40.72万元) keeps the fund's metric
-  return family ? { ...restated(found, { ...found, metrics: [`${family}.total`] }), entry: null } : found;
-}

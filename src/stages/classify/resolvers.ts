@@ -1,4 +1,5 @@
-import { afterUnplaced, bareTotal, clause, enumeration, heading, inherited, lead, ownNamed, unplacedList, weak } from './resolve-context.js';
+import { bareTotal, clause, enumeration, heading, inherited, lead, ownNamed, weak } from './resolve-context.js';
+import { afterUnplaced, unplacedList } from './resolve-parts.js';
 import { coded, countTrail, noneTrail, path, reason, redacted, unsignedDifference } from './resolve-named.js';
 import type { Resolver } from './outcome.js';
 
