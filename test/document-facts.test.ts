@@ -36,6 +36,20 @@ const cases: Array<{ name: string; text: string; org: string | null; year: numbe
     docType: '部门决算',
   },
   {
+    name: 'a text that never says 决算 but names its income and spending budgets is a budget',
+    text: '一、部门基本情况\n（一）收入预算：2023年年初预算数1643.29万元，其中：一般公共预算拨款1643.29万元。\n（二）支出预算：2023年年初预算数1643.29万元。',
+    org: null,
+    year: 2023,
+    docType: '部门预算',
+  },
+  {
+    name: 'a text that never says 决算 but compares its spending with 年初预算 is a final account',
+    text: '一、“三公”经费财政拨款支出总体情况说明。\n2018年度本部门“三公”经费支出2.05万元，年初预算为2.95万元。二、“三公”经费财政拨款支出与年初预算对比情况。年初预算为0万元。',
+    org: null,
+    year: 2018,
+    docType: '部门决算',
+  },
+  {
     name: 'a lead sentence: 现将 is not part of the name',
     text: '按照预算法的要求，现将涪陵区新妙镇2021年度“三公”经费决算情况公布如下：\n经汇总，2021年度全镇“三公”经费支出合计40.14万元。',
     org: '涪陵区新妙镇',

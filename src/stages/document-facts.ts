@@ -194,9 +194,13 @@ function mostNamedYear(text: string, head: string): number | null {
 function docTypeByCount(head: string): DocType | null {
   const t = head.replace(/预决算|一般公共预算|政府性基金预算|国有资本经营预算|年初预算|调整预算|预算单位|预算主管部门/g, '');
   // 年初预算 is what a final account compares its figures with
-  const finals = (t.match(/决算/g) ?? []).length + (head.match(/年初预算/g) ?? []).length;
+  const said = (t.match(/决算/g) ?? []).length;
+  const finals = said + (head.match(/年初预算/g) ?? []).length;
   const budgets = (t.match(/预算/g) ?? []).length;
   if (finals + budgets === 0) return null;
+  // a text that never says 决算 but names its income or spending budget is a budget (its 年初预算数
+  // is its own figure, not what a final account compares with)
+  if (said === 0 && /(?:收入|支出)预算/.test(t)) return '部门预算';
   return finals >= 3 || finals * 3 > budgets ? '部门决算' : '部门预算';
 }
 
