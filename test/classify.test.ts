@@ -860,6 +860,17 @@ block('1b. a name that opens its own sentence after a headline figure is another
     not: [{ raw: '180.69万元', metric: 'expenditure.by_function' }],
   },
   {
+    name: 'the year’s income subtotal (收入合计) is this year’s income, the grand total (收入总计) the total',
+    year: 2019,
+    text: '2019年度收入总计12,000万元，支出总计12,000万元。2019年度收入合计10,114.90万元，较上年决算数减少11,363.28万元，减少52.91%。',
+    facts: [
+      { raw: '12,000万元', metric: 'income.total', role: 'value', value: 120000000 },
+      { raw: '10,114.90万元', metric: 'income.current_year', role: 'value', value: 101149000 },
+      { raw: '52.91%', metric: 'income.current_year', role: 'yoy_rate', value: -52.91 },
+    ],
+    not: [{ raw: '10,114.90万元', metric: 'income.total' }],
+  },
+  {
     name: 'a change after totals that differ is of the one named last',
     year: 2019,
     text: '2019年度本年收入合计500万元，支出总计480万元，较上年增加20万元。',
