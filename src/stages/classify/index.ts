@@ -62,7 +62,9 @@ export class Classifier {
       }
       if (found.kind === 'unmapped') {
         const { role, value } = this.roleOf(site, null);
-        out.push(unmapped(q, found.item, role, value, site.section, 'unplaced'));
+        // a figure of an org-unit block (1.办公室 … 主任职数1名) is that unit's, whatever words it has
+        if (site.orgUnit !== null) out.push(unmapped(q, site.orgUnit, role, value, site.section, 'org-unit'));
+        else out.push(unmapped(q, found.item, role, value, site.section, 'unplaced'));
         if (found.item) walk.unplacedNamed(q, found.item);
         else walk.placed(q, null, false);
         continue;
