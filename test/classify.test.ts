@@ -818,6 +818,17 @@ block('1b. a name that opens its own sentence after a headline figure is another
     not: [{ metric: 'expenditure.total' }, { metric: 'expenditure.current_year' }],
   },
   {
+    name: 'a fund’s income listed under the total opens no fund’s spending; a bare 收入 names its total over the words before it',
+    year: 2022,
+    text: '2022年本单位收入2854.36万元，其中财政拨款收入2811.48万元，政府性基金收入42.88万元，支出2854.36万元，其中财政拨款支出2811.48万元，无结转结余，收入较上年减少20565.34万元，同比减少87.81%。',
+    facts: [
+      { raw: '2854.36万元', metric: 'expenditure.total', role: 'value', value: 28543600 },
+      { raw: '20565.34万元', metric: 'income.total', role: 'yoy_change', value: -205653400 },
+      { raw: '87.81%', metric: 'income.total', role: 'yoy_rate', value: -87.81 },
+    ],
+    not: [{ metric: 'government_fund_expenditure.total', raw: '2854.36万元' }, { metric: 'balance.year_end' }],
+  },
+  {
     name: 'the totals of all funds, or a new sentence, keep the bare total',
     year: 2021,
     text: '本年收入合计100万元，本年支出合计90万元。一般公共预算财政拨款收入80万元。支出总计120万元。',

@@ -42,7 +42,8 @@ export function fundTotal(site: Site, found: Subject, patterns: Patterns): Subje
   const [metric] = found.metrics;
   if (found.metrics.length !== 1 || (metric !== 'expenditure.total' && metric !== 'expenditure.current_year')) return found;
   const prev = site.lineSubj;
-  if (site.newSentence || !prev || prev.metrics.length !== 1) return found;
+  // (not a fund's income listed under the total: 收入…，其中…政府性基金收入42.88万元，支出…)
+  if (site.newSentence || !prev || prev.metrics.length !== 1 || site.enumParent !== null) return found;
   const family = patterns.fundExpenditure[prev.metrics[0] ?? ''];
   // no phrase entry: what goes on with it (与上年相比，增加40.72万元) keeps the fund's metric
   return family ? { ...restated(found, { ...found, metrics: [`${family}.total`] }), entry: null } : found;
