@@ -151,6 +151,17 @@ block('1. an enumerated amount takes the name just before it, never its neighbou
     not: [{ raw: '27.80万元', metric: 'balance.year_end' }],
   },
   {
+    name: 'a name after a known phrase and 中 is a part of it, not the phrase’s metric',
+    year: 2017,
+    text: '基本支出中医疗业务支出5868.43万元。本部门2021年财政拨款收支预算6927.14万元。',
+    facts: [
+      { raw: '5868.43万元', metric: 'unmapped', item: '医疗业务支出', role: 'value', value: 58684300 },
+      { raw: '6927.14万元', metric: 'income.fiscal_appropriation', role: 'value', value: 69271400 },
+      { raw: '6927.14万元', metric: 'appropriation_expenditure.total', role: 'value', value: 69271400 },
+    ],
+    not: [{ raw: '5868.43万元', metric: 'expenditure.basic' }],
+  },
+  {
     name: 'a blanked-out name is an unknown line, never the total its last word names',
     year: 2017,
     text: '一般公共预算财政拨款支出4603.07万元。其中：按功能分类科目，********支出2万元，********支出2.06万元。',

@@ -27,6 +27,10 @@ export const clause: Resolver = {
     if (run.blockedTrail !== null) return { kind: 'unmapped', item: run.blockedTrail };
     const found = run.maker.pickLast(site.maskedClause, run.want, false, 'clause');
     if (!found) return null;
+    // a name after the phrase and 中 is a part of it (基本支出中医疗业务支出5868.43万元): that part, unplaced
+    const after = site.maskedClause.slice(site.maskedClause.lastIndexOf(found.phrase) + found.phrase.length);
+    const part = /^(?:之中|中)([\u4e00-\u9fff]{2,})$/u.exec(after)?.[1];
+    if (part && namesSomething(part, run.patterns)) return { kind: 'unmapped', item: part };
     // a part of a list's total named by qualifying the total's own name (年末结转和结余…（其中：项目支出结转和结余27.80万元）)
     const parent = site.enumParent;
     if (parent && found.entry && found.entry === parent.entry && !found.item && found.metrics.join() === parent.metrics.join()) {
