@@ -1313,6 +1313,14 @@ block('headline totals and the subjects of three-public spending', [
     not: [{ raw: '18.87', role: 'yoy_change' }],
   },
   {
+    name: 'the rate of a change in brackets right after it is the change’s rate, with its sign',
+    doc: '部门预算',
+    year: 2019,
+    text: '2019年“三公”经费预算支出9.80万元，较上年减少18.50万元（65.37%），其中公务接待费比年初预算增加2万元（10%）。',
+    facts: [{ raw: '65.37%', metric: 'three_public.total', role: 'yoy_rate', value: -65.37 }],
+    not: [{ raw: '65.37%', metric: 'unmapped' }],
+  },
+  {
     name: 'a thousands separator followed by a space is still one number',
     text: '公务用车购置及运行维护费1,646.4万元（公务用车购置费109.0万元、公务用车运行维护费1, 537.4万元）。',
     facts: [{ raw: '1, 537.4万元', metric: 'three_public.vehicle_operation', role: 'value', value: 15374000 }],

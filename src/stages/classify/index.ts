@@ -112,7 +112,7 @@ export class Classifier {
     const parent = site.enumParent;
     const listedBudget =
       read.role === 'value' && subj?.basis === 'enumeration' && parent !== null && site.enumRole === 'budget' && !subj.metrics.some((m) => parent.metrics.includes(m));
-    const { role, value } = listedBudget ? { ...read, role: 'budget' as Role } : read;
+    const { role, value } = listedBudget ? { ...read, role: 'budget' as Role } : (bracketedRate(site, read, out.at(-1)) ?? read);
     if (site.orgUnit !== null) {
       out.push(unmapped(q, site.orgUnit, role, value, section, 'org-unit'));
       return null;
@@ -142,6 +142,14 @@ function cueOf(clause: string, subj: Subject | null, phrases: PhraseMatcher): st
   // only a word added to the name of the metric (“三公”经费 + 预算), not a budget's own name (一般公共预算)
   const added = tail && phrases.table.get(subj.phrase.slice(0, -tail.length))?.metrics.length ? tail : '';
   return clause.replace(subj.phrase, added);
+}
+
+/** The rate of a change given in brackets right after it (减少18.50万元（65.37%）): the change's rate, with its sign. */
+function bracketedRate(site: Site, read: { role: Role; value: string }, before: Placed | undefined): { role: Role; value: string } | null {
+  if (site.q.kind !== 'percent' || read.role !== 'value' || !before || !/^\s*[(（]\s*$/.test(site.lead)) return null;
+  const role = ({ yoy_change: 'yoy_rate', budget_variance: 'budget_variance_rate' } as const)[before.role as 'yoy_change' | 'budget_variance'];
+  if (!role) return null;
+  return { role, value: before.value.startsWith('-') ? negateDecimal(site.q.value) : site.q.value };
 }
 
 function unmapped(q: Quantity, item: string, role: Role, value: string, section: Section | null, basis: Basis): Placed {
