@@ -716,7 +716,7 @@ block('4. a reason’s figures belong to the reason’s own subject', [
   {
     name: 'words of cause after a line’s name are no part of it',
     year: 2021,
-    text: '支出较去年增加182.53万元，主要是教育支出因增人增资等政策性因素增加77.10万元。',
+    text: '支出较去年增加182.53万元，主要原因是教育支出因增人增资等政策性因素增加77.10万元。',
     facts: [{ raw: '77.10万元', metric: 'expenditure.by_function', item: '教育支出', code: '205', role: 'yoy_change', value: 771000 }],
     not: [{ item: '教育支出因增人增资等政策性因素' }],
   },
