@@ -62,6 +62,17 @@ function block(name: string, cases: readonly Case[]): void {
 
 block('1. an enumerated amount takes the name just before it, never its neighbour’s', [
   {
+    name: 'lines listed after dashes keep their names without the dashes',
+    doc: '部门预算',
+    year: 2020,
+    text: '商品和服务支出预算638万元，其中：——水费50万元；——电费100万元；——办公费36万元。',
+    facts: [
+      { raw: '50万元', metric: 'expenditure.by_economic', item: '水费', role: 'value', value: 500000 },
+      { raw: '36万元', metric: 'expenditure.by_economic', item: '办公费', code: '30201', role: 'value', value: 360000 },
+    ],
+    not: [{ item: '——水费' }],
+  },
+  {
     name: 'a longer name in a function list the table holds only an economic part of is a function line with no code',
     text: '按支出功能分类科目分，包括：粮油物资储备支出742.16万元、社会保障和就业支出46.93万元。',
     facts: [

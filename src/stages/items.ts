@@ -17,7 +17,7 @@ export const cleanItem = remembered(8192, nameOf);
 const MAX_SPAN = 120;
 
 function nameOf(span: string): string {
-  const s = span.replace(/^[\s,，:：;；、。]+/, '').replace(/^(?:[(（]?\d{1,2}[)）.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[①-⑳])/, '');
+  const s = span.replace(/^[\s,，:：;；、。—–－-]+/, '').replace(/^(?:[(（]?\d{1,2}[)）.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|[①-⑳])/, '');
   // a name is at most 40 characters: a span far longer is no name, and jieba (native code) only
   // ever cuts short spans (a worker ended by the time limit inside a long cut would abort the process)
   if (s.length > MAX_SPAN) return '';
