@@ -58,11 +58,12 @@ function matchPatterns(text: string, patterns: Patterns): Raw[] {
       const g = m.groups ?? {};
       const numText = g.num ?? g.cn ?? '';
       const number = p.kind === 'none' ? '0' : g.cn ? String(cnToInt(g.cn, patterns.units.chineseDigits)) : numText.replace(/, ?/g, '');
+      // words a pattern needs before the number (`lead`) are not part of the quantity
       found.push({
         kind: p.kind,
         number,
         unitText: g.unit ?? '',
-        start: m.index,
+        start: m.index + (g.lead?.length ?? 0),
         end: m.index + m[0].length,
         patternId: p.id,
       });
