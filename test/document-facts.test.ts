@@ -50,6 +50,20 @@ const cases: Array<{ name: string; text: string; org: string | null; year: numbe
     docType: '部门决算',
   },
   {
+    name: 'the unit a budget covers at its own level (…编制范围的为XX本级; XX只有本级)',
+    text: '目录\n第一部分：2022年部门预算说明\n二、部门预算单位构成\n我校无二级预算单位，因此，纳入2022年部门预算编制范围的为常德外国语学校本级。',
+    org: '常德外国语学校',
+    year: 2022,
+    docType: '部门预算',
+  },
+  {
+    name: 'a government that has only its own level names itself',
+    text: '第一部分 2025年部门预算说明\n下马渡镇人民政府只有本级，没有其他预算单位，因此本部门预算仅含本级预算。',
+    org: '下马渡镇人民政府',
+    year: 2025,
+    docType: '部门预算',
+  },
+  {
     name: 'a lead sentence: 现将 is not part of the name',
     text: '按照预算法的要求，现将涪陵区新妙镇2021年度“三公”经费决算情况公布如下：\n经汇总，2021年度全镇“三公”经费支出合计40.14万元。',
     org: '涪陵区新妙镇',

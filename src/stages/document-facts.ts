@@ -20,6 +20,11 @@ const LABELLED = new RegExp(`(?:预算主管部门|主管部门|预算单位|单
 const PART_ONE = new RegExp(`第一部分\\s*[:：]?\\s*(${ORG})(?:部门|单位){0,2}(?:基本)?概况`, 'u');
 /** 渠县农业综合技术服务中心下设办公室… (a sentence that opens with the organisation) */
 const SENTENCE_SUBJECT = new RegExp(`(?:^|[\\n。；，,])\\s*(${ORG})(?:下设|内设|设有|是|为|系|成立于|隶属|\\d{4}年没有|共有|下属)`, 'gu');
+/** 纳入2022年部门预算编制范围的为常德外国语学校本级 / 部门预算即XX本级预算 / XX只有本级 / XX(本级)2023年… (the 预算单位构成 paragraph) */
+const OWN_LEVEL = new RegExp(
+  `(?:编制范围的(?:单位)?(?:为|是|包括)|(?:预算|决算)即|(?:预算|决算)单位(?:为|是))[:：]?\\s*(${ORG})\\s*(?:\\(本级\\)|（本级）|本级)|(?:^|[\\n。；，,])\\s*(${ORG})(?:只有本级|仅有本级|只含本级)|(?:^|[\\n。；，,])\\s*(${ORG})(?:\\(本级\\)|（本级）)\\s*\\d{4}年`,
+  'gmu',
+);
 /** 经井研县财政局汇总 (a summary over a region's units compiled by its finance bureau): the region */
 const COMPILED_BY = new RegExp(`经\\s*([\\u4e00-\\u9fff]{2,12}?(?:省|市|区|县|州|旗|盟))(?:本级)?财政(?:局|厅)汇总`, 'u');
 /** 本部门决算单位为本级北京市石景山区人民检察院 */
@@ -136,6 +141,7 @@ export function extractDocumentFacts(text: string): DocumentFacts {
     firstClean(LABELLED, head) ??
     cleanOrg(PART_ONE.exec(head)?.[1]) ??
     firstClean(ACCOUNT_UNIT, head) ??
+    firstOwnLevel(head) ??
     cleanOrg(COMPILED_BY.exec(head)?.[1], true) ??
     firstClean(SENTENCE_SUBJECT, head.slice(0, 2000)) ??
     place;
@@ -156,6 +162,15 @@ export function extractDocumentFacts(text: string): DocumentFacts {
   // a fiscal year of the People's Republic (a 1919年 is a date in a history, not the year of a disclosure)
   const fiscal = year !== null && year >= 1949 && year <= 2100 ? year : null;
   return { org: org ? (cleanOrg(widenOrg(org, text.slice(0, 20000))) ?? org) : null, year: fiscal, docType: docType && withLevel(docType, head) };
+}
+
+/** The organisation a 预算单位构成 sentence names at its own level (…的为XX本级, XX只有本级). */
+function firstOwnLevel(s: string): string | null {
+  for (const m of s.matchAll(OWN_LEVEL)) {
+    const org = cleanOrg(m[1] ?? m[2] ?? m[3]);
+    if (org) return org;
+  }
+  return null;
 }
 
 /** The first match of a global pattern whose name cleans to an organisation. */
