@@ -1,7 +1,9 @@
 import { scaleDecimal } from '../../decimal.js';
-import { loadTableVocabulary, type Patterns } from '../../patterns.js';
+import { loadTableVocabulary } from '../../patterns.js';
 import type { Quantity } from '../extract-quantities.js';
 import { compactText } from '../phrases.js';
+import { AMOUNT, BLANK, tableTitle, unitOf, unitPower } from '../tables/printed.js';
+import { plainAmount } from '../tables/tokens.js';
 import type { SubjectMaker } from './subjects.js';
 import type { DocContext, Placed, Role } from './types.js';
 
@@ -18,8 +20,6 @@ interface Cell {
   readonly end: number;
 }
 
-const NUMBER = /^-?\d[\d,]*(?:\.\d+)?$/;
-const UNIT = /单位[:：]\s*(千元|万元|亿元|元)/u;
 const YEAR = /((?:19|20)\d{2})年/u;
 /** A header needs between one and four columns of figures. */
 const MAX_COLUMNS = 4;
@@ -59,15 +59,19 @@ function roleOfColumn(label: string, ctx: DocContext): Role | null {
 }
 
 /** Reads the figures of the flattened “三公” tables in `ranges` as facts. */
-export function flattenedTableFacts(text: string, ranges: ReadonlyArray<readonly [number, number]>, patterns: Patterns, maker: SubjectMaker, ctx: DocContext): Placed[] {
+export function flattenedTableFacts(text: string, ranges: ReadonlyArray<readonly [number, number]>, maker: SubjectMaker, ctx: DocContext): Placed[] {
   const out: Placed[] = [];
   for (const [from, to] of ranges) {
+    // the first table of a range may have its title and unit on the lines before it
+    const before = text
+      .slice(Math.max(0, from - 200), from)
+      .split('\n')
+      .slice(-3);
     for (const [n, cells] of tablesOf(cellsOf(text, from, to)).entries()) {
-      // the first table of a range may have its title and unit on the lines before it
-      const before = n === 0 ? text.slice(Math.max(0, from - 200), from) : '';
-      const titled = cells.slice(0, 8).some((c) => /三公/.test(c.text)) || /三公[^\n]*\n?[^\n]*$/.test(before);
-      const unit = UNIT.exec(cells.map((c) => c.text).join(' '))?.[1] ?? UNIT.exec(before)?.[1];
-      if (titled && unit) out.push(...tableFacts(cells, unit, patterns, maker, ctx));
+      const lines = [...(n === 0 ? before : []), ...cells.slice(0, 8).map((c) => c.text)];
+      const titled = lines.some((l) => tableTitle(l)?.id === 'three_public');
+      const unit = lines.map(unitOf).find(Boolean) ?? cells.map((c) => unitOf(c.text)).find(Boolean);
+      if (titled && unit) out.push(...tableFacts(cells, unit, maker, ctx));
     }
   }
   return out;
@@ -77,16 +81,16 @@ export function flattenedTableFacts(text: string, ranges: ReadonlyArray<readonly
 function tablesOf(cells: readonly Cell[]): Cell[][] {
   const tables: Cell[][] = [[]];
   for (const c of cells) {
-    if (/表$/u.test(c.text) && (tables[tables.length - 1] ?? []).length) tables.push([]);
+    if (tableTitle(c.text) && (tables[tables.length - 1] ?? []).length) tables.push([]);
     tables[tables.length - 1]?.push(c);
   }
   return tables;
 }
 
 /** The facts of one flattened table with its unit: header 项目 and its columns, then a row label and one cell a column. */
-function tableFacts(cells: readonly Cell[], unit: string, patterns: Patterns, maker: SubjectMaker, ctx: DocContext): Placed[] {
+function tableFacts(cells: readonly Cell[], unit: string, maker: SubjectMaker, ctx: DocContext): Placed[] {
   const out: Placed[] = [];
-  const power = patterns.units.money[unit] ?? 0;
+  const power = unitPower(unit);
   const head = cells.findIndex((c) => c.text.replace(/\s+/g, '') === '项目');
   if (head < 0) return out;
   const roles: Role[] = [];
@@ -100,15 +104,17 @@ function tableFacts(cells: readonly Cell[], unit: string, patterns: Patterns, ma
   while (k < cells.length) {
     const label = cells[k] as Cell;
     k++;
-    if (label.text === '' || NUMBER.test(label.text)) continue;
+    if (label.text === '' || AMOUNT.test(label.text)) continue;
     const values = cells.slice(k, k + roles.length);
-    if (values.length < roles.length || values.some((v) => v.text !== '' && !NUMBER.test(v.text))) continue;
+    // a cell printed empty (blank, a dash) holds no figure
+    const empty = (v: Cell) => v.text === '' || BLANK.test(v.text);
+    if (values.length < roles.length || values.some((v) => !empty(v) && !AMOUNT.test(v.text))) continue;
     k += roles.length;
     const name = compactText(label.text).replace(/^(?:其中[:：]?)?(?:[(（]?\d{1,2}[)）、.]|[一二三四五六七八九十]+、)?/u, '');
     const metric = /^(?:合计|总计)$/.test(name) ? 'three_public.total' : rowMetric(name, maker);
     if (!metric) continue;
     for (const [i, v] of values.entries()) {
-      if (v.text === '') continue;
+      if (empty(v)) continue;
       const quantity = cellQuantity(v, unit, power);
       out.push({ quantity, metric, item: '', code: '', role: roles[i] as Role, value: quantity.value, section: 'three_public', basis: 'table' });
     }
@@ -118,7 +124,7 @@ function tableFacts(cells: readonly Cell[], unit: string, patterns: Patterns, ma
 
 /** A cell's figure as a quantity: exact yuan from the digits and the table's unit. */
 function cellQuantity(cell: Cell, unit: string, power: number): Quantity {
-  const number = cell.text.replace(/,/g, '');
+  const number = plainAmount(cell.text);
   const value = scaleDecimal(number, power);
   return {
     kind: 'money',

@@ -39,7 +39,7 @@ export class Classifier {
 
   /** The figures of the small “三公” tables flattened into the text (kept out of the narrative's quantities). */
   tableFacts(text: string, seg: Segmentation): Placed[] {
-    return flattenedTableFacts(text, seg.tableRanges, this.patterns, this.maker, this.ctx);
+    return flattenedTableFacts(text, seg.tableRanges, this.maker, this.ctx);
   }
 
   classify(text: string, quantities: readonly Quantity[], seg: Segmentation): Placed[] {
