@@ -43,10 +43,7 @@ export const clause: Resolver = {
     if (prev && prev.entry !== found.entry && shortFor(found.phrase, prev.phrase) && run.maker.compatible(prev, site.q))
       return subject(restated(prev, { ...prev, basis: 'clause' }));
     // a line-only word (离休人员) beside its sibling in the sentence (…离休人员0人，退休人员1人) names a line
-    const metric = found.metrics[0] ?? '';
-    // (离退休人员 holds 退休人员 past its start: it is their total, no line)
-    const total = [...run.patterns.listedOnly].some((w) => found.phrase.includes(w) && !found.phrase.startsWith(w));
-    if (!found.item && !total && run.patterns.listedOnly.has(found.phrase) && run.maker.namesSibling(site.sentence + site.after, found.phrase, metric)) {
+    if (!found.item && run.maker.namesLineBeside(found.phrase, found.metrics[0] ?? '', site.sentence + site.after)) {
       return subject(restated(found, { ...found, item: found.phrase }));
     }
     // a subject found inside a longer line name: the item is the whole name

@@ -164,23 +164,25 @@ export class RoleReader {
       // the sentence is read only for a rule that asks about it, and whose words hold
       if (r.comparedWith && r.comparedWith !== sentence.comparedWith(this.ctx.year)) continue;
       if (r.yearBefore && !isYearBefore(this.ctx, sentence)) continue;
-      if (r.role === 'prior_year' && !r.yearBefore && this.namesOwnYearAsLast(cue.match(r.regex)?.[0] ?? '', sentence)) continue;
+      if (r.role === 'prior_year' && !r.yearBefore && ownYearNamedAsLast(this.ctx, yearOf(cue.match(r.regex)?.[0]), sentence)) continue;
       return { role: r.role, negative: Boolean(r.sign) && isDecrease(this.patterns, cue) };
     }
     return { role: 'value', negative: false };
   }
-
-  /** The clause names last year's number (2022年 in a 2023 document) for a figure the sentence then compares with 上年. */
-  private namesOwnYearAsLast(matched: string, sentence: SentenceContext): boolean {
-    return this.ctx.year !== null && matched === `${this.ctx.year - 1}年` && sentence.comparedWithLastYearAfter();
-  }
 }
 
 function isYearBefore(ctx: DocContext, sentence: SentenceContext): boolean {
-  if (ctx.year === null) return false;
   const year = sentence.year();
-  if (year === null || year >= ctx.year) return false;
-  // a figure of the year before that the sentence then compares with 上年 is the document's own,
-  // named with last year's number (a template not brought up to date)
-  return !(year === ctx.year - 1 && sentence.comparedWithLastYearAfter());
+  return ctx.year !== null && year !== null && year < ctx.year && !ownYearNamedAsLast(ctx, year, sentence);
+}
+
+/** The year a matched 2022年 names, or null (上年 names none). */
+const yearOf = (matched: string | undefined): number | null => (matched && /^\d{4}年$/.test(matched) ? Number(matched.slice(0, 4)) : null);
+
+/**
+ * A figure of last year's number (2022年 in a 2023 document) that the rest of its sentence compares
+ * with an unnamed 上年 is the document's own: a template not brought up to date.
+ */
+function ownYearNamedAsLast(ctx: DocContext, year: number | null, sentence: SentenceContext): boolean {
+  return ctx.year !== null && year === ctx.year - 1 && sentence.comparedWithLastYearAfter();
 }

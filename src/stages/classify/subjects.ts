@@ -214,10 +214,16 @@ export class SubjectMaker {
     return restated(subj, { metrics: [itemMetric], item: name, code: '', phrase: name, basis: subj.basis });
   }
 
-  /** `text` names another line-only word of `metric` than `word` (离休人员 beside 退休人员; 退休 is no other than 退休人员). */
-  namesSibling(text: string, word: string, metric: string): boolean {
+  /**
+   * A line-only word (离休人员) names a line where `text` names a sibling of it too (…离休人员0人，
+   * 退休人员1人); 退休 is no other than 退休人员, and 离退休人员, which holds 退休人员 past its start,
+   * is their total.
+   */
+  namesLineBeside(word: string, metric: string, text: string): boolean {
+    const { listedOnly } = this.patterns;
+    if (!listedOnly.has(word) || [...listedOnly].some((w) => word.includes(w) && !word.startsWith(w))) return false;
     const other = (w: string) => !w.includes(word) && !word.includes(w);
-    return this.phrases.find(compactText(text)).some((m) => other(m.text) && this.patterns.listedOnly.has(m.text) && this.itemMetricOf(m.text) === metric);
+    return this.phrases.find(compactText(text)).some((m) => other(m.text) && listedOnly.has(m.text) && this.itemMetricOf(m.text) === metric);
   }
 
   /** A line listed under a parent after 其中 / 包括: its group first, then the parent's item metric, then subjects. */
@@ -250,7 +256,7 @@ export class SubjectMaker {
       // a word that is a line only under its own total (退休人员) is that total in another's list,
       // unless the list names its siblings too (其中：在职人员10人，离休人员0人，退休人员1人)
       if (other && entry) {
-        const alone = this.patterns.listedOnly.has(last.text) && !parent.metrics.includes(other) && !this.namesSibling(listText, last.text, other);
+        const alone = this.patterns.listedOnly.has(last.text) && !parent.metrics.includes(other) && !this.namesLineBeside(last.text, other, listText);
         const item = alone ? '' : last.text;
         return { entry, metrics: [other], item, code: '', phrase: last.text, group: entry.group ?? null, countOnly: Boolean(entry.countOnly), basis };
       }
