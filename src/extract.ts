@@ -103,7 +103,10 @@ export function extractText(text: string, info: TextInfo = { docId: 'text' }): E
   const outside = (ranges: Array<[number, number]>, at: number) => !ranges.some(([from, to]) => at >= from && at < to);
   const quantities = extractQuantities(normal.text, patterns).filter((q) => outside(seg.tocRanges, q.start) && outside(seg.tableRanges, q.start));
   const classifier = new Classifier(patterns, phraseMatcher(), { kind, year: docFacts.year });
-  const placed = [...classifier.classify(normal.text, quantities, seg), ...classifier.tableFacts(normal.text, seg)].sort((a, b) => a.quantity.start - b.quantity.start);
+  // the figures of flattened “三公” tables join the narrative's, in the order of the text
+  const fromTables = classifier.tableFacts(normal.text, seg);
+  const narrative = classifier.classify(normal.text, quantities, seg);
+  const placed = fromTables.length ? [...narrative, ...fromTables].sort((a, b) => a.quantity.start - b.quantity.start) : narrative;
   const units = extractOrgUnits(normal.text, seg);
   const terms = extractGlossary(normal.text, seg);
   const headings = seg.body.map((h) => ({ title: h.title, start: h.start, end: h.end }));

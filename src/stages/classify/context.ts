@@ -124,10 +124,7 @@ export class Walk {
     if (newSentence && !this.enumOpen.test(lead)) {
       // a list goes on into the next sentence only when nothing but a sentence mark lies between
       const between = text.slice(this.prevEnd, sentenceStart).replace(/[。;；]/g, '');
-      if (!/^\s*$/.test(between)) {
-        this.enumParent = null;
-        this.unplacedList = null;
-      }
+      if (!/^\s*$/.test(between)) this.forgetLists();
     }
     // a list in brackets is over at the closing bracket: the subject before it goes on (…（其中…）,占96.35%);
     // so is a list whose next sentence opens with a comparison (…其他收入250万元。比2020年预算…减少87.45万元)
@@ -223,6 +220,13 @@ export class Walk {
     this.prevEnd = q.end;
   }
 
+  /** A new paragraph or sentence: no list goes on, and what follows is about no unplaced figure. */
+  private forgetLists(): void {
+    this.enumParent = null;
+    this.unplacedList = null;
+    this.unplacedName = null;
+  }
+
   /** Moves to the line of `q`: a new paragraph forgets the subject of the line before. */
   private enterLine(q: Quantity): void {
     const { text } = this;
@@ -247,16 +251,12 @@ export class Walk {
     let continues = false;
     if (first || listed || /\n\s*\n/.test(between) || (heading && heading.start >= this.prevEnd)) {
       this.lineSubj = null;
-      this.enumParent = null;
-      this.unplacedList = null;
-      this.unplacedName = null;
+      this.forgetLists();
       this.paragraph = { listed, subject: null };
     } else if (this.endsSentence.test(text.slice(Math.max(0, begin - 3), begin))) {
       // past a sentence that ended with its line, a list is over, and only the subject a listed
       // paragraph opened with goes on (12. “…（项）”24.31万元。⏎2023年当年预算执行数为20.30万元)
-      this.enumParent = null;
-      this.unplacedList = null;
-      this.unplacedName = null;
+      this.forgetLists();
       this.lineSubj = this.paragraph.subject;
     } else continues = true;
     if (!continues) this.prevEnd = begin;
