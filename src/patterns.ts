@@ -96,6 +96,8 @@ export const CUE_IDS = [
   'redacted-name',
   'paired-totals',
   'completion-of-stated-budget',
+  'comparison-opening',
+  'cause-after-name',
   'template-alternative',
   'not-a-name',
   'change-tail',

@@ -19,9 +19,6 @@ const sentenceBoundary = derivedFrom((patterns) => new RegExp(`${patterns.cues['
 
 const changeAlternative = derivedFrom((patterns) => new RegExp(`[(（](?:${patterns.cues.increase.regex.source}|${patterns.cues.decrease.regex.source})[)）]`, 'gu'));
 
-/** A sentence that opens with a comparison (比, 较, 与…相比, 同比): it compares what the sentences before were about. */
-const COMPARISON_OPENING = /^[\s,，]*(?:同口径)?(?:比|较|与|同比|和上年)/u;
-
 /** What is known of one quantity when its subject is looked for. */
 export interface Site {
   readonly q: Quantity;
@@ -128,7 +125,7 @@ export class Walk {
     }
     // a list in brackets is over at the closing bracket: the subject before it goes on (…（其中…）,占96.35%);
     // so is a list whose next sentence opens with a comparison (…其他收入250万元。比2020年预算…减少87.45万元)
-    if (this.enumParent && (/[)）]/.test(lead.replace(this.changeAlternative, '')) || (newSentence && COMPARISON_OPENING.test(lead)))) {
+    if (this.enumParent && (/[)）]/.test(lead.replace(this.changeAlternative, '')) || (newSentence && this.patterns.cues['comparison-opening'].regex.test(lead)))) {
       this.lineSubj = this.enumParent;
       this.enumParent = null;
     }

@@ -169,7 +169,7 @@ export class SubjectMaker {
       .replace(/拨款$/, '');
     if (!whole || !whole.includes(subj.phrase) || whole.length > 30) return subj;
     // words of cause after the name are no part of it (教育支出因增人增资等政策性因素增加)
-    if (whole.startsWith(subj.phrase) && /^(?:因|由于|主要|系)/u.test(whole.slice(subj.phrase.length))) return subj;
+    if (whole.startsWith(subj.phrase) && this.patterns.cues['cause-after-name'].regex.test(whole.slice(subj.phrase.length))) return subj;
     const bare = (s: string) => s.replace(/支出$/, '');
     const as = (item: string, code: string) => restated(subj, { metrics: subj.metrics, item, code, phrase: subj.phrase, basis: subj.basis });
     if (bare(whole) === bare(subj.phrase)) return as(whole, subj.code);
